@@ -1,0 +1,350 @@
+//! The ingest path: a parsed inbound message becomes part of a ticket, in one transaction —
+//! customer found or created, threaded or a new ticket opened, deduplicated, audited, and a
+//! classification job queued. Every channel (email, chat, import) goes through here.
+
+use serde_json::json;
+use sha2::{Digest, Sha256};
+use sqlx::SqliteConnection;
+
+use crate::model::{ChannelKind, TicketStatus};
+use crate::time::now_ms;
+use crate::{Result, Store, audit, jobs, threading};
+
+/// A message as a channel parsed it. HTML must already be sanitized.
+#[derive(Debug, Clone, Default)]
+pub struct InboundMessage {
+    pub channel: Option<ChannelKind>,
+    pub account_id: Option<i64>,
+    /// Where it came from (e.g. `imap:3:INBOX:uidvalidity:uid`), so a re-sync never duplicates it.
+    pub source_key: Option<String>,
+    /// Message-ID without angle brackets.
+    pub message_id: Option<String>,
+    pub in_reply_to: Option<String>,
+    pub references: Vec<String>,
+    pub from_name: String,
+    pub from_address: String,
+    pub subject: String,
+    pub body_text: String,
+    pub body_html: Option<String>,
+    pub raw_headers: String,
+    pub sent_at: i64,
+    /// Auto-replies, bulk mail and delivery reports: stored and marked, never open a ticket by themselves.
+    pub auto_generated: bool,
+    pub attachments: Vec<InboundAttachment>,
+}
+
+#[derive(Debug, Clone, Default)]
+pub struct InboundAttachment {
+    pub filename: String,
+    pub content_type: String,
+    pub bytes: Vec<u8>,
+    pub inline: bool,
+    pub content_id: Option<String>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum IngestOutcome {
+    /// A new ticket was opened for this message.
+    Created { ticket_id: i64, message_id: i64 },
+    /// The message joined an existing ticket.
+    Threaded { ticket_id: i64, message_id: i64 },
+    /// The same message was already stored.
+    Duplicate { message_id: i64 },
+}
+
+impl InboundMessage {
+    fn channel(&self) -> ChannelKind {
+        self.channel.unwrap_or(ChannelKind::Email)
+    }
+
+    /// Identity of the content, for dedup when the same mail arrives twice (two mailboxes, re-import).
+    /// Includes the Message-ID because senders reuse subjects and bodies; includes the body because
+    /// some senders reuse Message-IDs.
+    pub fn content_hash(&self) -> String {
+        let mut hasher = Sha256::new();
+        for part in [
+            self.from_address.to_lowercase().as_str(),
+            &self.sent_at.to_string(),
+            &self.subject,
+            &self.body_text,
+            self.message_id.as_deref().unwrap_or(""),
+        ] {
+            hasher.update(part.as_bytes());
+            hasher.update([0u8]);
+        }
+        hex::encode(hasher.finalize())
+    }
+
+    /// In-Reply-To and References, oldest first, without duplicates.
+    fn thread_references(&self) -> Vec<String> {
+        let mut refs = self.references.clone();
+        if let Some(parent) = &self.in_reply_to
+            && !refs.contains(parent)
+        {
+            refs.push(parent.clone());
+        }
+        refs
+    }
+}
+
+/// Stores `msg`; see the module documentation.
+pub async fn ingest(store: &Store, msg: &InboundMessage) -> Result<IngestOutcome> {
+    let address = msg.from_address.trim().to_lowercase();
+    if address.is_empty() {
+        return Err(crate::Error::Invalid("the message has no sender address".into()));
+    }
+    let hash = msg.content_hash();
+    // Attachment bytes go to content-addressed files first: harmless if the transaction then fails.
+    let mut stored_attachments = Vec::with_capacity(msg.attachments.len());
+    for attachment in &msg.attachments {
+        stored_attachments.push((attachment, store.blobs().put(&attachment.bytes)?));
+    }
+
+    let mut tx = store.pool().begin().await?;
+    if let Some(message_id) = find_duplicate(&mut tx, msg.source_key.as_deref(), &hash).await? {
+        return Ok(IngestOutcome::Duplicate { message_id });
+    }
+
+    let channel = msg.channel();
+    let now = now_ms();
+    let customer_id = find_or_create_customer(&mut tx, channel, &address, &msg.from_name, now).await?;
+
+    let refs = msg.thread_references();
+    let mut ticket_id = threading::ticket_by_references(&mut tx, customer_id, &refs).await?;
+    if ticket_id.is_none() {
+        ticket_id = threading::ticket_by_subject_token(&mut tx, customer_id, &msg.subject).await?;
+    }
+    // A closed ticket stays closed: the customer's new message starts a new conversation.
+    if let Some(id) = ticket_id {
+        let status: String = sqlx::query_scalar("SELECT status FROM tickets WHERE id = ?")
+            .bind(id)
+            .fetch_one(&mut *tx)
+            .await?;
+        if status == TicketStatus::Closed.as_str() && !msg.auto_generated {
+            ticket_id = None;
+        }
+    }
+
+    let created = ticket_id.is_none();
+    let ticket_id = match ticket_id {
+        Some(id) => id,
+        None => create_ticket(&mut tx, msg, channel, customer_id, now).await?,
+    };
+
+    let message_id: i64 = sqlx::query_scalar(
+        "INSERT INTO messages (ticket_id, direction, author_name, author_address, subject, body_text, body_html,
+             channel_message_id, in_reply_to, references_json, raw_headers, content_hash, source_key,
+             auto_generated, account_id, sent_at, created_at)
+         VALUES (?, 'inbound', ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id",
+    )
+    .bind(ticket_id)
+    .bind(display_name(&msg.from_name, &address))
+    .bind(&address)
+    .bind(&msg.subject)
+    .bind(&msg.body_text)
+    .bind(&msg.body_html)
+    .bind(&msg.message_id)
+    .bind(&msg.in_reply_to)
+    .bind(serde_json::to_string(&msg.references).unwrap_or_else(|_| "[]".into()))
+    .bind(&msg.raw_headers)
+    .bind(&hash)
+    .bind(&msg.source_key)
+    .bind(msg.auto_generated)
+    .bind(msg.account_id)
+    .bind(msg.sent_at)
+    .bind(now)
+    .fetch_one(&mut *tx)
+    .await?;
+
+    for (attachment, sha) in stored_attachments {
+        sqlx::query(
+            "INSERT INTO attachments (message_id, filename, content_type, size, sha256, inline, content_id)
+             VALUES (?, ?, ?, ?, ?, ?, ?)",
+        )
+        .bind(message_id)
+        .bind(&attachment.filename)
+        .bind(&attachment.content_type)
+        .bind(attachment.bytes.len() as i64)
+        .bind(sha)
+        .bind(attachment.inline)
+        .bind(&attachment.content_id)
+        .execute(&mut *tx)
+        .await?;
+    }
+
+    update_ticket_after_message(&mut tx, ticket_id, msg, created).await?;
+
+    let kind = if created { "ticket_created" } else { "message_received" };
+    audit::record(
+        &mut tx,
+        Some(ticket_id),
+        kind,
+        channel.as_str(),
+        json!({ "message_id": message_id, "from": address, "auto_generated": msg.auto_generated }),
+    )
+    .await?;
+    // Auto-generated mail is stored for the record but costs no model call.
+    if !msg.auto_generated {
+        jobs::enqueue(
+            &mut tx,
+            jobs::KIND_CLASSIFY,
+            json!({ "ticket_id": ticket_id }),
+            Some(&format!("classify:{ticket_id}")),
+        )
+        .await?;
+    }
+    tx.commit().await?;
+
+    Ok(if created {
+        IngestOutcome::Created { ticket_id, message_id }
+    } else {
+        IngestOutcome::Threaded { ticket_id, message_id }
+    })
+}
+
+async fn find_duplicate(conn: &mut SqliteConnection, source_key: Option<&str>, hash: &str) -> Result<Option<i64>> {
+    if let Some(key) = source_key {
+        let existing: Option<i64> = sqlx::query_scalar("SELECT id FROM messages WHERE source_key = ?")
+            .bind(key)
+            .fetch_optional(&mut *conn)
+            .await?;
+        if existing.is_some() {
+            return Ok(existing);
+        }
+    }
+    Ok(
+        sqlx::query_scalar("SELECT id FROM messages WHERE content_hash = ? AND direction = 'inbound'")
+            .bind(hash)
+            .fetch_optional(conn)
+            .await?,
+    )
+}
+
+async fn find_or_create_customer(
+    conn: &mut SqliteConnection,
+    channel: ChannelKind,
+    address: &str,
+    name: &str,
+    now: i64,
+) -> Result<i64> {
+    let existing: Option<(i64, String)> = sqlx::query_as(
+        "SELECT c.id, c.display_name FROM customer_identities i JOIN customers c ON c.id = i.customer_id
+         WHERE i.channel = ? AND i.address = ?",
+    )
+    .bind(channel)
+    .bind(address)
+    .fetch_optional(&mut *conn)
+    .await?;
+    if let Some((id, display)) = existing {
+        // A customer first seen without a name gets one as soon as a message carries it.
+        if display == address && !name.trim().is_empty() {
+            sqlx::query("UPDATE customers SET display_name = ?, updated_at = ? WHERE id = ?")
+                .bind(name.trim())
+                .bind(now)
+                .bind(id)
+                .execute(&mut *conn)
+                .await?;
+        }
+        return Ok(id);
+    }
+    let id: i64 = sqlx::query_scalar(
+        "INSERT INTO customers (display_name, created_at, updated_at) VALUES (?, ?, ?) RETURNING id",
+    )
+    .bind(display_name(name, address))
+    .bind(now)
+    .bind(now)
+    .fetch_one(&mut *conn)
+    .await?;
+    sqlx::query("INSERT INTO customer_identities (customer_id, channel, address) VALUES (?, ?, ?)")
+        .bind(id)
+        .bind(channel)
+        .bind(address)
+        .execute(&mut *conn)
+        .await?;
+    Ok(id)
+}
+
+async fn create_ticket(
+    conn: &mut SqliteConnection,
+    msg: &InboundMessage,
+    channel: ChannelKind,
+    customer_id: i64,
+    now: i64,
+) -> Result<i64> {
+    let number: i64 = sqlx::query_scalar("SELECT coalesce(max(number), 1000) + 1 FROM tickets")
+        .fetch_one(&mut *conn)
+        .await?;
+    let subject = threading::strip_reply_prefixes(&msg.subject);
+    let subject = if subject.is_empty() { "(no subject)" } else { subject };
+    // Noise never opens a ticket: it is filed closed, where the agent can still find it.
+    let status = if msg.auto_generated { TicketStatus::Closed } else { TicketStatus::New };
+    Ok(sqlx::query_scalar(
+        "INSERT INTO tickets (number, subject, status, channel, account_id, customer_id, auto_generated,
+             created_at, updated_at)
+         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id",
+    )
+    .bind(number)
+    .bind(subject)
+    .bind(status)
+    .bind(channel)
+    .bind(msg.account_id)
+    .bind(customer_id)
+    .bind(msg.auto_generated)
+    .bind(msg.sent_at.min(now))
+    .bind(msg.sent_at.min(now))
+    .fetch_one(conn)
+    .await?)
+}
+
+async fn update_ticket_after_message(
+    conn: &mut SqliteConnection,
+    ticket_id: i64,
+    msg: &InboundMessage,
+    created: bool,
+) -> Result<()> {
+    let preview = preview_of(&msg.body_text);
+    if msg.auto_generated {
+        sqlx::query("UPDATE tickets SET message_count = message_count + 1 WHERE id = ?")
+            .bind(ticket_id)
+            .execute(conn)
+            .await?;
+        return Ok(());
+    }
+    // The customer wrote again: a resolved or pending ticket needs the agent again.
+    let reopen = if created {
+        ""
+    } else {
+        ", status = CASE WHEN status IN ('resolved', 'pending') THEN 'open' ELSE status END, resolved_at = NULL"
+    };
+    let sql = format!(
+        "UPDATE tickets SET message_count = message_count + 1, unread = 1, preview = ?,
+             updated_at = max(updated_at, ?), last_customer_message_at = max(coalesce(last_customer_message_at, 0), ?)
+             {reopen}
+         WHERE id = ?"
+    );
+    sqlx::query(sqlx::AssertSqlSafe(sql))
+        .bind(preview)
+        .bind(msg.sent_at)
+        .bind(msg.sent_at)
+        .bind(ticket_id)
+        .execute(conn)
+        .await?;
+    Ok(())
+}
+
+fn display_name(name: &str, address: &str) -> String {
+    let name = name.trim().trim_matches('"').trim();
+    if name.is_empty() { address.to_string() } else { name.to_string() }
+}
+
+/// First meaningful line(s) of a body, quoted replies skipped, for the ticket list.
+pub fn preview_of(body: &str) -> String {
+    let text: String = body
+        .lines()
+        .map(str::trim)
+        .filter(|line| !line.is_empty() && !line.starts_with('>'))
+        .take(6)
+        .collect::<Vec<_>>()
+        .join(" ");
+    text.chars().take(200).collect()
+}

@@ -1,0 +1,103 @@
+//! The durable job queue. Work that may fail or outlive the process (classification, retraining) is a
+//! row here first; a worker claims it, and a crash leaves it to be claimed again after restart.
+
+use serde_json::Value;
+use sqlx::{SqliteConnection, SqlitePool};
+
+use crate::Result;
+use crate::time::now_ms;
+
+pub const KIND_CLASSIFY: &str = "classify";
+
+#[derive(Debug, Clone, sqlx::FromRow)]
+pub struct Job {
+    pub id: i64,
+    pub kind: String,
+    pub payload_json: String,
+    pub attempts: i64,
+}
+
+impl Job {
+    pub fn payload(&self) -> Value {
+        serde_json::from_str(&self.payload_json).unwrap_or(Value::Null)
+    }
+}
+
+/// Enqueues a job unless one with the same `dedupe_key` is already waiting or running.
+/// Returns whether a new job was added.
+pub async fn enqueue(conn: &mut SqliteConnection, kind: &str, payload: Value, dedupe_key: Option<&str>) -> Result<bool> {
+    let now = now_ms();
+    let added = sqlx::query(
+        "INSERT INTO jobs (kind, payload_json, dedupe_key, run_after, created_at, updated_at)
+         VALUES (?, ?, ?, ?, ?, ?)
+         ON CONFLICT (dedupe_key) WHERE state IN ('queued', 'running') DO NOTHING",
+    )
+    .bind(kind)
+    .bind(payload.to_string())
+    .bind(dedupe_key)
+    .bind(now)
+    .bind(now)
+    .bind(now)
+    .execute(conn)
+    .await?
+    .rows_affected();
+    Ok(added == 1)
+}
+
+/// Claims the oldest ready job of `kind`, marking it running.
+pub async fn claim(pool: &SqlitePool, kind: &str) -> Result<Option<Job>> {
+    let now = now_ms();
+    Ok(sqlx::query_as(
+        "UPDATE jobs SET state = 'running', attempts = attempts + 1, updated_at = ?1
+         WHERE id = (SELECT id FROM jobs WHERE kind = ?2 AND state = 'queued' AND run_after <= ?1
+                     ORDER BY run_after, id LIMIT 1)
+         RETURNING id, kind, payload_json, attempts",
+    )
+    .bind(now)
+    .bind(kind)
+    .fetch_optional(pool)
+    .await?)
+}
+
+pub async fn complete(pool: &SqlitePool, job_id: i64) -> Result<()> {
+    sqlx::query("UPDATE jobs SET state = 'done', last_error = NULL, updated_at = ? WHERE id = ?")
+        .bind(now_ms())
+        .bind(job_id)
+        .execute(pool)
+        .await?;
+    Ok(())
+}
+
+/// Records a failure: the job runs again after `retry_in_ms`, or is marked failed for good when `None`.
+pub async fn fail(pool: &SqlitePool, job_id: i64, error: &str, retry_in_ms: Option<i64>) -> Result<()> {
+    let now = now_ms();
+    let (state, run_after) = match retry_in_ms {
+        Some(delay) => ("queued", now + delay),
+        None => ("failed", now),
+    };
+    sqlx::query("UPDATE jobs SET state = ?, run_after = ?, last_error = ?, updated_at = ? WHERE id = ?")
+        .bind(state)
+        .bind(run_after)
+        .bind(error)
+        .bind(now)
+        .bind(job_id)
+        .execute(pool)
+        .await?;
+    Ok(())
+}
+
+/// Jobs left `running` by a process that died are queued again. Call once at start-up.
+pub async fn requeue_interrupted(pool: &SqlitePool) -> Result<u64> {
+    Ok(sqlx::query("UPDATE jobs SET state = 'queued', updated_at = ? WHERE state = 'running'")
+        .bind(now_ms())
+        .execute(pool)
+        .await?
+        .rows_affected())
+}
+
+pub async fn pending_count(pool: &SqlitePool, kind: &str) -> Result<i64> {
+    Ok(sqlx::query_scalar("SELECT count(*) FROM jobs WHERE kind = ? AND state IN ('queued', 'running')")
+        .bind(kind)
+        .fetch_one(pool)
+        .await?)
+}

@@ -1,0 +1,20 @@
+//! Switchboard's domain: types, the SQLite workspace store, the ingest path (customer lookup, threading,
+//! dedup), tickets, the outbox, the job queue, the audit log and full-text search.
+//!
+//! This crate knows nothing of Tauri or the network; the desktop shell and the CLI wire it to channels.
+
+pub mod audit;
+pub mod blobs;
+pub mod error;
+pub mod ingest;
+pub mod jobs;
+pub mod model;
+pub mod outbox;
+pub mod search;
+pub mod store;
+pub mod threading;
+pub mod tickets;
+pub mod time;
+
+pub use error::{Error, Result};
+pub use store::Store;

@@ -1,0 +1,198 @@
+//! Domain types shared by the store, the channels, the CLI and (through generated bindings) the UI.
+//!
+//! Ids and millisecond timestamps are `i64` here and `number` in TypeScript: both stay far below 2^53,
+//! so the `specta(type = i32)` hints only pick the TypeScript type and lose nothing.
+
+use serde::{Deserialize, Serialize};
+
+macro_rules! text_enum {
+    ($(#[$meta:meta])* $name:ident { $($variant:ident = $text:literal),+ $(,)? }) => {
+        $(#[$meta])*
+        #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, sqlx::Type)]
+        #[cfg_attr(feature = "specta", derive(specta::Type))]
+        #[serde(rename_all = "snake_case")]
+        #[sqlx(rename_all = "snake_case")]
+        pub enum $name { $($variant),+ }
+
+        impl $name {
+            pub const ALL: &'static [$name] = &[$($name::$variant),+];
+
+            pub fn as_str(self) -> &'static str {
+                match self { $($name::$variant => $text),+ }
+            }
+        }
+
+        impl std::fmt::Display for $name {
+            fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str(self.as_str())
+            }
+        }
+
+        impl std::str::FromStr for $name {
+            type Err = crate::Error;
+            fn from_str(s: &str) -> crate::Result<Self> {
+                match s {
+                    $($text => Ok($name::$variant),)+
+                    other => Err(crate::Error::Invalid(format!(
+                        "unknown {} '{other}'", stringify!($name)
+                    ))),
+                }
+            }
+        }
+    };
+}
+
+text_enum!(
+    /// Where a conversation happens.
+    ChannelKind { Email = "email", Phone = "phone", Telegram = "telegram", Wechat = "wechat" }
+);
+text_enum!(
+    /// Lifecycle of a ticket.
+    TicketStatus { New = "new", Open = "open", Pending = "pending", Resolved = "resolved", Closed = "closed" }
+);
+text_enum!(
+    Priority { Urgent = "urgent", High = "high", Normal = "normal", Low = "low" }
+);
+text_enum!(
+    /// Inbound from the customer, outbound to the customer, or an internal note between agents.
+    Direction { Inbound = "inbound", Outbound = "outbound", Note = "note" }
+);
+text_enum!(
+    OutboxState { Queued = "queued", Sending = "sending", Sent = "sent", Failed = "failed" }
+);
+
+impl TicketStatus {
+    /// Statuses that still need an agent's attention.
+    pub fn is_open(self) -> bool {
+        matches!(self, TicketStatus::New | TicketStatus::Open | TicketStatus::Pending)
+    }
+}
+
+/// A saved filter over tickets, shown in the left pane with its live count.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "specta", derive(specta::Type))]
+#[serde(tag = "kind", rename_all = "snake_case")]
+pub enum TicketView {
+    AllOpen,
+    Unassigned,
+    NeedsReview,
+    Pending,
+    Resolved,
+    Channel { channel: ChannelKind },
+}
+
+#[derive(Debug, Clone, Serialize, Deserialize)]
+#[cfg_attr(feature = "specta", derive(specta::Type))]
+pub struct ViewCount {
+    pub view: TicketView,
+    #[cfg_attr(feature = "specta", specta(type = i32))]
+    pub count: i64,
+}
+
+/// One row of the ticket list.
+#[derive(Debug, Clone, Serialize, Deserialize, sqlx::FromRow)]
+#[cfg_attr(feature = "specta", derive(specta::Type))]
+pub struct TicketSummary {
+    #[cfg_attr(feature = "specta", specta(type = i32))]
+    pub id: i64,
+    #[cfg_attr(feature = "specta", specta(type = i32))]
+    pub number: i64,
+    pub subject: String,
+    pub status: TicketStatus,
+    pub priority: Priority,
+    pub category: Option<String>,
+    pub channel: ChannelKind,
+    pub customer_name: String,
+    pub customer_address: String,
+    pub preview: String,
+    pub summary: Option<String>,
+    #[cfg_attr(feature = "specta", specta(type = i32))]
+    pub message_count: i64,
+    pub needs_review: bool,
+    pub unread: bool,
+    pub auto_generated: bool,
+    pub assignee: Option<String>,
+    #[cfg_attr(feature = "specta", specta(type = i32))]
+    pub created_at: i64,
+    #[cfg_attr(feature = "specta", specta(type = i32))]
+    pub updated_at: i64,
+}
+
+#[derive(Debug, Clone, Serialize, Deserialize, sqlx::FromRow)]
+#[cfg_attr(feature = "specta", derive(specta::Type))]
+pub struct Attachment {
+    #[cfg_attr(feature = "specta", specta(type = i32))]
+    pub id: i64,
+    pub filename: String,
+    pub content_type: String,
+    #[cfg_attr(feature = "specta", specta(type = i32))]
+    pub size: i64,
+    pub sha256: String,
+    pub inline: bool,
+}
+
+#[derive(Debug, Clone, Serialize, Deserialize, sqlx::FromRow)]
+#[cfg_attr(feature = "specta", derive(specta::Type))]
+pub struct Message {
+    #[cfg_attr(feature = "specta", specta(type = i32))]
+    pub id: i64,
+    pub direction: Direction,
+    pub author_name: String,
+    pub author_address: String,
+    pub subject: String,
+    pub body_text: String,
+    /// Already sanitized by the channel that parsed it; remote content is blocked.
+    pub body_html: Option<String>,
+    pub channel_message_id: Option<String>,
+    #[cfg_attr(feature = "specta", specta(type = i32))]
+    pub sent_at: i64,
+    pub auto_generated: bool,
+    #[sqlx(skip)]
+    pub attachments: Vec<Attachment>,
+}
+
+#[derive(Debug, Clone, Serialize, Deserialize, sqlx::FromRow)]
+#[cfg_attr(feature = "specta", derive(specta::Type))]
+pub struct CustomerIdentity {
+    pub channel: ChannelKind,
+    pub address: String,
+}
+
+#[derive(Debug, Clone, Serialize, Deserialize)]
+#[cfg_attr(feature = "specta", derive(specta::Type))]
+pub struct Customer {
+    #[cfg_attr(feature = "specta", specta(type = i32))]
+    pub id: i64,
+    pub display_name: String,
+    pub identities: Vec<CustomerIdentity>,
+    #[cfg_attr(feature = "specta", specta(type = i32))]
+    pub ticket_count: i64,
+}
+
+#[derive(Debug, Clone, Serialize, Deserialize, sqlx::FromRow)]
+#[cfg_attr(feature = "specta", derive(specta::Type))]
+pub struct OutboxItem {
+    #[cfg_attr(feature = "specta", specta(type = i32))]
+    pub id: i64,
+    #[cfg_attr(feature = "specta", specta(type = i32))]
+    pub ticket_id: i64,
+    #[cfg_attr(feature = "specta", specta(type = i32))]
+    pub message_id: i64,
+    pub state: OutboxState,
+    pub body_text: String,
+    pub error: Option<String>,
+    #[cfg_attr(feature = "specta", specta(type = i32))]
+    pub attempts: i64,
+    #[cfg_attr(feature = "specta", specta(type = i32))]
+    pub created_at: i64,
+}
+
+/// Everything the conversation pane shows for one ticket.
+#[derive(Debug, Clone, Serialize, Deserialize)]
+#[cfg_attr(feature = "specta", derive(specta::Type))]
+pub struct TicketDetail {
+    pub ticket: TicketSummary,
+    pub customer: Customer,
+    pub messages: Vec<Message>,
+    pub outbox: Vec<OutboxItem>,
+}

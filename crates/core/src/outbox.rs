@@ -1,0 +1,195 @@
+//! Replies go to the durable outbox first; a channel's send task takes them from here, so a reply is
+//! never lost when the network or the process dies, and never sent twice.
+
+use serde_json::json;
+use sqlx::SqlitePool;
+
+use crate::model::{Direction, OutboxItem, OutboxState};
+use crate::time::now_ms;
+use crate::{Error, Result, audit};
+
+const ITEM_COLUMNS: &str = "o.id, o.ticket_id, o.message_id, o.state, m.body_text, o.last_error AS error, o.attempts,
+    o.created_at";
+
+/// Who writes the reply and from where.
+#[derive(Debug, Clone)]
+pub struct ReplyAuthor {
+    pub name: String,
+    pub address: String,
+}
+
+/// Records an agent's reply (or internal note) on a ticket. A reply is queued in the outbox; a note is
+/// only stored. Returns the outbox item of a reply, `None` for a note.
+pub async fn enqueue_reply(
+    pool: &SqlitePool,
+    ticket_id: i64,
+    body: &str,
+    direction: Direction,
+    author: &ReplyAuthor,
+) -> Result<Option<OutboxItem>> {
+    let body = body.trim_end();
+    if body.trim().is_empty() {
+        return Err(Error::Invalid("the reply is empty".into()));
+    }
+    if direction == Direction::Inbound {
+        return Err(Error::Invalid("an agent cannot write an inbound message".into()));
+    }
+    let mut tx = pool.begin().await?;
+    let ticket: Option<(String, String, Option<i64>)> =
+        sqlx::query_as("SELECT subject, channel, account_id FROM tickets WHERE id = ?")
+            .bind(ticket_id)
+            .fetch_optional(&mut *tx)
+            .await?;
+    let (subject, channel, account_id) = ticket.ok_or(Error::TicketNotFound(ticket_id))?;
+    // The last customer message is the parent: the reply's headers thread it on the customer's side.
+    let parent: Option<(Option<String>, String)> = sqlx::query_as(
+        "SELECT channel_message_id, references_json FROM messages
+         WHERE ticket_id = ? AND direction = 'inbound' ORDER BY sent_at DESC, id DESC LIMIT 1",
+    )
+    .bind(ticket_id)
+    .fetch_optional(&mut *tx)
+    .await?;
+    let (in_reply_to, references) = match parent {
+        Some((parent_id, refs_json)) => {
+            let mut refs: Vec<String> = serde_json::from_str(&refs_json).unwrap_or_default();
+            if let Some(id) = &parent_id {
+                refs.push(id.clone());
+            }
+            (parent_id, refs)
+        }
+        None => (None, Vec::new()),
+    };
+    let now = now_ms();
+    let domain = author.address.rsplit_once('@').map_or("switchboard.local", |(_, d)| d);
+    let own_message_id = format!("sb-{ticket_id}-{now}-{}@{domain}", std::process::id());
+    let message_id: i64 = sqlx::query_scalar(
+        "INSERT INTO messages (ticket_id, direction, author_name, author_address, subject, body_text,
+             channel_message_id, in_reply_to, references_json, content_hash, sent_at, created_at)
+         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id",
+    )
+    .bind(ticket_id)
+    .bind(direction)
+    .bind(&author.name)
+    .bind(&author.address)
+    .bind(format!("Re: {subject}"))
+    .bind(body)
+    .bind(&own_message_id)
+    .bind(&in_reply_to)
+    .bind(serde_json::to_string(&references).unwrap_or_else(|_| "[]".into()))
+    .bind(crate::blobs::BlobStore::hash(own_message_id.as_bytes()))
+    .bind(now)
+    .bind(now)
+    .fetch_one(&mut *tx)
+    .await?;
+
+    let outbox_id = if direction == Direction::Outbound {
+        let id: i64 = sqlx::query_scalar(
+            "INSERT INTO outbox (ticket_id, message_id, channel, account_id, state, created_at, updated_at)
+             VALUES (?, ?, ?, ?, 'queued', ?, ?) RETURNING id",
+        )
+        .bind(ticket_id)
+        .bind(message_id)
+        .bind(&channel)
+        .bind(account_id)
+        .bind(now)
+        .bind(now)
+        .fetch_one(&mut *tx)
+        .await?;
+        // Answering a new ticket opens it; the agent's reply is the latest activity.
+        sqlx::query(
+            "UPDATE tickets SET status = CASE WHEN status = 'new' THEN 'open' ELSE status END,
+                 unread = 0, message_count = message_count + 1, updated_at = ? WHERE id = ?",
+        )
+        .bind(now)
+        .bind(ticket_id)
+        .execute(&mut *tx)
+        .await?;
+        Some(id)
+    } else {
+        sqlx::query("UPDATE tickets SET message_count = message_count + 1, updated_at = ? WHERE id = ?")
+            .bind(now)
+            .bind(ticket_id)
+            .execute(&mut *tx)
+            .await?;
+        None
+    };
+    let kind = if outbox_id.is_some() { "reply_queued" } else { "note_added" };
+    audit::record(
+        &mut tx,
+        Some(ticket_id),
+        kind,
+        audit::ACTOR_AGENT,
+        json!({ "message_id": message_id, "outbox_id": outbox_id }),
+    )
+    .await?;
+    tx.commit().await?;
+
+    match outbox_id {
+        Some(id) => Ok(Some(item(pool, id).await?)),
+        None => Ok(None),
+    }
+}
+
+pub async fn item(pool: &SqlitePool, outbox_id: i64) -> Result<OutboxItem> {
+    let sql = format!("SELECT {ITEM_COLUMNS} FROM outbox o JOIN messages m ON m.id = o.message_id WHERE o.id = ?");
+    sqlx::query_as(sqlx::AssertSqlSafe(sql))
+        .bind(outbox_id)
+        .fetch_optional(pool)
+        .await?
+        .ok_or_else(|| Error::Invalid(format!("outbox item {outbox_id} does not exist")))
+}
+
+pub async fn for_ticket(pool: &SqlitePool, ticket_id: i64) -> Result<Vec<OutboxItem>> {
+    let sql = format!(
+        "SELECT {ITEM_COLUMNS} FROM outbox o JOIN messages m ON m.id = o.message_id WHERE o.ticket_id = ? ORDER BY o.id"
+    );
+    Ok(sqlx::query_as(sqlx::AssertSqlSafe(sql)).bind(ticket_id).fetch_all(pool).await?)
+}
+
+/// Items waiting to be sent, oldest first.
+pub async fn queued(pool: &SqlitePool, limit: i64) -> Result<Vec<OutboxItem>> {
+    let sql = format!(
+        "SELECT {ITEM_COLUMNS} FROM outbox o JOIN messages m ON m.id = o.message_id
+         WHERE o.state = 'queued' ORDER BY o.id LIMIT ?"
+    );
+    Ok(sqlx::query_as(sqlx::AssertSqlSafe(sql)).bind(limit).fetch_all(pool).await?)
+}
+
+/// Moves an item to a new state. Marking it sent records the ticket's first response time.
+pub async fn set_state(pool: &SqlitePool, outbox_id: i64, state: OutboxState, error: Option<&str>) -> Result<()> {
+    let now = now_ms();
+    let mut tx = pool.begin().await?;
+    let ticket_id: i64 = sqlx::query_scalar(
+        "UPDATE outbox SET state = ?, last_error = ?, updated_at = ?,
+             attempts = attempts + (CASE WHEN ? = 'sending' THEN 1 ELSE 0 END),
+             sent_at = CASE WHEN ? = 'sent' THEN ? ELSE sent_at END
+         WHERE id = ? RETURNING ticket_id",
+    )
+    .bind(state)
+    .bind(error)
+    .bind(now)
+    .bind(state)
+    .bind(state)
+    .bind(now)
+    .bind(outbox_id)
+    .fetch_optional(&mut *tx)
+    .await?
+    .ok_or_else(|| Error::Invalid(format!("outbox item {outbox_id} does not exist")))?;
+    if state == OutboxState::Sent {
+        sqlx::query("UPDATE tickets SET first_response_at = coalesce(first_response_at, ?) WHERE id = ?")
+            .bind(now)
+            .bind(ticket_id)
+            .execute(&mut *tx)
+            .await?;
+    }
+    audit::record(
+        &mut tx,
+        Some(ticket_id),
+        "outbox_state",
+        audit::ACTOR_SYSTEM,
+        json!({ "outbox_id": outbox_id, "state": state, "error": error }),
+    )
+    .await?;
+    tx.commit().await?;
+    Ok(())
+}

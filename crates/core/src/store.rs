@@ -1,0 +1,91 @@
+//! The workspace: one SQLite database (WAL) plus content-addressed files beside it.
+
+use std::path::{Path, PathBuf};
+use std::str::FromStr;
+use std::time::Duration;
+
+use sqlx::sqlite::{SqliteConnectOptions, SqliteJournalMode, SqlitePool, SqlitePoolOptions, SqliteSynchronous};
+
+use crate::blobs::BlobStore;
+use crate::{Error, Result};
+
+/// File name of the workspace database inside the data directory.
+pub const DATABASE_FILE: &str = "workspace.sqlite3";
+
+static MIGRATOR: sqlx::migrate::Migrator = sqlx::migrate!("./migrations");
+
+/// An open workspace. Cheap to clone: the pool is shared.
+#[derive(Clone, Debug)]
+pub struct Store {
+    pool: SqlitePool,
+    data_dir: PathBuf,
+    blobs: BlobStore,
+}
+
+impl Store {
+    /// Opens (creating if needed) the workspace in `data_dir` and brings its schema up to date.
+    pub async fn open(data_dir: &Path) -> Result<Store> {
+        std::fs::create_dir_all(data_dir).map_err(|e| Error::io(data_dir, e))?;
+        let db_path = data_dir.join(DATABASE_FILE);
+        let options = SqliteConnectOptions::from_str("sqlite:")?
+            .filename(&db_path)
+            .create_if_missing(true)
+            .journal_mode(SqliteJournalMode::Wal)
+            .synchronous(SqliteSynchronous::Normal)
+            .foreign_keys(true)
+            .busy_timeout(Duration::from_secs(10))
+            .pragma("temp_store", "memory");
+        let pool = SqlitePoolOptions::new()
+            .max_connections(4)
+            .connect_with(options)
+            .await?;
+        MIGRATOR.run(&pool).await?;
+        Ok(Store {
+            pool,
+            data_dir: data_dir.to_path_buf(),
+            blobs: BlobStore::new(data_dir.join("attachments")),
+        })
+    }
+
+    pub fn pool(&self) -> &SqlitePool {
+        &self.pool
+    }
+
+    pub fn data_dir(&self) -> &Path {
+        &self.data_dir
+    }
+
+    pub fn blobs(&self) -> &BlobStore {
+        &self.blobs
+    }
+
+    /// Reads a workspace setting (never a secret).
+    pub async fn setting(&self, key: &str) -> Result<Option<String>> {
+        Ok(sqlx::query_scalar("SELECT value FROM settings WHERE key = ?")
+            .bind(key)
+            .fetch_optional(&self.pool)
+            .await?)
+    }
+
+    pub async fn set_setting(&self, key: &str, value: &str) -> Result<()> {
+        sqlx::query("INSERT INTO settings (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value")
+            .bind(key)
+            .bind(value)
+            .execute(&self.pool)
+            .await?;
+        Ok(())
+    }
+
+    pub async fn account_count(&self) -> Result<i64> {
+        Ok(sqlx::query_scalar("SELECT count(*) FROM accounts").fetch_one(&self.pool).await?)
+    }
+
+    pub async fn ticket_count(&self) -> Result<i64> {
+        Ok(sqlx::query_scalar("SELECT count(*) FROM tickets").fetch_one(&self.pool).await?)
+    }
+
+    /// Closes the pool so every change is checkpointed before the process exits.
+    pub async fn close(&self) {
+        self.pool.close().await;
+    }
+}

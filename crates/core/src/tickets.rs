@@ -1,0 +1,226 @@
+//! Reading and changing tickets: the list views, their counts, the conversation, status changes.
+
+use serde_json::json;
+use sqlx::SqlitePool;
+
+use crate::model::{
+    Attachment, ChannelKind, Customer, CustomerIdentity, Message, TicketDetail, TicketStatus, TicketSummary, TicketView,
+    ViewCount,
+};
+use crate::time::now_ms;
+use crate::{Error, Result, audit, outbox};
+
+/// Columns of [`TicketSummary`]; `FROM tickets t JOIN customers c` must follow.
+pub(crate) const SUMMARY_COLUMNS: &str = "t.id, t.number, t.subject, t.status, t.priority, t.category, t.channel,
+    c.display_name AS customer_name,
+    coalesce((SELECT address FROM customer_identities i WHERE i.customer_id = c.id ORDER BY i.id LIMIT 1), '')
+        AS customer_address,
+    t.preview, t.summary, t.message_count, t.needs_review, t.unread, t.auto_generated, t.assignee,
+    t.created_at, t.updated_at";
+
+const OPEN: &str = "t.status IN ('new', 'open')";
+
+/// The SQL condition selecting a view's tickets, and its bound channel if any.
+fn view_filter(view: TicketView) -> (String, Option<ChannelKind>) {
+    match view {
+        TicketView::AllOpen => (OPEN.into(), None),
+        TicketView::Unassigned => (format!("{OPEN} AND t.assignee IS NULL"), None),
+        TicketView::NeedsReview => (format!("{OPEN} AND t.needs_review = 1"), None),
+        TicketView::Pending => ("t.status = 'pending'".into(), None),
+        TicketView::Resolved => ("t.status IN ('resolved', 'closed')".into(), None),
+        TicketView::Channel { channel } => (format!("{OPEN} AND t.channel = ?"), Some(channel)),
+    }
+}
+
+/// The views shown in the left pane, in order.
+pub fn standard_views() -> Vec<TicketView> {
+    let mut views = vec![
+        TicketView::AllOpen,
+        TicketView::Unassigned,
+        TicketView::NeedsReview,
+        TicketView::Pending,
+        TicketView::Resolved,
+    ];
+    views.extend(ChannelKind::ALL.iter().map(|&channel| TicketView::Channel { channel }));
+    views
+}
+
+/// Tickets of a view, most recently active first.
+pub async fn list(pool: &SqlitePool, view: TicketView, limit: i64, offset: i64) -> Result<Vec<TicketSummary>> {
+    let (filter, channel) = view_filter(view);
+    let sql = format!(
+        "SELECT {SUMMARY_COLUMNS} FROM tickets t JOIN customers c ON c.id = t.customer_id
+         WHERE {filter} ORDER BY t.updated_at DESC, t.id DESC LIMIT ? OFFSET ?"
+    );
+    let mut query = sqlx::query_as(sqlx::AssertSqlSafe(sql));
+    if let Some(channel) = channel {
+        query = query.bind(channel);
+    }
+    Ok(query.bind(limit.clamp(0, 1000)).bind(offset.max(0)).fetch_all(pool).await?)
+}
+
+pub async fn count(pool: &SqlitePool, view: TicketView) -> Result<i64> {
+    let (filter, channel) = view_filter(view);
+    let sql = format!("SELECT count(*) FROM tickets t WHERE {filter}");
+    let mut query = sqlx::query_scalar(sqlx::AssertSqlSafe(sql));
+    if let Some(channel) = channel {
+        query = query.bind(channel);
+    }
+    Ok(query.fetch_one(pool).await?)
+}
+
+pub async fn view_counts(pool: &SqlitePool) -> Result<Vec<ViewCount>> {
+    let mut counts = Vec::new();
+    for view in standard_views() {
+        counts.push(ViewCount {
+            view,
+            count: count(pool, view).await?,
+        });
+    }
+    Ok(counts)
+}
+
+pub async fn summary(pool: &SqlitePool, ticket_id: i64) -> Result<TicketSummary> {
+    let sql = format!("SELECT {SUMMARY_COLUMNS} FROM tickets t JOIN customers c ON c.id = t.customer_id WHERE t.id = ?");
+    sqlx::query_as(sqlx::AssertSqlSafe(sql))
+        .bind(ticket_id)
+        .fetch_optional(pool)
+        .await?
+        .ok_or(Error::TicketNotFound(ticket_id))
+}
+
+/// Summaries of the given tickets, in the order given; unknown ids are skipped.
+pub async fn summaries(pool: &SqlitePool, ids: &[i64]) -> Result<Vec<TicketSummary>> {
+    if ids.is_empty() {
+        return Ok(Vec::new());
+    }
+    let placeholders = vec!["?"; ids.len()].join(",");
+    let sql = format!(
+        "SELECT {SUMMARY_COLUMNS} FROM tickets t JOIN customers c ON c.id = t.customer_id WHERE t.id IN ({placeholders})"
+    );
+    let mut query = sqlx::query_as::<_, TicketSummary>(sqlx::AssertSqlSafe(sql));
+    for id in ids {
+        query = query.bind(id);
+    }
+    let mut rows = query.fetch_all(pool).await?;
+    rows.sort_by_key(|row| ids.iter().position(|id| *id == row.id));
+    Ok(rows)
+}
+
+/// The ticket with its customer, whole conversation (oldest first) and outbox.
+pub async fn detail(pool: &SqlitePool, ticket_id: i64) -> Result<TicketDetail> {
+    let ticket = summary(pool, ticket_id).await?;
+    let customer_id: i64 = sqlx::query_scalar("SELECT customer_id FROM tickets WHERE id = ?")
+        .bind(ticket_id)
+        .fetch_one(pool)
+        .await?;
+    let mut messages: Vec<Message> = sqlx::query_as(
+        "SELECT id, direction, author_name, author_address, subject, body_text, body_html, channel_message_id,
+                sent_at, auto_generated
+         FROM messages WHERE ticket_id = ? ORDER BY sent_at, id",
+    )
+    .bind(ticket_id)
+    .fetch_all(pool)
+    .await?;
+    let attachments: Vec<(i64, Attachment)> = sqlx::query_as::<_, AttachmentRow>(
+        "SELECT a.message_id, a.id, a.filename, a.content_type, a.size, a.sha256, a.inline
+         FROM attachments a JOIN messages m ON m.id = a.message_id WHERE m.ticket_id = ? ORDER BY a.id",
+    )
+    .bind(ticket_id)
+    .fetch_all(pool)
+    .await?
+    .into_iter()
+    .map(AttachmentRow::split)
+    .collect();
+    for message in &mut messages {
+        message.attachments = attachments
+            .iter()
+            .filter(|(message_id, _)| *message_id == message.id)
+            .map(|(_, attachment)| attachment.clone())
+            .collect();
+    }
+    Ok(TicketDetail {
+        ticket,
+        customer: customer(pool, customer_id).await?,
+        messages,
+        outbox: outbox::for_ticket(pool, ticket_id).await?,
+    })
+}
+
+#[derive(sqlx::FromRow)]
+struct AttachmentRow {
+    message_id: i64,
+    #[sqlx(flatten)]
+    attachment: Attachment,
+}
+
+impl AttachmentRow {
+    fn split(self) -> (i64, Attachment) {
+        (self.message_id, self.attachment)
+    }
+}
+
+pub async fn customer(pool: &SqlitePool, customer_id: i64) -> Result<Customer> {
+    let (id, display_name): (i64, String) = sqlx::query_as("SELECT id, display_name FROM customers WHERE id = ?")
+        .bind(customer_id)
+        .fetch_one(pool)
+        .await?;
+    let identities: Vec<CustomerIdentity> =
+        sqlx::query_as("SELECT channel, address FROM customer_identities WHERE customer_id = ? ORDER BY id")
+            .bind(customer_id)
+            .fetch_all(pool)
+            .await?;
+    let ticket_count: i64 = sqlx::query_scalar("SELECT count(*) FROM tickets WHERE customer_id = ?")
+        .bind(customer_id)
+        .fetch_one(pool)
+        .await?;
+    Ok(Customer {
+        id,
+        display_name,
+        identities,
+        ticket_count,
+    })
+}
+
+/// Changes a ticket's status, recording who did it.
+pub async fn set_status(pool: &SqlitePool, ticket_id: i64, status: TicketStatus, actor: &str) -> Result<TicketSummary> {
+    let mut tx = pool.begin().await?;
+    let previous: Option<String> = sqlx::query_scalar("SELECT status FROM tickets WHERE id = ?")
+        .bind(ticket_id)
+        .fetch_optional(&mut *tx)
+        .await?;
+    let previous = previous.ok_or(Error::TicketNotFound(ticket_id))?;
+    if previous != status.as_str() {
+        let now = now_ms();
+        let resolved_at = matches!(status, TicketStatus::Resolved | TicketStatus::Closed).then_some(now);
+        sqlx::query("UPDATE tickets SET status = ?, resolved_at = ?, updated_at = ? WHERE id = ?")
+            .bind(status)
+            .bind(resolved_at)
+            .bind(now)
+            .bind(ticket_id)
+            .execute(&mut *tx)
+            .await?;
+        audit::record(
+            &mut tx,
+            Some(ticket_id),
+            "status_changed",
+            actor,
+            json!({ "from": previous, "to": status }),
+        )
+        .await?;
+    }
+    tx.commit().await?;
+    summary(pool, ticket_id).await
+}
+
+pub async fn mark_read(pool: &SqlitePool, ticket_id: i64) -> Result<()> {
+    let changed = sqlx::query("UPDATE tickets SET unread = 0 WHERE id = ?")
+        .bind(ticket_id)
+        .execute(pool)
+        .await?
+        .rows_affected();
+    if changed == 0 {
+        return Err(Error::TicketNotFound(ticket_id));
+    }
+    Ok(())
+}

@@ -1,0 +1,7 @@
+//! Integration tests of the workspace store against a real SQLite file in a temp dir.
+
+mod fixtures;
+mod ingest;
+mod queues;
+mod search;
+mod tickets;

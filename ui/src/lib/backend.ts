@@ -1,0 +1,111 @@
+// The one door to the backend. Components and state modules talk to a `Backend`;
+// `tauriBackend` implements it with the tauri-specta bindings, which nothing else imports.
+import { commands, events } from './bindings';
+import type {
+  AppError,
+  ImportProgress,
+  ImportSummary,
+  OutboxItem,
+  Result,
+  TicketDetail,
+  TicketStatus,
+  TicketSummary,
+  TicketView,
+  TicketsChanged,
+  ViewCount,
+  WorkspaceStatus,
+} from './bindings';
+
+export type {
+  AppError,
+  Attachment,
+  ChannelKind,
+  Customer,
+  CustomerIdentity,
+  Direction,
+  ImportProgress,
+  ImportSummary,
+  Message,
+  OutboxItem,
+  OutboxState,
+  Priority,
+  TicketDetail,
+  TicketStatus,
+  TicketSummary,
+  TicketView,
+  TicketsChanged,
+  ViewCount,
+  WorkspaceStatus,
+} from './bindings';
+
+/** A failed backend call: `code` is for branching, `message` is for people. */
+export class BackendError extends Error {
+  readonly code: string;
+
+  constructor(code: string, message: string) {
+    super(message);
+    this.name = 'BackendError';
+    this.code = code;
+  }
+}
+
+export type Unlisten = () => void;
+
+export interface Backend {
+  workspaceStatus(): Promise<WorkspaceStatus>;
+  openDemoWorkspace(): Promise<ImportSummary>;
+  viewCounts(): Promise<ViewCount[]>;
+  listTickets(view: TicketView, limit: number, offset: number): Promise<TicketSummary[]>;
+  getTicket(ticketId: number): Promise<TicketDetail>;
+  searchTickets(query: string, limit: number): Promise<TicketSummary[]>;
+  sendReply(ticketId: number, body: string): Promise<OutboxItem>;
+  setTicketStatus(ticketId: number, status: TicketStatus): Promise<TicketSummary>;
+  markTicketRead(ticketId: number): Promise<void>;
+  onTicketsChanged(cb: (payload: TicketsChanged) => void): Promise<Unlisten>;
+  onImportProgress(cb: (payload: ImportProgress) => void): Promise<Unlisten>;
+}
+
+function isAppError(value: unknown): value is AppError {
+  return (
+    typeof value === 'object' &&
+    value !== null &&
+    typeof (value as { code?: unknown }).code === 'string' &&
+    typeof (value as { message?: unknown }).message === 'string'
+  );
+}
+
+/** Turns anything a call can fail with into a BackendError. */
+export function toBackendError(err: unknown): BackendError {
+  if (err instanceof BackendError) return err;
+  if (isAppError(err)) return new BackendError(err.code, err.message);
+  if (err instanceof Error) return new BackendError('ipc', err.message);
+  if (typeof err === 'string') return new BackendError('ipc', err);
+  return new BackendError('unknown', String(err));
+}
+
+async function unwrap<T>(pending: Promise<Result<T, AppError>>): Promise<T> {
+  let result: Result<T, AppError>;
+  try {
+    result = await pending;
+  } catch (err) {
+    throw toBackendError(err);
+  }
+  if (result.status === 'ok') return result.data;
+  throw toBackendError(result.error);
+}
+
+export const tauriBackend: Backend = {
+  workspaceStatus: () => unwrap(commands.workspaceStatus()),
+  openDemoWorkspace: () => unwrap(commands.openDemoWorkspace()),
+  viewCounts: () => unwrap(commands.viewCounts()),
+  listTickets: (view, limit, offset) => unwrap(commands.listTickets(view, limit, offset)),
+  getTicket: (ticketId) => unwrap(commands.getTicket(ticketId)),
+  searchTickets: (query, limit) => unwrap(commands.searchTickets(query, limit)),
+  sendReply: (ticketId, body) => unwrap(commands.sendReply(ticketId, body)),
+  setTicketStatus: (ticketId, status) => unwrap(commands.setTicketStatus(ticketId, status)),
+  markTicketRead: async (ticketId) => {
+    await unwrap(commands.markTicketRead(ticketId));
+  },
+  onTicketsChanged: (cb) => events.ticketsChanged.listen((event) => cb(event.payload)),
+  onImportProgress: (cb) => events.importProgress.listen((event) => cb(event.payload)),
+};

@@ -1,0 +1,38 @@
+// Builds the document shown inside a message's sandboxed iframe.
+// The backend has sanitized the HTML already; this adds a second wall: a CSP that lets
+// nothing load (no remote images, fonts, styles, frames) and no scripts run, and a
+// <base target="_blank"> so a clicked link cannot navigate the frame (the sandbox,
+// which lacks allow-popups, then blocks the new window too).
+
+export const MESSAGE_CSP = "default-src 'none'; img-src data:; style-src 'unsafe-inline'";
+
+const BASE_STYLE = [
+  'html{color-scheme:light}',
+  'body{margin:0;padding:2px 2px 8px;font:14px/1.55 system-ui,-apple-system,"Segoe UI",Roboto,"Helvetica Neue",Arial,"Noto Sans","Noto Sans CJK SC","PingFang SC","Microsoft YaHei",sans-serif;color:#1f2430;word-wrap:break-word;overflow-wrap:anywhere}',
+  'img{max-width:100%;height:auto}',
+  'table{max-width:100%}',
+  'pre{white-space:pre-wrap}',
+  'blockquote{margin:0 0 0 4px;padding-left:10px;border-left:3px solid #dfe3ea;color:#5b6475}',
+  'a{color:#3b5bdb}',
+].join('');
+
+export function messageSrcdoc(html: string): string {
+  return (
+    '<!doctype html><html><head>' +
+    `<meta http-equiv="Content-Security-Policy" content="${MESSAGE_CSP}">` +
+    '<meta charset="utf-8"><base target="_blank">' +
+    `<style>${BASE_STYLE}</style>` +
+    `</head><body>${html}</body></html>`
+  );
+}
+
+/**
+ * The frame cannot be measured (no same-origin), so estimate the height from the text:
+ * about 90 characters to a 22 px line, bounded so long mails scroll inside the frame.
+ */
+export function estimateFrameHeight(text: string, min = 72, max = 420): number {
+  const lines = text
+    .split('\n')
+    .reduce((sum, line) => sum + Math.max(1, Math.ceil(line.length / 90)), 0);
+  return Math.round(Math.min(max, Math.max(min, lines * 22 + 16)));
+}

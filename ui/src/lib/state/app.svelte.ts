@@ -1,0 +1,448 @@
+// Application state: workspace, views and counts, the paged ticket list, search, the open ticket.
+// Everything goes through a `Backend`, so tests can drive this with a fake one.
+import {
+  BackendError,
+  type Backend,
+  type ImportProgress,
+  type TicketDetail,
+  type TicketStatus,
+  type TicketSummary,
+  type TicketView,
+  type Unlisten,
+  type ViewCount,
+  type WorkspaceStatus,
+} from '../backend';
+import { t } from '../i18n/index.svelte';
+import { pagesFor, type Range } from '../virtual';
+
+export const PAGE_SIZE = 100;
+export const SEARCH_LIMIT = 200;
+export const SEARCH_DEBOUNCE_MS = 150;
+const REFRESH_DEBOUNCE_MS = 40;
+
+export type Phase = 'loading' | 'welcome' | 'inbox' | 'failed';
+
+export interface ErrorNotice {
+  id: number;
+  message: string;
+}
+
+/** Stable string for a view: "all_open", "channel-email", … (also used in test ids). */
+export function viewKey(view: TicketView): string {
+  return view.kind === 'channel' ? `channel-${view.channel}` : view.kind;
+}
+
+interface Page {
+  rows: TicketSummary[];
+  generation: number;
+}
+
+export class AppState {
+  phase = $state<Phase>('loading');
+  workspace = $state.raw<WorkspaceStatus | null>(null);
+  counts = $state.raw<ViewCount[]>([]);
+  view = $state.raw<TicketView>({ kind: 'all_open' });
+  errors = $state<ErrorNotice[]>([]);
+  importing = $state(false);
+  importProgress = $state.raw<ImportProgress | null>(null);
+  /** Clock for relative ages; ticks every 30 s. */
+  now = $state(Date.now());
+
+  // The paged list of the current view.
+  /** Rows in the current view, as far as we know. */
+  listTotal = $state(0);
+  /** Bumped whenever a page lands, so `rowAt` readers re-run. */
+  private pagesVersion = $state(0);
+  private pages = new Map<number, Page>();
+  private inflight = new Map<number, number>();
+  private generation = 0;
+  private lastRange: Range = { start: 0, end: 0 };
+  listLoading = $state(false);
+  /** Bumped when the list is replaced (new view or new search) so the list scrolls to the top. */
+  listEpoch = $state(0);
+
+  // Search.
+  query = $state('');
+  searchQuery = $state('');
+  searchResults = $state.raw<TicketSummary[] | null>(null);
+  searching = $state(false);
+  private searchTimer: ReturnType<typeof setTimeout> | undefined;
+  private searchSeq = 0;
+
+  // Selection and the open ticket.
+  cursor = $state(0);
+  openId = $state<number | null>(null);
+  detail = $state.raw<TicketDetail | null>(null);
+  detailLoading = $state(false);
+  private detailSeq = 0;
+  sending = $state(false);
+
+  private refreshTimer: ReturnType<typeof setTimeout> | undefined;
+  private pendingIds = new Set<number>();
+  private unlisten: Unlisten[] = [];
+  private clock: ReturnType<typeof setInterval> | undefined;
+  private errorSeq = 0;
+
+  readonly backend: Backend;
+
+  constructor(backend: Backend) {
+    this.backend = backend;
+  }
+
+  // ---------- life cycle ----------
+
+  async start(): Promise<void> {
+    this.clock ??= setInterval(() => (this.now = Date.now()), 30_000);
+    if (this.unlisten.length === 0) {
+      try {
+        this.unlisten.push(
+          await this.backend.onTicketsChanged((p) => this.scheduleRefresh(p.ticket_ids)),
+          await this.backend.onImportProgress((p) => (this.importProgress = p)),
+        );
+      } catch (err) {
+        this.report(err);
+      }
+    }
+    await this.loadWorkspace();
+  }
+
+  stop(): void {
+    for (const off of this.unlisten) off();
+    this.unlisten = [];
+    clearInterval(this.clock);
+    this.clock = undefined;
+    clearTimeout(this.searchTimer);
+    clearTimeout(this.refreshTimer);
+  }
+
+  /** Reads the workspace status and shows the welcome screen (first run) or the inbox. */
+  async loadWorkspace(afterImport = false): Promise<void> {
+    if (this.phase !== 'welcome') this.phase = 'loading';
+    try {
+      const status = await this.backend.workspaceStatus();
+      this.workspace = status;
+      if (!afterImport && status.ticket_count === 0 && status.account_count === 0) {
+        this.phase = 'welcome';
+        return;
+      }
+      this.phase = 'inbox';
+      await this.refreshCounts();
+      this.resetList();
+    } catch (err) {
+      this.report(err);
+      this.phase = 'failed';
+    }
+  }
+
+  async openDemo(): Promise<void> {
+    if (this.importing) return;
+    this.importing = true;
+    this.importProgress = null;
+    try {
+      await this.backend.openDemoWorkspace();
+      await this.loadWorkspace(true);
+    } catch (err) {
+      this.report(err);
+    } finally {
+      this.importing = false;
+    }
+  }
+
+  // ---------- errors ----------
+
+  report(err: unknown): void {
+    const message =
+      err instanceof BackendError
+        ? err.message
+        : t('error.unknown', { message: err instanceof Error ? err.message : String(err) });
+    console.error(err);
+    this.errors = [...this.errors.slice(-2), { id: ++this.errorSeq, message }];
+  }
+
+  dismissError(id: number): void {
+    this.errors = this.errors.filter((e) => e.id !== id);
+  }
+
+  // ---------- views and counts ----------
+
+  countFor(view: TicketView): number | undefined {
+    const key = viewKey(view);
+    return this.counts.find((c) => viewKey(c.view) === key)?.count;
+  }
+
+  async refreshCounts(): Promise<void> {
+    try {
+      this.counts = await this.backend.viewCounts();
+      if (!this.searchActive) {
+        const count = this.countFor(this.view);
+        if (count !== undefined) this.listTotal = count;
+      }
+      if (this.workspace) {
+        const all = this.counts.reduce(
+          (sum, c) => (c.view.kind === 'all_open' || c.view.kind === 'resolved' ? sum + c.count : sum),
+          0,
+        );
+        if (all > this.workspace.ticket_count) this.workspace = { ...this.workspace, ticket_count: all };
+      }
+    } catch (err) {
+      this.report(err);
+    }
+  }
+
+  selectView(view: TicketView): void {
+    this.view = view;
+    this.clearSearch();
+    this.resetList();
+  }
+
+  // ---------- the list ----------
+
+  get searchActive(): boolean {
+    return this.searchResults !== null;
+  }
+
+  /** Number of rows the list shows (view or search results). */
+  get total(): number {
+    return this.searchResults ? this.searchResults.length : this.listTotal;
+  }
+
+  /** The row at `index`, or undefined while its page is loading. */
+  rowAt(index: number): TicketSummary | undefined {
+    if (this.searchResults) return this.searchResults[index];
+    void this.pagesVersion;
+    return this.pages.get(Math.floor(index / PAGE_SIZE))?.rows[index % PAGE_SIZE];
+  }
+
+  get selected(): TicketSummary | undefined {
+    return this.rowAt(this.cursor);
+  }
+
+  private resetList(): void {
+    this.generation++;
+    this.pages.clear();
+    this.inflight.clear();
+    this.pagesVersion++;
+    this.listTotal = this.countFor(this.view) ?? 0;
+    this.cursor = 0;
+    this.listEpoch++;
+    this.lastRange = { start: 0, end: Math.min(this.listTotal || PAGE_SIZE, 40) };
+    // Load the first page even when the count is unknown or stale.
+    void this.loadPage(0);
+  }
+
+  /** Called by the list with the rows it is about to show: fetches the pages it lacks. */
+  ensureRange(range: Range): void {
+    this.lastRange = range;
+    if (this.searchResults) return;
+    for (const page of pagesFor(range, PAGE_SIZE)) {
+      const have = this.pages.get(page);
+      if (have && have.generation === this.generation) continue;
+      if (this.inflight.get(page) === this.generation) continue;
+      void this.loadPage(page);
+    }
+  }
+
+  private async loadPage(page: number): Promise<void> {
+    const generation = this.generation;
+    const view = this.view;
+    this.inflight.set(page, generation);
+    this.listLoading = true;
+    try {
+      const rows = await this.backend.listTickets(view, PAGE_SIZE, page * PAGE_SIZE);
+      if (generation !== this.generation) return;
+      this.pages.set(page, { rows, generation });
+      const end = page * PAGE_SIZE + rows.length;
+      if (rows.length < PAGE_SIZE) {
+        // The last page: the real total, whatever the counts said.
+        if (end < this.listTotal || this.countFor(view) === undefined) this.listTotal = end;
+        for (const p of [...this.pages.keys()]) if (p > page) this.pages.delete(p);
+      } else if (end >= this.listTotal) {
+        // Counts are stale or unknown and this page is full: allow one more row so the next page loads.
+        this.listTotal = end + 1;
+      }
+      this.pagesVersion++;
+    } catch (err) {
+      if (generation === this.generation) this.report(err);
+    } finally {
+      if (this.inflight.get(page) === generation) this.inflight.delete(page);
+      if (this.inflight.size === 0) this.listLoading = false;
+    }
+  }
+
+  /** Marks every loaded page stale and refetches the visible ones; stale rows stay on screen meanwhile. */
+  private reloadList(): void {
+    this.generation++;
+    this.inflight.clear();
+    this.ensureRange(this.lastRange);
+  }
+
+  moveCursor(delta: number): void {
+    if (this.total === 0) return;
+    this.cursor = Math.max(0, Math.min(this.total - 1, this.cursor + delta));
+  }
+
+  // ---------- search ----------
+
+  setQuery(text: string): void {
+    this.query = text;
+    clearTimeout(this.searchTimer);
+    if (text.trim() === '') {
+      this.clearSearch();
+      return;
+    }
+    this.searchTimer = setTimeout(() => void this.runSearch(text.trim()), SEARCH_DEBOUNCE_MS);
+  }
+
+  clearSearch(): void {
+    clearTimeout(this.searchTimer);
+    this.searchSeq++;
+    this.query = '';
+    this.searching = false;
+    if (this.searchResults !== null) {
+      this.searchResults = null;
+      this.searchQuery = '';
+      this.cursor = 0;
+      this.listEpoch++;
+      this.listTotal = this.countFor(this.view) ?? this.listTotal;
+      this.ensureRange(this.lastRange);
+    }
+  }
+
+  private async runSearch(query: string, keepCursor = false): Promise<void> {
+    const seq = ++this.searchSeq;
+    this.searching = true;
+    try {
+      const results = await this.backend.searchTickets(query, SEARCH_LIMIT);
+      if (seq !== this.searchSeq) return;
+      this.searchResults = results;
+      this.searchQuery = query;
+      if (keepCursor) {
+        this.cursor = Math.min(this.cursor, Math.max(0, results.length - 1));
+      } else {
+        this.cursor = 0;
+        this.listEpoch++;
+      }
+    } catch (err) {
+      if (seq === this.searchSeq) this.report(err);
+    } finally {
+      if (seq === this.searchSeq) this.searching = false;
+    }
+  }
+
+  // ---------- the open ticket ----------
+
+  async openTicket(id: number): Promise<void> {
+    const seq = ++this.detailSeq;
+    this.openId = id;
+    if (this.detail?.ticket.id !== id) {
+      this.detail = null;
+      this.detailLoading = true;
+    }
+    try {
+      const detail = await this.backend.getTicket(id);
+      if (seq !== this.detailSeq) return;
+      this.detail = detail;
+      if (detail.ticket.unread) {
+        await this.backend.markTicketRead(id);
+        this.patchRow({ ...detail.ticket, unread: false });
+        if (this.detail?.ticket.id === id) {
+          this.detail = { ...this.detail, ticket: { ...this.detail.ticket, unread: false } };
+        }
+      }
+    } catch (err) {
+      if (seq === this.detailSeq) this.report(err);
+    } finally {
+      if (seq === this.detailSeq) this.detailLoading = false;
+    }
+  }
+
+  openSelected(): void {
+    const row = this.selected;
+    if (row) void this.openTicket(row.id);
+  }
+
+  private async reloadDetail(): Promise<void> {
+    const id = this.openId;
+    if (id === null) return;
+    const seq = ++this.detailSeq;
+    try {
+      const detail = await this.backend.getTicket(id);
+      if (seq === this.detailSeq) this.detail = detail;
+    } catch (err) {
+      if (seq === this.detailSeq) this.report(err);
+    }
+  }
+
+  async setStatus(status: TicketStatus): Promise<void> {
+    const detail = this.detail;
+    if (!detail || detail.ticket.status === status) return;
+    try {
+      const ticket = await this.backend.setTicketStatus(detail.ticket.id, status);
+      if (this.detail?.ticket.id === ticket.id) this.detail = { ...this.detail, ticket };
+      this.patchRow(ticket);
+      this.scheduleRefresh([ticket.id]);
+    } catch (err) {
+      this.report(err);
+    }
+  }
+
+  /** Sends `body` as a reply to the open ticket; true when it was accepted into the outbox. */
+  async sendReply(body: string): Promise<boolean> {
+    const detail = this.detail;
+    if (!detail || body.trim() === '' || this.sending) return false;
+    this.sending = true;
+    try {
+      const item = await this.backend.sendReply(detail.ticket.id, body);
+      if (this.detail?.ticket.id === item.ticket_id) {
+        const outbox = this.detail.outbox.filter((o) => o.id !== item.id);
+        this.detail = { ...this.detail, outbox: [...outbox, item] };
+      }
+      return true;
+    } catch (err) {
+      this.report(err);
+      return false;
+    } finally {
+      this.sending = false;
+    }
+  }
+
+  /** Replaces a ticket's row wherever it is shown, without refetching. */
+  private patchRow(ticket: TicketSummary): void {
+    if (this.searchResults?.some((r) => r.id === ticket.id)) {
+      this.searchResults = this.searchResults.map((r) => (r.id === ticket.id ? ticket : r));
+    }
+    let changed = false;
+    for (const page of this.pages.values()) {
+      const i = page.rows.findIndex((r) => r.id === ticket.id);
+      if (i >= 0) {
+        page.rows[i] = ticket;
+        changed = true;
+      }
+    }
+    if (changed) this.pagesVersion++;
+  }
+
+  // ---------- change notifications ----------
+
+  /** Coalesces change notices (events, own mutations) into one refresh of counts, list and open ticket. */
+  scheduleRefresh(ticketIds: number[]): void {
+    for (const id of ticketIds) this.pendingIds.add(id);
+    clearTimeout(this.refreshTimer);
+    this.refreshTimer = setTimeout(() => void this.refresh(), REFRESH_DEBOUNCE_MS);
+  }
+
+  private async refresh(): Promise<void> {
+    const ids = [...this.pendingIds];
+    this.pendingIds.clear();
+    if (this.phase !== 'inbox') return;
+    await this.refreshCounts();
+    if (this.searchResults !== null && this.searchQuery) {
+      void this.runSearch(this.searchQuery, true);
+    } else {
+      this.reloadList();
+    }
+    if (this.openId !== null && (ids.length === 0 || ids.includes(this.openId))) {
+      await this.reloadDetail();
+    }
+  }
+}
