@@ -42,6 +42,32 @@ pub struct InboundAttachment {
     pub content_id: Option<String>,
 }
 
+/// What an import did, message by message, in total.
+#[derive(Debug, Clone, Default, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+#[cfg_attr(feature = "specta", derive(specta::Type))]
+pub struct ImportSummary {
+    /// Messages stored (new tickets plus messages threaded into existing ones).
+    pub imported: u32,
+    pub tickets_created: u32,
+    /// Messages already in the workspace, skipped.
+    pub duplicates: u32,
+    /// Messages that could not be read, each reported and skipped.
+    pub failed: u32,
+}
+
+impl ImportSummary {
+    pub fn count(&mut self, outcome: IngestOutcome) {
+        match outcome {
+            IngestOutcome::Created { .. } => {
+                self.imported += 1;
+                self.tickets_created += 1;
+            }
+            IngestOutcome::Threaded { .. } => self.imported += 1,
+            IngestOutcome::Duplicate { .. } => self.duplicates += 1,
+        }
+    }
+}
+
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum IngestOutcome {
     /// A new ticket was opened for this message.

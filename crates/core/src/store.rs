@@ -89,3 +89,23 @@ impl Store {
         self.pool.close().await;
     }
 }
+
+/// Environment variable that overrides where the workspace lives (tests, portable installs).
+pub const DATA_DIR_ENV: &str = "SWITCHBOARD_DATA_DIR";
+
+/// Bundle identifier of the desktop app; its data directory is the default workspace of the CLI too.
+pub const APP_IDENTIFIER: &str = "app.switchboard.desktop";
+
+/// Where the workspace lives: an explicit path, else `$SWITCHBOARD_DATA_DIR`, else the OS data
+/// directory (`~/.local/share/app.switchboard.desktop` on Linux).
+pub fn resolve_data_dir(explicit: Option<&Path>) -> Result<PathBuf> {
+    if let Some(path) = explicit {
+        return Ok(path.to_path_buf());
+    }
+    if let Some(path) = std::env::var_os(DATA_DIR_ENV).filter(|p| !p.is_empty()) {
+        return Ok(PathBuf::from(path));
+    }
+    dirs::data_dir()
+        .map(|dir| dir.join(APP_IDENTIFIER))
+        .ok_or_else(|| Error::Invalid(format!("no data directory on this system: set {DATA_DIR_ENV}")))
+}

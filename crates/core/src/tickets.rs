@@ -224,3 +224,17 @@ pub async fn mark_read(pool: &SqlitePool, ticket_id: i64) -> Result<()> {
     }
     Ok(())
 }
+
+/// The ticket id of a ticket number (what agents see: #1042).
+pub async fn id_by_number(pool: &SqlitePool, number: i64) -> Result<i64> {
+    sqlx::query_scalar("SELECT id FROM tickets WHERE number = ?")
+        .bind(number)
+        .fetch_optional(pool)
+        .await?
+        .ok_or_else(|| Error::Invalid(format!("there is no ticket #{number}")))
+}
+
+/// Every ticket id, oldest first (for export).
+pub async fn all_ids(pool: &SqlitePool) -> Result<Vec<i64>> {
+    Ok(sqlx::query_scalar("SELECT id FROM tickets ORDER BY id").fetch_all(pool).await?)
+}

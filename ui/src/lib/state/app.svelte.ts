@@ -53,7 +53,10 @@ export class AppState {
   listTotal = $state(0);
   /** Bumped whenever a page lands, so `rowAt` readers re-run. */
   private pagesVersion = $state(0);
+  // Deliberately not reactive: readers subscribe through `pagesVersion`.
+  // eslint-disable-next-line svelte/prefer-svelte-reactivity
   private pages = new Map<number, Page>();
+  // eslint-disable-next-line svelte/prefer-svelte-reactivity
   private inflight = new Map<number, number>();
   private generation = 0;
   private lastRange: Range = { start: 0, end: 0 };
@@ -78,6 +81,7 @@ export class AppState {
   sending = $state(false);
 
   private refreshTimer: ReturnType<typeof setTimeout> | undefined;
+  // eslint-disable-next-line svelte/prefer-svelte-reactivity -- bookkeeping, never rendered
   private pendingIds = new Set<number>();
   private unlisten: Unlisten[] = [];
   private clock: ReturnType<typeof setInterval> | undefined;

@@ -1,0 +1,149 @@
+//! `switchboard-cli`: the headless side of Switchboard. Imports mail into a workspace, lists, shows,
+//! searches and exports tickets — no window, no webview.
+
+mod export;
+mod import;
+mod output;
+
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+use anyhow::Context;
+use clap::{Parser, Subcommand, ValueEnum};
+use switchboard_core::model::{ChannelKind, TicketView};
+use switchboard_core::store::{DATA_DIR_ENV, resolve_data_dir};
+use switchboard_core::{Store, search, tickets};
+
+#[derive(Parser)]
+#[command(name = "switchboard-cli", version, about = "Headless Switchboard helpdesk tools")]
+struct Cli {
+    /// Workspace directory (default: the desktop app's data directory).
+    #[arg(long, global = true, env = DATA_DIR_ENV)]
+    data_dir: Option<PathBuf>,
+    #[command(subcommand)]
+    command: Command,
+}
+
+#[derive(Subcommand)]
+enum Command {
+    /// Import mail: .eml files, directories of them, or .mbox files.
+    Import {
+        #[arg(required = true)]
+        paths: Vec<PathBuf>,
+        /// No progress bar (for scripts).
+        #[arg(long)]
+        quiet: bool,
+    },
+    /// Import the bundled demo mailbox.
+    Demo,
+    /// List tickets of a view, most recently active first.
+    List {
+        #[arg(long, value_enum, default_value = "all-open")]
+        view: ViewArg,
+        #[arg(long, default_value_t = 50)]
+        limit: i64,
+        #[arg(long)]
+        json: bool,
+    },
+    /// Show one ticket with its whole conversation.
+    Show {
+        /// The ticket number, as shown in lists (e.g. 1042).
+        number: i64,
+        #[arg(long)]
+        json: bool,
+    },
+    /// Full-text search over tickets and messages (English and Chinese).
+    Search {
+        #[arg(required = true)]
+        query: Vec<String>,
+        #[arg(long, default_value_t = 50)]
+        limit: i64,
+        #[arg(long)]
+        json: bool,
+    },
+    /// Export every ticket with its messages as JSON.
+    Export {
+        /// Output file (default: standard output).
+        #[arg(long, short)]
+        output: Option<PathBuf>,
+    },
+}
+
+#[derive(Clone, Copy, ValueEnum)]
+enum ViewArg {
+    AllOpen,
+    Unassigned,
+    NeedsReview,
+    Pending,
+    Resolved,
+    Email,
+    Phone,
+    Telegram,
+    Wechat,
+}
+
+impl From<ViewArg> for TicketView {
+    fn from(view: ViewArg) -> Self {
+        match view {
+            ViewArg::AllOpen => TicketView::AllOpen,
+            ViewArg::Unassigned => TicketView::Unassigned,
+            ViewArg::NeedsReview => TicketView::NeedsReview,
+            ViewArg::Pending => TicketView::Pending,
+            ViewArg::Resolved => TicketView::Resolved,
+            ViewArg::Email => TicketView::Channel { channel: ChannelKind::Email },
+            ViewArg::Phone => TicketView::Channel { channel: ChannelKind::Phone },
+            ViewArg::Telegram => TicketView::Channel { channel: ChannelKind::Telegram },
+            ViewArg::Wechat => TicketView::Channel { channel: ChannelKind::Wechat },
+        }
+    }
+}
+
+fn main() -> ExitCode {
+    let cli = Cli::parse();
+    let runtime = match tokio::runtime::Runtime::new() {
+        Ok(runtime) => runtime,
+        Err(error) => {
+            eprintln!("error: cannot start: {error}");
+            return ExitCode::FAILURE;
+        }
+    };
+    match runtime.block_on(run(cli)) {
+        Ok(code) => code,
+        Err(error) => {
+            eprintln!("error: {error:#}");
+            ExitCode::FAILURE
+        }
+    }
+}
+
+async fn run(cli: Cli) -> anyhow::Result<ExitCode> {
+    let data_dir = resolve_data_dir(cli.data_dir.as_deref())?;
+    let store = Store::open(&data_dir)
+        .await
+        .with_context(|| format!("cannot open the workspace in {}", data_dir.display()))?;
+    let code = match cli.command {
+        Command::Import { paths, quiet } => import::run(&store, &paths, quiet).await?,
+        Command::Demo => import::run_demo(&store).await?,
+        Command::List { view, limit, json } => {
+            let found = tickets::list(store.pool(), view.into(), limit, 0).await?;
+            output::ticket_list(&found, json)?;
+            ExitCode::SUCCESS
+        }
+        Command::Show { number, json } => {
+            let id = tickets::id_by_number(store.pool(), number).await?;
+            output::ticket_detail(&tickets::detail(store.pool(), id).await?, json)?;
+            ExitCode::SUCCESS
+        }
+        Command::Search { query, limit, json } => {
+            let found = search::search_tickets(store.pool(), &query.join(" "), limit).await?;
+            output::ticket_list(&found, json)?;
+            ExitCode::SUCCESS
+        }
+        Command::Export { output } => {
+            export::run(&store, output.as_deref()).await?;
+            ExitCode::SUCCESS
+        }
+    };
+    store.close().await;
+    Ok(code)
+}

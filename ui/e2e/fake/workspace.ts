@@ -1,0 +1,556 @@
+// An in-memory workspace that answers the backend's IPC commands the way the Rust side does:
+// resolves with the value on success, rejects with an AppError `{ code, message }` on failure.
+// Used by the end-to-end tests through @tauri-apps/api/mocks; it is never part of the app bundle.
+import type {
+  AppError,
+  ChannelKind,
+  Customer,
+  Direction,
+  ImportSummary,
+  Message,
+  OutboxItem,
+  Priority,
+  TicketDetail,
+  TicketStatus,
+  TicketSummary,
+  TicketView,
+  ViewCount,
+  WorkspaceStatus,
+} from '../../src/lib/backend';
+
+export interface FakeConfig {
+  /** Start with the demo data already imported (skips the welcome screen). */
+  seeded?: boolean;
+  /** Add this many synthetic open tickets (for the 100,000-row list test). */
+  bigCount?: number;
+  /** Progress events sent while importing the demo. */
+  importSteps?: number;
+  /** Delay between two progress events, ms. */
+  importStepMs?: number;
+  /** Delay before every command answers, ms. */
+  latencyMs?: number;
+}
+
+export type Emit = (event: string, payload: unknown) => Promise<void>;
+
+interface Ticket extends TicketSummary {
+  assigned: boolean;
+  customerId: number;
+  messages: Message[];
+  outbox: OutboxItem[];
+}
+
+const MINUTE = 60_000;
+const OPEN: TicketStatus[] = ['new', 'open', 'pending'];
+
+const CUSTOMERS: { name: string; channel: ChannelKind; address: string; extra?: [ChannelKind, string] }[] = [
+  { name: 'Alice Johnson', channel: 'email', address: 'alice.johnson@example.com', extra: ['phone', '+1 415 555 0132'] },
+  { name: '王芳', channel: 'wechat', address: 'wxid_wangfang88', extra: ['email', 'wang.fang@example.cn'] },
+  { name: 'Bob Martinez', channel: 'phone', address: '+1 212 555 0187' },
+  { name: '李雷', channel: 'email', address: 'li.lei@example.cn' },
+  { name: 'Chen Wei', channel: 'telegram', address: '@chenwei' },
+  { name: 'Sophie Dubois', channel: 'email', address: 'sophie.dubois@example.fr' },
+  { name: '张伟', channel: 'phone', address: '+86 138 0013 8000' },
+  { name: 'Maria Garcia', channel: 'email', address: 'maria.garcia@example.es' },
+  { name: '刘洋', channel: 'wechat', address: 'wxid_liuyang' },
+  { name: 'Tom Becker', channel: 'telegram', address: '@tbecker' },
+  { name: '赵敏', channel: 'email', address: 'zhao.min@example.cn' },
+  { name: 'Priya Patel', channel: 'email', address: 'priya@example.in' },
+];
+
+interface Story {
+  subject: string;
+  category: string | null;
+  priority: Priority;
+  summary: string | null;
+  thread: [Direction, string][];
+  zh?: boolean;
+}
+
+const STORIES: Story[] = [
+  {
+    subject: 'Refund for order #48213 still not received',
+    category: 'Billing',
+    priority: 'high',
+    summary: 'Customer returned a jacket three weeks ago and has not been refunded; wants a date.',
+    thread: [
+      ['inbound', 'Hi, I returned order #48213 three weeks ago and the refund still has not arrived. Could you tell me when I will get my money back?'],
+      ['outbound', 'Thank you for reaching out! We have received your request and will reply within one business day.'],
+      ['note', 'Return scanned at the warehouse on the 3rd. Refund batch failed — ask finance.'],
+    ],
+  },
+  {
+    subject: '重置密码后无法登录',
+    category: '账户',
+    priority: 'urgent',
+    summary: '客户重置密码后一直提示“账户已锁定”，急需登录处理订单。',
+    zh: true,
+    thread: [
+      ['inbound', '你好，我昨天重置了密码，但现在登录时一直提示“账户已锁定”。今天必须处理订单，请尽快帮忙！'],
+    ],
+  },
+  {
+    subject: 'Newsletter unsubscribe link does not work',
+    category: 'Account',
+    priority: 'low',
+    summary: null,
+    thread: [['inbound', 'HTML']],
+  },
+  {
+    subject: 'Package arrived damaged',
+    category: 'Shipping',
+    priority: 'normal',
+    summary: 'Box crushed in transit; the lamp inside is broken. Photos attached.',
+    thread: [
+      ['inbound', 'The lamp I ordered arrived with the box crushed and the glass shade broken. Photos attached.'],
+      ['outbound', 'I am sorry to hear that, Sophie. I have arranged a replacement; it ships tomorrow.'],
+      ['inbound', 'Thank you, that was quick!'],
+    ],
+  },
+  {
+    subject: '发票抬头有误，需要重开',
+    category: '账单',
+    priority: 'normal',
+    summary: null,
+    zh: true,
+    thread: [
+      ['inbound', '上个月的发票抬头写成了旧公司名称，麻烦重新开具，新的抬头是“上海星河科技有限公司”。'],
+      ['outbound', '您好，已收到，我们会在三个工作日内重新开具发票。'],
+    ],
+  },
+  {
+    subject: 'How do I export all my data?',
+    category: 'Technical',
+    priority: 'low',
+    summary: 'Wants a CSV export of all projects before the end of the quarter.',
+    thread: [['inbound', 'Is there a way to export all my projects as CSV? I need it for an audit before the end of the quarter.']],
+  },
+  {
+    subject: 'Subscription renewal charged twice',
+    category: 'Billing',
+    priority: 'urgent',
+    summary: 'Two identical renewal charges on the same card on the 1st; wants one reversed.',
+    thread: [
+      ['inbound', 'My card was charged twice for the annual renewal on the 1st. Please reverse one of the charges.'],
+      ['outbound', 'Thanks — we received your message and a specialist will get back to you shortly.'],
+    ],
+  },
+  {
+    subject: '快递一直显示“运输中”',
+    category: '物流',
+    priority: 'high',
+    summary: '包裹已停留在转运中心五天，客户询问是否丢件。',
+    zh: true,
+    thread: [
+      ['inbound', '我的包裹已经在转运中心停留五天了，物流一直显示“运输中”，是不是丢件了？'],
+      ['note', '已联系快递公司，等待回复。'],
+    ],
+  },
+  {
+    subject: 'Voicemail: callback about contract terms',
+    category: 'Sales',
+    priority: 'normal',
+    summary: 'Left a voicemail asking about early termination fees for the two-year plan.',
+    thread: [['inbound', 'Transcript: Hi, this is Bob, I would like a call back about the early termination fee on the two-year plan.']],
+  },
+  {
+    subject: 'App crashes when uploading photos',
+    category: 'Technical',
+    priority: 'high',
+    summary: null,
+    thread: [
+      ['inbound', 'Every time I try to upload more than 5 photos the app closes. iPhone 13, latest version.'],
+      ['outbound', 'Could you send us the crash log? Settings → Privacy → Analytics → Analytics Data.'],
+      ['inbound', 'Here it is.'],
+    ],
+  },
+  {
+    subject: '能否开通企业版试用？',
+    category: '销售',
+    priority: 'normal',
+    summary: '客户希望为 20 人团队开通 30 天企业版试用。',
+    zh: true,
+    thread: [['inbound', '我们团队有 20 人，想先试用企业版 30 天，可以开通吗？']],
+  },
+  {
+    subject: 'Change of delivery address',
+    category: 'Shipping',
+    priority: 'normal',
+    summary: null,
+    thread: [
+      ['inbound', 'Please deliver order #51007 to my office instead: 12 Harbour Street, Suite 4.'],
+      ['outbound', 'Done — the courier has the new address.'],
+    ],
+  },
+];
+
+function preview(text: string): string {
+  return text.replace(/\s+/g, ' ').trim().slice(0, 140);
+}
+
+const TRACKER_HTML =
+  '<p>Hello,</p><p>I clicked <a href="https://news.example/unsubscribe?u=42">unsubscribe</a> three times but I still get the <b>weekly newsletter</b>.</p>' +
+  '<blockquote>You are receiving this email because you signed up.</blockquote>' +
+  '<img src="https://tracker.example/p.gif" width="1" height="1" alt="">' +
+  '<p>Thanks,<br>Priya</p>';
+
+export class FakeWorkspace {
+  private tickets: Ticket[] = [];
+  private customers: Customer[] = [];
+  private nextOutbox = 1;
+  private nextMessage = 10_000;
+  private populated = false;
+  private readonly config: Required<FakeConfig>;
+  private readonly now = Date.now();
+  private readonly emit: Emit;
+
+  constructor(config: FakeConfig, emit: Emit) {
+    this.config = {
+      seeded: config.seeded ?? false,
+      bigCount: config.bigCount ?? 0,
+      importSteps: config.importSteps ?? 8,
+      importStepMs: config.importStepMs ?? 60,
+      latencyMs: config.latencyMs ?? 0,
+    };
+    this.emit = emit;
+    if (this.config.seeded) this.populate();
+  }
+
+  // ---------- data ----------
+
+  private populate(): void {
+    this.customers = CUSTOMERS.map((c, i) => ({
+      id: i + 1,
+      display_name: c.name,
+      identities: [{ channel: c.channel, address: c.address }, ...(c.extra ? [{ channel: c.extra[0], address: c.extra[1] }] : [])],
+      ticket_count: 0,
+    }));
+    const statuses: TicketStatus[] = ['new', 'open', 'pending', 'open', 'new', 'resolved', 'open', 'closed'];
+    const count = 36;
+    for (let i = 0; i < count; i++) {
+      const story = STORIES[i % STORIES.length]!;
+      // Keep Chinese stories with Chinese-named customers and the HTML mail with Priya.
+      const customerIndex = story.thread[0]![1] === 'HTML' ? 11 : story.zh ? [1, 3, 6, 8, 10][i % 5]! : [0, 2, 4, 5, 7, 9, 11][i % 7]!;
+      const c = CUSTOMERS[customerIndex]!;
+      const customer = this.customers[customerIndex]!;
+      customer.ticket_count++;
+      const id = i + 1;
+      const updated = this.now - (i * 47 + (i % 3) * 13 + 2) * MINUTE;
+      const created = updated - (story.thread.length * 95 + 30) * MINUTE;
+      const round = Math.floor(i / STORIES.length);
+      const subject = round === 0 ? story.subject : `${story.subject} (${round + 1})`;
+      const messages: Message[] = story.thread.map(([direction, text], m) => {
+        const isHtml = text === 'HTML';
+        const body = isHtml ? 'Hello, I clicked unsubscribe three times but I still get the weekly newsletter. Thanks, Priya' : text;
+        const auto = direction === 'outbound' && /received your (request|message)/.test(text);
+        return {
+          id: id * 100 + m,
+          direction,
+          author_name: direction === 'inbound' ? c.name : direction === 'note' ? 'Dana (agent)' : 'Switchboard Support',
+          author_address: direction === 'inbound' ? c.address : direction === 'note' ? '' : 'support@switchboard.example',
+          subject,
+          body_text: body,
+          body_html: isHtml ? TRACKER_HTML : null,
+          sent_at: created + m * 95 * MINUTE,
+          auto_generated: auto,
+          attachments:
+            direction === 'inbound' && /attached|Here it is/.test(text)
+              ? [
+                  { id: id * 10 + 1, filename: m === 0 ? 'box-photo.jpg' : 'crash-log.txt', content_type: m === 0 ? 'image/jpeg' : 'text/plain', size: m === 0 ? 734_003 : 18_432 },
+                  ...(m === 0 ? [{ id: id * 10 + 2, filename: 'lamp-shade.jpg', content_type: 'image/jpeg', size: 1_268_761 }] : []),
+                ]
+              : [],
+        };
+      });
+      const last = story.thread[story.thread.length - 1]!;
+      this.tickets.push({
+        id,
+        number: 1000 + id,
+        subject,
+        status: story.thread[0]![1] === 'HTML' ? 'open' : statuses[i % statuses.length]!,
+        priority: story.priority,
+        category: story.category,
+        channel: c.channel,
+        customer_name: c.name,
+        customer_address: c.address,
+        preview: preview(last[1] === 'HTML' ? messages[0]!.body_text : last[1]),
+        summary: story.summary,
+        message_count: messages.length,
+        needs_review: i % 4 === 1 || i % 9 === 0,
+        unread: i % 3 !== 2,
+        created_at: created,
+        updated_at: updated,
+        assigned: i % 3 === 0,
+        customerId: customer.id,
+        messages,
+        outbox: [],
+      });
+    }
+    for (let i = 0; i < this.config.bigCount; i++) {
+      const id = 100_000 + i;
+      const c = CUSTOMERS[i % CUSTOMERS.length]!;
+      this.tickets.push({
+        id,
+        number: 5000 + i,
+        subject: `Synthetic ticket ${i + 1}`,
+        status: 'open',
+        priority: (['normal', 'low', 'high', 'urgent'] as const)[i % 4]!,
+        category: i % 5 === 0 ? null : 'Bulk',
+        channel: c.channel,
+        customer_name: c.name,
+        customer_address: c.address,
+        preview: `Generated body of synthetic ticket ${i + 1}`,
+        summary: null,
+        message_count: 1,
+        needs_review: false,
+        unread: false,
+        created_at: this.now - (200 + i) * MINUTE,
+        updated_at: this.now - (200 + i) * MINUTE,
+        assigned: true,
+        customerId: (i % CUSTOMERS.length) + 1,
+        messages: [
+          {
+            id: 1_000_000 + i,
+            direction: 'inbound',
+            author_name: c.name,
+            author_address: c.address,
+            subject: `Synthetic ticket ${i + 1}`,
+            body_text: `Generated body of synthetic ticket ${i + 1}`,
+            body_html: null,
+            sent_at: this.now - (200 + i) * MINUTE,
+            auto_generated: false,
+            attachments: [],
+          },
+        ],
+        outbox: [],
+      });
+    }
+    this.sort();
+    this.populated = true;
+  }
+
+  private sort(): void {
+    this.tickets.sort((a, b) => b.updated_at - a.updated_at || b.id - a.id);
+  }
+
+  private matches(view: TicketView, t: Ticket): boolean {
+    const open = OPEN.includes(t.status);
+    switch (view.kind) {
+      case 'all_open':
+        return open;
+      case 'unassigned':
+        return open && !t.assigned;
+      case 'needs_review':
+        return open && t.needs_review;
+      case 'resolved':
+        return !open;
+      case 'channel':
+        return open && t.channel === view.channel;
+    }
+  }
+
+  private summary(t: Ticket): TicketSummary {
+    return {
+      id: t.id,
+      number: t.number,
+      subject: t.subject,
+      status: t.status,
+      priority: t.priority,
+      category: t.category,
+      channel: t.channel,
+      customer_name: t.customer_name,
+      customer_address: t.customer_address,
+      preview: t.preview,
+      summary: t.summary,
+      message_count: t.message_count,
+      needs_review: t.needs_review,
+      unread: t.unread,
+      created_at: t.created_at,
+      updated_at: t.updated_at,
+    };
+  }
+
+  private find(id: unknown): Ticket {
+    const t = this.tickets.find((x) => x.id === id);
+    if (!t) throw fail('not_found', `Ticket ${String(id)} does not exist.`);
+    return t;
+  }
+
+  // ---------- commands ----------
+
+  async handle(cmd: string, args: Record<string, unknown>): Promise<unknown> {
+    if (this.config.latencyMs > 0) await sleep(this.config.latencyMs);
+    switch (cmd) {
+      case 'workspace_status':
+        return this.workspaceStatus();
+      case 'open_demo_workspace':
+        return this.openDemo();
+      case 'view_counts':
+        return this.viewCounts();
+      case 'list_tickets':
+        return this.listTickets(args.view as TicketView, num(args.limit, 'limit'), num(args.offset, 'offset'));
+      case 'get_ticket':
+        return this.getTicket(args.ticketId);
+      case 'search_tickets':
+        return this.search(String(args.query ?? ''), num(args.limit, 'limit'));
+      case 'send_reply':
+        return this.sendReply(args.ticketId, args.body);
+      case 'set_ticket_status':
+        return this.setStatus(args.ticketId, args.status as TicketStatus);
+      case 'mark_ticket_read':
+        this.find(args.ticketId).unread = false;
+        return null;
+      default:
+        throw fail('unknown_command', `The backend has no command "${cmd}".`);
+    }
+  }
+
+  private workspaceStatus(): WorkspaceStatus {
+    return {
+      data_dir: '/home/agent/.local/share/switchboard',
+      account_count: 0,
+      ticket_count: this.tickets.length,
+      demo: this.populated,
+    };
+  }
+
+  private async openDemo(): Promise<ImportSummary> {
+    const steps = this.config.importSteps;
+    const total = 36 * 2;
+    for (let s = 0; s <= steps; s++) {
+      await this.emit('import-progress', { done: Math.round((total * s) / steps), total });
+      if (s < steps) await sleep(this.config.importStepMs);
+    }
+    if (!this.populated) this.populate();
+    await this.emit('tickets-changed', { ticket_ids: this.tickets.map((t) => t.id).slice(0, 1000) });
+    return { imported: total, duplicates: 0, failed: 0, tickets_created: 36 };
+  }
+
+  private viewCounts(): ViewCount[] {
+    const views: TicketView[] = [
+      { kind: 'all_open' },
+      { kind: 'unassigned' },
+      { kind: 'needs_review' },
+      { kind: 'resolved' },
+      { kind: 'channel', channel: 'email' },
+      { kind: 'channel', channel: 'phone' },
+      { kind: 'channel', channel: 'telegram' },
+      { kind: 'channel', channel: 'wechat' },
+    ];
+    return views.map((view) => ({ view, count: this.tickets.reduce((n, t) => (this.matches(view, t) ? n + 1 : n), 0) }));
+  }
+
+  private listTickets(view: TicketView, limit: number, offset: number): TicketSummary[] {
+    if (!view || typeof view !== 'object' || !('kind' in view)) throw fail('invalid_argument', 'Unknown view.');
+    const out: TicketSummary[] = [];
+    let seen = 0;
+    for (const t of this.tickets) {
+      if (!this.matches(view, t)) continue;
+      if (seen++ < offset) continue;
+      out.push(this.summary(t));
+      if (out.length >= limit) break;
+    }
+    return out;
+  }
+
+  private getTicket(id: unknown): TicketDetail {
+    const t = this.find(id);
+    const customer = this.customers[t.customerId - 1] ?? {
+      id: t.customerId,
+      display_name: t.customer_name,
+      identities: [{ channel: t.channel, address: t.customer_address }],
+      ticket_count: 1,
+    };
+    return {
+      ticket: this.summary(t),
+      customer: structuredClone(customer),
+      messages: structuredClone(t.messages),
+      outbox: structuredClone(t.outbox),
+    };
+  }
+
+  private search(query: string, limit: number): TicketSummary[] {
+    const q = query.trim().toLowerCase();
+    if (!q) return [];
+    const out: TicketSummary[] = [];
+    for (const t of this.tickets) {
+      const hay = `${t.subject}\n${t.customer_name}\n${t.customer_address}\n${t.preview}\n${t.summary ?? ''}\n${t.messages.map((m) => m.body_text).join('\n')}`.toLowerCase();
+      if (hay.includes(q)) out.push(this.summary(t));
+      if (out.length >= limit) break;
+    }
+    return out;
+  }
+
+  private async sendReply(id: unknown, body: unknown): Promise<OutboxItem> {
+    const t = this.find(id);
+    if (typeof body !== 'string' || body.trim() === '') throw fail('invalid_argument', 'The reply is empty.');
+    const item: OutboxItem = {
+      id: this.nextOutbox++,
+      ticket_id: t.id,
+      state: 'queued',
+      body_text: body,
+      error: null,
+      created_at: Date.now(),
+    };
+    t.outbox.push(item);
+    t.updated_at = Date.now();
+    this.sort();
+    void this.emit('tickets-changed', { ticket_ids: [t.id] });
+    return structuredClone(item);
+  }
+
+  private async setStatus(id: unknown, status: TicketStatus): Promise<TicketSummary> {
+    const t = this.find(id);
+    if (!['new', 'open', 'pending', 'resolved', 'closed'].includes(status)) {
+      throw fail('invalid_argument', `Unknown status "${String(status)}".`);
+    }
+    t.status = status;
+    void this.emit('tickets-changed', { ticket_ids: [t.id] });
+    return this.summary(t);
+  }
+
+  // ---------- test controls ----------
+
+  /** Moves an outbox item to a new state, as the sender would, and notifies the UI. */
+  async setOutboxState(outboxId: number, state: OutboxItem['state'], error: string | null = null): Promise<void> {
+    for (const t of this.tickets) {
+      const item = t.outbox.find((o) => o.id === outboxId);
+      if (!item) continue;
+      item.state = state;
+      item.error = error;
+      if (state === 'sent') {
+        t.messages.push({
+          id: this.nextMessage++,
+          direction: 'outbound',
+          author_name: 'Switchboard Support',
+          author_address: 'support@switchboard.example',
+          subject: `Re: ${t.subject}`,
+          body_text: item.body_text,
+          body_html: null,
+          sent_at: Date.now(),
+          auto_generated: false,
+          attachments: [],
+        });
+        t.message_count = t.messages.length;
+      }
+      await this.emit('tickets-changed', { ticket_ids: [t.id] });
+      return;
+    }
+    throw new Error(`no outbox item ${outboxId}`);
+  }
+}
+
+function sleep(ms: number): Promise<void> {
+  return new Promise((resolve) => setTimeout(resolve, ms));
+}
+
+function fail(code: string, message: string): AppError {
+  return { code, message };
+}
+
+function num(value: unknown, name: string): number {
+  if (typeof value !== 'number' || !Number.isInteger(value) || value < 0) {
+    throw fail('invalid_argument', `"${name}" must be a non-negative integer, got ${JSON.stringify(value)}.`);
+  }
+  return value;
+}
