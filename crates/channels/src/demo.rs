@@ -18,7 +18,10 @@ pub fn demo_messages() -> Vec<RawMessage> {
     mbox::split(DEMO_MAILBOX)
         .into_iter()
         .enumerate()
-        .map(|(index, bytes)| RawMessage { label: format!("demo #{}", index + 1), bytes })
+        .map(|(index, bytes)| RawMessage {
+            label: format!("demo #{}", index + 1),
+            bytes,
+        })
         .collect()
 }
 

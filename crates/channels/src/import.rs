@@ -34,7 +34,10 @@ pub struct MessageProblem {
 /// Reads every message under `path`: an mbox file, a single message file, or a directory (recursively,
 /// `.eml`/`.mbox`/`.msg`-less files included when they look like mail).
 pub fn read_path(path: &Path) -> Result<Vec<RawMessage>, ImportError> {
-    let read_err = |source| ImportError::Read { path: path.to_path_buf(), source };
+    let read_err = |source| ImportError::Read {
+        path: path.to_path_buf(),
+        source,
+    };
     let metadata = std::fs::metadata(path).map_err(read_err)?;
     let mut out = Vec::new();
     if metadata.is_dir() {
@@ -58,7 +61,10 @@ pub fn read_path(path: &Path) -> Result<Vec<RawMessage>, ImportError> {
     let label = path.display().to_string();
     if mbox::looks_like_mbox(&bytes) {
         for (index, message) in mbox::split(&bytes).into_iter().enumerate() {
-            out.push(RawMessage { label: format!("{label} #{}", index + 1), bytes: message });
+            out.push(RawMessage {
+                label: format!("{label} #{}", index + 1),
+                bytes: message,
+            });
         }
     } else {
         out.push(RawMessage { label, bytes });
@@ -89,13 +95,19 @@ pub async fn import_messages(
                 // A broken database is fatal; a message the store refuses is one problem among many.
                 Err(switchboard_core::Error::Invalid(reason)) => {
                     summary.failed += 1;
-                    problem(MessageProblem { label: raw.label, error: reason });
+                    problem(MessageProblem {
+                        label: raw.label,
+                        error: reason,
+                    });
                 }
                 Err(other) => return Err(other.into()),
             },
             Err(error) => {
                 summary.failed += 1;
-                problem(MessageProblem { label: raw.label, error: error.to_string() });
+                problem(MessageProblem {
+                    label: raw.label,
+                    error: error.to_string(),
+                });
             }
         }
         progress(done + 1, total);

@@ -29,7 +29,11 @@ pub async fn run_demo(store: &Store) -> anyhow::Result<ExitCode> {
 }
 
 async fn import_with_progress(store: &Store, messages: Vec<RawMessage>, quiet: bool) -> anyhow::Result<ExitCode> {
-    let bar = if quiet { ProgressBar::hidden() } else { ProgressBar::new(messages.len() as u64) };
+    let bar = if quiet {
+        ProgressBar::hidden()
+    } else {
+        ProgressBar::new(messages.len() as u64)
+    };
     bar.set_style(
         ProgressStyle::with_template("{spinner} importing [{bar:40}] {pos}/{len} messages ({per_sec}, {eta} left)")
             .unwrap_or_else(|_| ProgressStyle::default_bar())
@@ -49,11 +53,13 @@ async fn import_with_progress(store: &Store, messages: Vec<RawMessage>, quiet: b
     bar.finish_and_clear();
     print_summary(&summary);
     // Partial success is still success; only "nothing could be read" fails the command.
-    Ok(if summary.failed > 0 && summary.imported == 0 && summary.duplicates == 0 {
-        ExitCode::FAILURE
-    } else {
-        ExitCode::SUCCESS
-    })
+    Ok(
+        if summary.failed > 0 && summary.imported == 0 && summary.duplicates == 0 {
+            ExitCode::FAILURE
+        } else {
+            ExitCode::SUCCESS
+        },
+    )
 }
 
 fn print_summary(summary: &ImportSummary) {

@@ -90,10 +90,18 @@ impl From<ViewArg> for TicketView {
             ViewArg::NeedsReview => TicketView::NeedsReview,
             ViewArg::Pending => TicketView::Pending,
             ViewArg::Resolved => TicketView::Resolved,
-            ViewArg::Email => TicketView::Channel { channel: ChannelKind::Email },
-            ViewArg::Phone => TicketView::Channel { channel: ChannelKind::Phone },
-            ViewArg::Telegram => TicketView::Channel { channel: ChannelKind::Telegram },
-            ViewArg::Wechat => TicketView::Channel { channel: ChannelKind::Wechat },
+            ViewArg::Email => TicketView::Channel {
+                channel: ChannelKind::Email,
+            },
+            ViewArg::Phone => TicketView::Channel {
+                channel: ChannelKind::Phone,
+            },
+            ViewArg::Telegram => TicketView::Channel {
+                channel: ChannelKind::Telegram,
+            },
+            ViewArg::Wechat => TicketView::Channel {
+                channel: ChannelKind::Wechat,
+            },
         }
     }
 }

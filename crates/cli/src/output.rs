@@ -38,14 +38,25 @@ pub fn ticket_detail(detail: &TicketDetail, json: bool) -> anyhow::Result<()> {
     for m in &detail.messages {
         println!();
         let marker = if m.auto_generated { " [auto-generated]" } else { "" };
-        println!("── {} · {} <{}> · {}{marker}", m.direction, m.author_name, m.author_address, time(m.sent_at));
+        println!(
+            "── {} · {} <{}> · {}{marker}",
+            m.direction,
+            m.author_name,
+            m.author_address,
+            time(m.sent_at)
+        );
         println!("{}", m.body_text.trim_end());
         for a in &m.attachments {
             println!("  📎 {} ({}, {} bytes)", a.filename, a.content_type, a.size);
         }
     }
     for item in &detail.outbox {
-        println!("outbox #{}: {}{}", item.id, item.state, item.error.as_deref().map(|e| format!(" — {e}")).unwrap_or_default());
+        println!(
+            "outbox #{}: {}{}",
+            item.id,
+            item.state,
+            item.error.as_deref().map(|e| format!(" — {e}")).unwrap_or_default()
+        );
     }
     Ok(())
 }

@@ -60,5 +60,8 @@ fn tempfile_in(dir: &Path) -> Result<(PathBuf, std::fs::File)> {
             Err(e) => return Err(Error::io(path, e)),
         }
     }
-    Err(Error::Invalid(format!("could not create a temporary file in {}", dir.display())))
+    Err(Error::Invalid(format!(
+        "could not create a temporary file in {}",
+        dir.display()
+    )))
 }

@@ -8,10 +8,7 @@ pub enum Error {
     #[error("could not upgrade the workspace database: {0}")]
     Migrate(#[from] sqlx::migrate::MigrateError),
     #[error("could not access {}: {source}", path.display())]
-    Io {
-        path: PathBuf,
-        source: std::io::Error,
-    },
+    Io { path: PathBuf, source: std::io::Error },
     #[error("ticket {0} does not exist")]
     TicketNotFound(i64),
     #[error("{0}")]

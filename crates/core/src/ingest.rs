@@ -303,7 +303,11 @@ async fn create_ticket(
     let subject = threading::strip_reply_prefixes(&msg.subject);
     let subject = if subject.is_empty() { "(no subject)" } else { subject };
     // Noise never opens a ticket: it is filed closed, where the agent can still find it.
-    let status = if msg.auto_generated { TicketStatus::Closed } else { TicketStatus::New };
+    let status = if msg.auto_generated {
+        TicketStatus::Closed
+    } else {
+        TicketStatus::New
+    };
     Ok(sqlx::query_scalar(
         "INSERT INTO tickets (number, subject, status, channel, account_id, customer_id, auto_generated,
              created_at, updated_at)
@@ -360,7 +364,11 @@ async fn update_ticket_after_message(
 
 fn display_name(name: &str, address: &str) -> String {
     let name = name.trim().trim_matches('"').trim();
-    if name.is_empty() { address.to_string() } else { name.to_string() }
+    if name.is_empty() {
+        address.to_string()
+    } else {
+        name.to_string()
+    }
 }
 
 /// First meaningful line(s) of a body, quoted replies skipped, for the ticket list.

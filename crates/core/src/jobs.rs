@@ -25,7 +25,12 @@ impl Job {
 
 /// Enqueues a job unless one with the same `dedupe_key` is already waiting or running.
 /// Returns whether a new job was added.
-pub async fn enqueue(conn: &mut SqliteConnection, kind: &str, payload: Value, dedupe_key: Option<&str>) -> Result<bool> {
+pub async fn enqueue(
+    conn: &mut SqliteConnection,
+    kind: &str,
+    payload: Value,
+    dedupe_key: Option<&str>,
+) -> Result<bool> {
     let now = now_ms();
     let added = sqlx::query(
         "INSERT INTO jobs (kind, payload_json, dedupe_key, run_after, created_at, updated_at)
@@ -88,16 +93,20 @@ pub async fn fail(pool: &SqlitePool, job_id: i64, error: &str, retry_in_ms: Opti
 
 /// Jobs left `running` by a process that died are queued again. Call once at start-up.
 pub async fn requeue_interrupted(pool: &SqlitePool) -> Result<u64> {
-    Ok(sqlx::query("UPDATE jobs SET state = 'queued', updated_at = ? WHERE state = 'running'")
-        .bind(now_ms())
-        .execute(pool)
-        .await?
-        .rows_affected())
+    Ok(
+        sqlx::query("UPDATE jobs SET state = 'queued', updated_at = ? WHERE state = 'running'")
+            .bind(now_ms())
+            .execute(pool)
+            .await?
+            .rows_affected(),
+    )
 }
 
 pub async fn pending_count(pool: &SqlitePool, kind: &str) -> Result<i64> {
-    Ok(sqlx::query_scalar("SELECT count(*) FROM jobs WHERE kind = ? AND state IN ('queued', 'running')")
-        .bind(kind)
-        .fetch_one(pool)
-        .await?)
+    Ok(
+        sqlx::query_scalar("SELECT count(*) FROM jobs WHERE kind = ? AND state IN ('queued', 'running')")
+            .bind(kind)
+            .fetch_one(pool)
+            .await?,
+    )
 }

@@ -113,7 +113,11 @@ pub async fn enqueue_reply(
             .await?;
         None
     };
-    let kind = if outbox_id.is_some() { "reply_queued" } else { "note_added" };
+    let kind = if outbox_id.is_some() {
+        "reply_queued"
+    } else {
+        "note_added"
+    };
     audit::record(
         &mut tx,
         Some(ticket_id),
@@ -143,7 +147,10 @@ pub async fn for_ticket(pool: &SqlitePool, ticket_id: i64) -> Result<Vec<OutboxI
     let sql = format!(
         "SELECT {ITEM_COLUMNS} FROM outbox o JOIN messages m ON m.id = o.message_id WHERE o.ticket_id = ? ORDER BY o.id"
     );
-    Ok(sqlx::query_as(sqlx::AssertSqlSafe(sql)).bind(ticket_id).fetch_all(pool).await?)
+    Ok(sqlx::query_as(sqlx::AssertSqlSafe(sql))
+        .bind(ticket_id)
+        .fetch_all(pool)
+        .await?)
 }
 
 /// Items waiting to be sent, oldest first.
@@ -152,7 +159,10 @@ pub async fn queued(pool: &SqlitePool, limit: i64) -> Result<Vec<OutboxItem>> {
         "SELECT {ITEM_COLUMNS} FROM outbox o JOIN messages m ON m.id = o.message_id
          WHERE o.state = 'queued' ORDER BY o.id LIMIT ?"
     );
-    Ok(sqlx::query_as(sqlx::AssertSqlSafe(sql)).bind(limit).fetch_all(pool).await?)
+    Ok(sqlx::query_as(sqlx::AssertSqlSafe(sql))
+        .bind(limit)
+        .fetch_all(pool)
+        .await?)
 }
 
 /// Moves an item to a new state. Marking it sent records the ticket's first response time.

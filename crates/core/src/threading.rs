@@ -33,7 +33,11 @@ pub async fn ticket_by_references(
 }
 
 /// Finds the customer's ticket named by a `[#1234]` token in the subject.
-pub async fn ticket_by_subject_token(conn: &mut SqliteConnection, customer_id: i64, subject: &str) -> Result<Option<i64>> {
+pub async fn ticket_by_subject_token(
+    conn: &mut SqliteConnection,
+    customer_id: i64,
+    subject: &str,
+) -> Result<Option<i64>> {
     let Some(number) = ticket_token(subject) else {
         return Ok(None);
     };
@@ -63,7 +67,20 @@ pub fn ticket_token(subject: &str) -> Option<i64> {
 /// The subject without reply/forward prefixes (Re:, Fwd:, AW:, 回复：, 转发： …), for display and grouping.
 pub fn strip_reply_prefixes(subject: &str) -> &str {
     const PREFIXES: &[&str] = &[
-        "re:", "re：", "fw:", "fwd:", "fw：", "aw:", "sv:", "vs:", "antw:", "回复:", "回复：", "答复:", "答复：", "转发:",
+        "re:",
+        "re：",
+        "fw:",
+        "fwd:",
+        "fw：",
+        "aw:",
+        "sv:",
+        "vs:",
+        "antw:",
+        "回复:",
+        "回复：",
+        "答复:",
+        "答复：",
+        "转发:",
         "转发：",
     ];
     let mut s = subject.trim();
@@ -92,7 +109,10 @@ mod tests {
 
     #[test]
     fn strips_prefixes_in_many_languages() {
-        assert_eq!(strip_reply_prefixes("Re: RE: Fwd: Where is my order"), "Where is my order");
+        assert_eq!(
+            strip_reply_prefixes("Re: RE: Fwd: Where is my order"),
+            "Where is my order"
+        );
         assert_eq!(strip_reply_prefixes("回复：退款进度"), "退款进度");
         assert_eq!(strip_reply_prefixes("Regarding my order"), "Regarding my order");
     }

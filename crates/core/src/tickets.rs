@@ -4,8 +4,8 @@ use serde_json::json;
 use sqlx::SqlitePool;
 
 use crate::model::{
-    Attachment, ChannelKind, Customer, CustomerIdentity, Message, TicketDetail, TicketStatus, TicketSummary, TicketView,
-    ViewCount,
+    Attachment, ChannelKind, Customer, CustomerIdentity, Message, TicketDetail, TicketStatus, TicketSummary,
+    TicketView, ViewCount,
 };
 use crate::time::now_ms;
 use crate::{Error, Result, audit, outbox};
@@ -56,7 +56,11 @@ pub async fn list(pool: &SqlitePool, view: TicketView, limit: i64, offset: i64) 
     if let Some(channel) = channel {
         query = query.bind(channel);
     }
-    Ok(query.bind(limit.clamp(0, 1000)).bind(offset.max(0)).fetch_all(pool).await?)
+    Ok(query
+        .bind(limit.clamp(0, 1000))
+        .bind(offset.max(0))
+        .fetch_all(pool)
+        .await?)
 }
 
 pub async fn count(pool: &SqlitePool, view: TicketView) -> Result<i64> {
@@ -81,7 +85,8 @@ pub async fn view_counts(pool: &SqlitePool) -> Result<Vec<ViewCount>> {
 }
 
 pub async fn summary(pool: &SqlitePool, ticket_id: i64) -> Result<TicketSummary> {
-    let sql = format!("SELECT {SUMMARY_COLUMNS} FROM tickets t JOIN customers c ON c.id = t.customer_id WHERE t.id = ?");
+    let sql =
+        format!("SELECT {SUMMARY_COLUMNS} FROM tickets t JOIN customers c ON c.id = t.customer_id WHERE t.id = ?");
     sqlx::query_as(sqlx::AssertSqlSafe(sql))
         .bind(ticket_id)
         .fetch_optional(pool)
@@ -236,5 +241,7 @@ pub async fn id_by_number(pool: &SqlitePool, number: i64) -> Result<i64> {
 
 /// Every ticket id, oldest first (for export).
 pub async fn all_ids(pool: &SqlitePool) -> Result<Vec<i64>> {
-    Ok(sqlx::query_scalar("SELECT id FROM tickets ORDER BY id").fetch_all(pool).await?)
+    Ok(sqlx::query_scalar("SELECT id FROM tickets ORDER BY id")
+        .fetch_all(pool)
+        .await?)
 }

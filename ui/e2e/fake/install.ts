@@ -31,7 +31,7 @@ const config: FakeConfig = window.__SB_FAKE_CONFIG__ ?? {};
 const fireEvent = (event: string, payload: unknown) => emit(event, payload);
 const workspace = new FakeWorkspace(config, fireEvent);
 const always = new Map<string, AppError>();
-const once = new Map<string, AppError>();
+const once = new Map<string, AppError>(Object.entries(config.failOnce ?? {}));
 const calls: Call[] = [];
 
 mockWindows('main');

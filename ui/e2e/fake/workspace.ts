@@ -29,19 +29,21 @@ export interface FakeConfig {
   importStepMs?: number;
   /** Delay before every command answers, ms. */
   latencyMs?: number;
+  /** Commands whose first call fails with the given error (read by install.ts). */
+  failOnce?: Record<string, AppError>;
 }
 
 export type Emit = (event: string, payload: unknown) => Promise<void>;
 
 interface Ticket extends TicketSummary {
-  assigned: boolean;
   customerId: number;
   messages: Message[];
   outbox: OutboxItem[];
 }
 
 const MINUTE = 60_000;
-const OPEN: TicketStatus[] = ['new', 'open', 'pending'];
+// As the real store: "open" views hold new and open tickets; pending ones have their own view.
+const OPEN: TicketStatus[] = ['new', 'open'];
 
 const CUSTOMERS: { name: string; channel: ChannelKind; address: string; extra?: [ChannelKind, string] }[] = [
   { name: 'Alice Johnson', channel: 'email', address: 'alice.johnson@example.com', extra: ['phone', '+1 415 555 0132'] },
@@ -200,7 +202,7 @@ export class FakeWorkspace {
   private nextOutbox = 1;
   private nextMessage = 10_000;
   private populated = false;
-  private readonly config: Required<FakeConfig>;
+  private readonly config: Required<Omit<FakeConfig, 'failOnce'>>;
   private readonly now = Date.now();
   private readonly emit: Emit;
 
@@ -251,13 +253,14 @@ export class FakeWorkspace {
           subject,
           body_text: body,
           body_html: isHtml ? TRACKER_HTML : null,
+          channel_message_id: `<${id}.${m}@demo.example>`,
           sent_at: created + m * 95 * MINUTE,
           auto_generated: auto,
           attachments:
             direction === 'inbound' && /attached|Here it is/.test(text)
               ? [
-                  { id: id * 10 + 1, filename: m === 0 ? 'box-photo.jpg' : 'crash-log.txt', content_type: m === 0 ? 'image/jpeg' : 'text/plain', size: m === 0 ? 734_003 : 18_432 },
-                  ...(m === 0 ? [{ id: id * 10 + 2, filename: 'lamp-shade.jpg', content_type: 'image/jpeg', size: 1_268_761 }] : []),
+                  { id: id * 10 + 1, filename: m === 0 ? 'box-photo.jpg' : 'crash-log.txt', content_type: m === 0 ? 'image/jpeg' : 'text/plain', size: m === 0 ? 734_003 : 18_432, sha256: 'a'.repeat(64), inline: false },
+                  ...(m === 0 ? [{ id: id * 10 + 2, filename: 'lamp-shade.jpg', content_type: 'image/jpeg', size: 1_268_761, sha256: 'b'.repeat(64), inline: false }] : []),
                 ]
               : [],
         };
@@ -278,9 +281,10 @@ export class FakeWorkspace {
         message_count: messages.length,
         needs_review: i % 4 === 1 || i % 9 === 0,
         unread: i % 3 !== 2,
+        auto_generated: false,
+        assignee: i % 3 === 0 ? 'Dana' : null,
         created_at: created,
         updated_at: updated,
-        assigned: i % 3 === 0,
         customerId: customer.id,
         messages,
         outbox: [],
@@ -304,9 +308,10 @@ export class FakeWorkspace {
         message_count: 1,
         needs_review: false,
         unread: false,
+        auto_generated: false,
+        assignee: 'Dana',
         created_at: this.now - (200 + i) * MINUTE,
         updated_at: this.now - (200 + i) * MINUTE,
-        assigned: true,
         customerId: (i % CUSTOMERS.length) + 1,
         messages: [
           {
@@ -317,6 +322,7 @@ export class FakeWorkspace {
             subject: `Synthetic ticket ${i + 1}`,
             body_text: `Generated body of synthetic ticket ${i + 1}`,
             body_html: null,
+            channel_message_id: null,
             sent_at: this.now - (200 + i) * MINUTE,
             auto_generated: false,
             attachments: [],
@@ -339,11 +345,13 @@ export class FakeWorkspace {
       case 'all_open':
         return open;
       case 'unassigned':
-        return open && !t.assigned;
+        return open && t.assignee === null;
       case 'needs_review':
         return open && t.needs_review;
+      case 'pending':
+        return t.status === 'pending';
       case 'resolved':
-        return !open;
+        return t.status === 'resolved' || t.status === 'closed';
       case 'channel':
         return open && t.channel === view.channel;
     }
@@ -365,6 +373,8 @@ export class FakeWorkspace {
       message_count: t.message_count,
       needs_review: t.needs_review,
       unread: t.unread,
+      auto_generated: t.auto_generated,
+      assignee: t.assignee,
       created_at: t.created_at,
       updated_at: t.updated_at,
     };
@@ -431,6 +441,7 @@ export class FakeWorkspace {
       { kind: 'all_open' },
       { kind: 'unassigned' },
       { kind: 'needs_review' },
+      { kind: 'pending' },
       { kind: 'resolved' },
       { kind: 'channel', channel: 'email' },
       { kind: 'channel', channel: 'phone' },
@@ -487,9 +498,11 @@ export class FakeWorkspace {
     const item: OutboxItem = {
       id: this.nextOutbox++,
       ticket_id: t.id,
+      message_id: this.nextMessage++,
       state: 'queued',
       body_text: body,
       error: null,
+      attempts: 0,
       created_at: Date.now(),
     };
     t.outbox.push(item);
@@ -518,6 +531,7 @@ export class FakeWorkspace {
       if (!item) continue;
       item.state = state;
       item.error = error;
+      if (state === 'sending') item.attempts++;
       if (state === 'sent') {
         t.messages.push({
           id: this.nextMessage++,
@@ -527,6 +541,7 @@ export class FakeWorkspace {
           subject: `Re: ${t.subject}`,
           body_text: item.body_text,
           body_html: null,
+          channel_message_id: `<reply-${item.id}@switchboard.example>`,
           sent_at: Date.now(),
           auto_generated: false,
           attachments: [],

@@ -6,7 +6,6 @@ import type {
   ImportProgress,
   ImportSummary,
   OutboxItem,
-  Result,
   TicketDetail,
   TicketStatus,
   TicketSummary,
@@ -37,6 +36,9 @@ export type {
   ViewCount,
   WorkspaceStatus,
 } from './bindings';
+
+/** What every generated command resolves to (the bindings' `typedError` shape). */
+type Result<T, E> = { status: 'ok'; data: T } | { status: 'error'; error: E };
 
 /** A failed backend call: `code` is for branching, `message` is for people. */
 export class BackendError extends Error {

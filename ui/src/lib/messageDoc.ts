@@ -27,12 +27,17 @@ export function messageSrcdoc(html: string): string {
 }
 
 /**
- * The frame cannot be measured (no same-origin), so estimate the height from the text:
- * about 90 characters to a 22 px line, bounded so long mails scroll inside the frame.
+ * The frame cannot be measured (no same-origin), so estimate its height: about 90 characters of
+ * text to a 22 px line, plus a line for each block element (paragraphs, line breaks, quotes, list
+ * items, table rows). Bounded, so a long mail scrolls inside its frame.
  */
-export function estimateFrameHeight(text: string, min = 72, max = 420): number {
-  const lines = text
-    .split('\n')
-    .reduce((sum, line) => sum + Math.max(1, Math.ceil(line.length / 90)), 0);
-  return Math.round(Math.min(max, Math.max(min, lines * 22 + 16)));
+export function estimateHtmlHeight(html: string, min = 72, max = 480): number {
+  const blocks = (html.match(/<(p|div|br|li|tr|blockquote|h[1-6]|pre|hr)\b/gi) ?? []).length;
+  const text = html
+    .replace(/<(style|script)[\s\S]*?<\/\1>/gi, '')
+    .replace(/<[^>]*>/g, ' ')
+    .replace(/\s+/g, ' ')
+    .trim();
+  const lines = Math.max(1, blocks) + Math.ceil(text.length / 90);
+  return Math.round(Math.min(max, Math.max(min, lines * 22 + 24)));
 }

@@ -11,7 +11,10 @@ pub fn auto_generated_reason(message: &Message<'_>) -> Option<&'static str> {
     {
         return Some("Auto-Submitted");
     }
-    if header("X-Autoreply").is_some() || header("X-Autorespond").is_some() || header("X-Auto-Response-Suppress").is_some_and(|v| v.contains("all") || v.contains("oof")) {
+    if header("X-Autoreply").is_some()
+        || header("X-Autorespond").is_some()
+        || header("X-Auto-Response-Suppress").is_some_and(|v| v.contains("all") || v.contains("oof"))
+    {
         return Some("auto-reply header");
     }
     if let Some(precedence) = header("Precedence")
@@ -27,11 +30,9 @@ pub fn auto_generated_reason(message: &Message<'_>) -> Option<&'static str> {
     {
         return Some("null Return-Path");
     }
-    if message
-        .root_part()
-        .content_type()
-        .is_some_and(|ct| ct.ctype().eq_ignore_ascii_case("multipart") && ct.subtype().is_some_and(|s| s.eq_ignore_ascii_case("report")))
-    {
+    if message.root_part().content_type().is_some_and(|ct| {
+        ct.ctype().eq_ignore_ascii_case("multipart") && ct.subtype().is_some_and(|s| s.eq_ignore_ascii_case("report"))
+    }) {
         return Some("delivery report");
     }
     None

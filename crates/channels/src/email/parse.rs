@@ -29,7 +29,11 @@ pub fn parse_message(raw: &[u8]) -> Result<InboundMessage, ParseError> {
         .and_then(|from| from.first())
         .or_else(|| message.sender().and_then(|s| s.first()))
         .ok_or(ParseError::NoSender)?;
-    let from_address = from.address().map(str::trim).filter(|a| a.contains('@')).ok_or(ParseError::NoSender)?;
+    let from_address = from
+        .address()
+        .map(str::trim)
+        .filter(|a| a.contains('@'))
+        .ok_or(ParseError::NoSender)?;
 
     let sent_at = message
         .date()
@@ -47,7 +51,9 @@ pub fn parse_message(raw: &[u8]) -> Result<InboundMessage, ParseError> {
     let mut attachments = Vec::new();
     let mut omitted = Vec::new();
     for (index, part) in message.attachments().enumerate() {
-        let filename = part.attachment_name().map_or_else(|| format!("attachment-{}", index + 1), str::to_string);
+        let filename = part
+            .attachment_name()
+            .map_or_else(|| format!("attachment-{}", index + 1), str::to_string);
         let bytes = part.contents();
         if bytes.len() > MAX_ATTACHMENT_BYTES {
             omitted.push(filename);
@@ -60,7 +66,9 @@ pub fn parse_message(raw: &[u8]) -> Result<InboundMessage, ParseError> {
                 None => ct.ctype().to_ascii_lowercase(),
             },
         );
-        let inline = part.content_disposition().is_some_and(|d| d.ctype().eq_ignore_ascii_case("inline"));
+        let inline = part
+            .content_disposition()
+            .is_some_and(|d| d.ctype().eq_ignore_ascii_case("inline"));
         attachments.push(InboundAttachment {
             filename,
             content_type,

@@ -6,19 +6,56 @@ use crate::fixtures::{mail, workspace};
 #[tokio::test]
 async fn finds_english_and_chinese_text_of_any_length() {
     let ws = workspace().await;
-    ingest(&ws.store, &mail("ann@example.com", "a@x", "Refund please", "The headphones arrived broken", 1_000)).await.unwrap();
-    ingest(&ws.store, &mail("li@qq.com", "b@x", "申请退款", "耳机收到时已经坏了，请尽快处理退款", 2_000)).await.unwrap();
-    ingest(&ws.store, &mail("wang@163.com", "c@x", "发票", "请开具增值税发票", 3_000)).await.unwrap();
+    ingest(
+        &ws.store,
+        &mail(
+            "ann@example.com",
+            "a@x",
+            "Refund please",
+            "The headphones arrived broken",
+            1_000,
+        ),
+    )
+    .await
+    .unwrap();
+    ingest(
+        &ws.store,
+        &mail(
+            "li@qq.com",
+            "b@x",
+            "申请退款",
+            "耳机收到时已经坏了，请尽快处理退款",
+            2_000,
+        ),
+    )
+    .await
+    .unwrap();
+    ingest(
+        &ws.store,
+        &mail("wang@163.com", "c@x", "发票", "请开具增值税发票", 3_000),
+    )
+    .await
+    .unwrap();
     let pool = ws.store.pool();
 
-    let subjects = |found: Vec<switchboard_core::model::TicketSummary>| found.into_iter().map(|t| t.subject).collect::<Vec<_>>();
-    assert_eq!(subjects(search_tickets(pool, "headphones", 10).await.unwrap()), ["Refund please"]);
-    assert_eq!(subjects(search_tickets(pool, "尽快处理", 10).await.unwrap()), ["申请退款"]);
+    let subjects =
+        |found: Vec<switchboard_core::model::TicketSummary>| found.into_iter().map(|t| t.subject).collect::<Vec<_>>();
+    assert_eq!(
+        subjects(search_tickets(pool, "headphones", 10).await.unwrap()),
+        ["Refund please"]
+    );
+    assert_eq!(
+        subjects(search_tickets(pool, "尽快处理", 10).await.unwrap()),
+        ["申请退款"]
+    );
     // Two-character Chinese words are below the trigram size and still found.
     assert_eq!(subjects(search_tickets(pool, "退款", 10).await.unwrap()), ["申请退款"]);
     assert_eq!(subjects(search_tickets(pool, "发票", 10).await.unwrap()), ["发票"]);
     // Sender address, and all terms must match.
-    assert_eq!(subjects(search_tickets(pool, "qq.com 耳机", 10).await.unwrap()), ["申请退款"]);
+    assert_eq!(
+        subjects(search_tickets(pool, "qq.com 耳机", 10).await.unwrap()),
+        ["申请退款"]
+    );
     assert!(search_tickets(pool, "headphones 发票", 10).await.unwrap().is_empty());
     // FTS syntax in user input is text, not an operator.
     assert!(search_tickets(pool, "\"NEAR(", 10).await.unwrap().is_empty());
@@ -28,8 +65,24 @@ async fn finds_english_and_chinese_text_of_any_length() {
 #[tokio::test]
 async fn index_follows_updates() {
     let ws = workspace().await;
-    ingest(&ws.store, &mail("ann@example.com", "a@x", "Hello", "original words", 1_000)).await.unwrap();
-    sqlx::query("UPDATE messages SET body_text = 'replacement text'").execute(ws.store.pool()).await.unwrap();
-    assert!(search_tickets(ws.store.pool(), "original", 10).await.unwrap().is_empty());
-    assert_eq!(search_tickets(ws.store.pool(), "replacement", 10).await.unwrap().len(), 1);
+    ingest(
+        &ws.store,
+        &mail("ann@example.com", "a@x", "Hello", "original words", 1_000),
+    )
+    .await
+    .unwrap();
+    sqlx::query("UPDATE messages SET body_text = 'replacement text'")
+        .execute(ws.store.pool())
+        .await
+        .unwrap();
+    assert!(
+        search_tickets(ws.store.pool(), "original", 10)
+            .await
+            .unwrap()
+            .is_empty()
+    );
+    assert_eq!(
+        search_tickets(ws.store.pool(), "replacement", 10).await.unwrap().len(),
+        1
+    );
 }

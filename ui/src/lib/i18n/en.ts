@@ -19,6 +19,7 @@ export const en = {
   'view.all_open': 'All open',
   'view.unassigned': 'Unassigned',
   'view.needs_review': 'Needs review',
+  'view.pending': 'Pending',
   'view.resolved': 'Resolved',
 
   'channel.email': 'Email',
@@ -63,6 +64,9 @@ export const en = {
   'ticket.reopen': 'Reopen',
   'ticket.pending': 'Pending',
   'ticket.needsReview': 'Needs review',
+  'ticket.automated': 'Automated',
+  'ticket.assignee': 'Assigned to {name}',
+  'ticket.unassigned': 'Unassigned',
   'ticket.customer': 'Customer',
   'ticket.customerTickets': 'Tickets: {count}',
   'ticket.conversation': 'Conversation',
@@ -76,6 +80,7 @@ export const en = {
   'message.note': 'Internal note',
   'message.autoReply': 'Auto-reply',
   'message.attachments': 'Attachments',
+  'message.inline': 'inline',
   'message.htmlTitle': 'Message from {author}',
   'message.empty': '(no text)',
 
@@ -91,6 +96,7 @@ export const en = {
   'outbox.sending': 'Sending',
   'outbox.sent': 'Sent',
   'outbox.failed': 'Failed',
+  'outbox.attempts': 'Attempts: {count}',
 
   'welcome.title': 'Welcome to Switchboard',
   'welcome.body':

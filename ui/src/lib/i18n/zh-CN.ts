@@ -20,6 +20,7 @@ export const zhCN: Dictionary = {
   'view.all_open': '全部未结',
   'view.unassigned': '未分配',
   'view.needs_review': '待复核',
+  'view.pending': '等待中',
   'view.resolved': '已解决',
 
   'channel.email': '邮件',
@@ -64,6 +65,9 @@ export const zhCN: Dictionary = {
   'ticket.reopen': '重新打开',
   'ticket.pending': '等待中',
   'ticket.needsReview': '待复核',
+  'ticket.automated': '自动生成',
+  'ticket.assignee': '负责人：{name}',
+  'ticket.unassigned': '未分配',
   'ticket.customer': '客户',
   'ticket.customerTickets': '工单：{count}',
   'ticket.conversation': '会话',
@@ -77,6 +81,7 @@ export const zhCN: Dictionary = {
   'message.note': '内部备注',
   'message.autoReply': '自动回复',
   'message.attachments': '附件',
+  'message.inline': '内嵌',
   'message.htmlTitle': '来自 {author} 的消息',
   'message.empty': '（无正文）',
 
@@ -92,6 +97,7 @@ export const zhCN: Dictionary = {
   'outbox.sending': '发送中',
   'outbox.sent': '已发送',
   'outbox.failed': '发送失败',
+  'outbox.attempts': '尝试次数：{count}',
 
   'welcome.title': '欢迎使用 Switchboard',
   'welcome.body': '尚未配置任何账户，因此暂无内容。Switchboard 将邮件、电话、Telegram 和微信会话汇集到同一个收件箱。',

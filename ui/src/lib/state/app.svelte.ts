@@ -83,6 +83,8 @@ export class AppState {
   private refreshTimer: ReturnType<typeof setTimeout> | undefined;
   // eslint-disable-next-line svelte/prefer-svelte-reactivity -- bookkeeping, never rendered
   private pendingIds = new Set<number>();
+  /** An empty id list in tickets-changed means "many tickets changed": refresh everything. */
+  private refreshAll = false;
   private unlisten: Unlisten[] = [];
   private clock: ReturnType<typeof setInterval> | undefined;
   private errorSeq = 0;
@@ -430,6 +432,7 @@ export class AppState {
 
   /** Coalesces change notices (events, own mutations) into one refresh of counts, list and open ticket. */
   scheduleRefresh(ticketIds: number[]): void {
+    if (ticketIds.length === 0) this.refreshAll = true;
     for (const id of ticketIds) this.pendingIds.add(id);
     clearTimeout(this.refreshTimer);
     this.refreshTimer = setTimeout(() => void this.refresh(), REFRESH_DEBOUNCE_MS);
@@ -437,7 +440,9 @@ export class AppState {
 
   private async refresh(): Promise<void> {
     const ids = [...this.pendingIds];
+    const all = this.refreshAll;
     this.pendingIds.clear();
+    this.refreshAll = false;
     if (this.phase !== 'inbox') return;
     await this.refreshCounts();
     if (this.searchResults !== null && this.searchQuery) {
@@ -445,7 +450,7 @@ export class AppState {
     } else {
       this.reloadList();
     }
-    if (this.openId !== null && (ids.length === 0 || ids.includes(this.openId))) {
+    if (this.openId !== null && (all || ids.includes(this.openId))) {
       await this.reloadDetail();
     }
   }

@@ -1,0 +1,4 @@
+//! Email parsing and import through the real ingest path into a real SQLite workspace.
+
+mod demo_import;
+mod parse;

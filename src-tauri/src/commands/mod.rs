@@ -1,0 +1,4 @@
+//! Tauri commands, grouped by domain. Each validates its input and delegates to a crate.
+
+pub mod tickets;
+pub mod workspace;

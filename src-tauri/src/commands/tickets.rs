@@ -1,0 +1,102 @@
+use switchboard_core::model::{
+    Direction, OutboxItem, TicketDetail, TicketStatus, TicketSummary, TicketView, ViewCount,
+};
+use switchboard_core::outbox::{self, ReplyAuthor};
+use switchboard_core::{search, tickets};
+use tauri::{AppHandle, State};
+use tauri_specta::Event;
+
+use crate::AppError;
+use crate::events::TicketsChanged;
+use crate::state::AppState;
+
+/// Largest page the list may ask for; the UI pages through bigger views.
+const MAX_PAGE: u32 = 500;
+
+#[tauri::command]
+#[specta::specta]
+pub async fn view_counts(state: State<'_, AppState>) -> Result<Vec<ViewCount>, AppError> {
+    Ok(tickets::view_counts(state.store()?.pool()).await?)
+}
+
+#[tauri::command]
+#[specta::specta]
+pub async fn list_tickets(
+    state: State<'_, AppState>,
+    view: TicketView,
+    limit: u32,
+    offset: u32,
+) -> Result<Vec<TicketSummary>, AppError> {
+    let limit = limit.min(MAX_PAGE);
+    Ok(tickets::list(state.store()?.pool(), view, limit.into(), offset.into()).await?)
+}
+
+#[tauri::command]
+#[specta::specta]
+pub async fn get_ticket(state: State<'_, AppState>, ticket_id: i32) -> Result<TicketDetail, AppError> {
+    Ok(tickets::detail(state.store()?.pool(), ticket_id.into()).await?)
+}
+
+#[tauri::command]
+#[specta::specta]
+pub async fn search_tickets(
+    state: State<'_, AppState>,
+    query: String,
+    limit: u32,
+) -> Result<Vec<TicketSummary>, AppError> {
+    Ok(search::search_tickets(state.store()?.pool(), &query, limit.min(MAX_PAGE).into()).await?)
+}
+
+#[tauri::command]
+#[specta::specta]
+pub async fn set_ticket_status(
+    app: AppHandle,
+    state: State<'_, AppState>,
+    ticket_id: i32,
+    status: TicketStatus,
+) -> Result<TicketSummary, AppError> {
+    let summary = tickets::set_status(state.store()?.pool(), ticket_id.into(), status, "agent").await?;
+    let _ = TicketsChanged {
+        ticket_ids: vec![ticket_id],
+    }
+    .emit(&app);
+    Ok(summary)
+}
+
+#[tauri::command]
+#[specta::specta]
+pub async fn mark_ticket_read(app: AppHandle, state: State<'_, AppState>, ticket_id: i32) -> Result<(), AppError> {
+    tickets::mark_read(state.store()?.pool(), ticket_id.into()).await?;
+    let _ = TicketsChanged {
+        ticket_ids: vec![ticket_id],
+    }
+    .emit(&app);
+    Ok(())
+}
+
+/// Queues a reply in the durable outbox; the channel's send task delivers it.
+#[tauri::command]
+#[specta::specta]
+pub async fn send_reply(
+    app: AppHandle,
+    state: State<'_, AppState>,
+    ticket_id: i32,
+    body: String,
+) -> Result<OutboxItem, AppError> {
+    let store = state.store()?;
+    let author = ReplyAuthor {
+        name: store.setting("agent.name").await?.unwrap_or_else(|| "Support".into()),
+        address: store
+            .setting("agent.address")
+            .await?
+            .unwrap_or_else(|| "support@localhost".into()),
+    };
+    let item = outbox::enqueue_reply(store.pool(), ticket_id.into(), &body, Direction::Outbound, &author)
+        .await?
+        .ok_or_else(|| AppError::new("internal", "the reply was stored without an outbox entry"))?;
+    let _ = TicketsChanged {
+        ticket_ids: vec![ticket_id],
+    }
+    .emit(&app);
+    Ok(item)
+}

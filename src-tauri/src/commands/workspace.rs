@@ -1,0 +1,58 @@
+use serde::Serialize;
+use switchboard_channels::demo;
+use switchboard_core::ingest::ImportSummary;
+use tauri::{AppHandle, State};
+use tauri_specta::Event;
+
+use crate::AppError;
+use crate::events::{ImportProgress, TicketsChanged};
+use crate::state::AppState;
+
+/// What the UI needs to decide between the welcome screen and the inbox.
+#[derive(Debug, Clone, Serialize, specta::Type)]
+pub struct WorkspaceStatus {
+    pub data_dir: String,
+    pub account_count: u32,
+    pub ticket_count: u32,
+    pub demo: bool,
+}
+
+#[tauri::command]
+#[specta::specta]
+pub async fn workspace_status(state: State<'_, AppState>) -> Result<WorkspaceStatus, AppError> {
+    let store = state.store()?;
+    Ok(WorkspaceStatus {
+        data_dir: store.data_dir().display().to_string(),
+        account_count: store.account_count().await? as u32,
+        ticket_count: store.ticket_count().await? as u32,
+        demo: store.setting(demo::DEMO_SETTING).await?.is_some(),
+    })
+}
+
+/// Imports the bundled sample mailbox through the real ingest path, reporting progress.
+#[tauri::command]
+#[specta::specta]
+pub async fn open_demo_workspace(app: AppHandle, state: State<'_, AppState>) -> Result<ImportSummary, AppError> {
+    let store = state.store()?;
+    store.set_setting("agent.name", "Aurora Audio Support").await?;
+    store
+        .set_setting("agent.address", "support@aurora-audio.example")
+        .await?;
+    let summary = demo::import_demo(
+        store,
+        |done, total| {
+            // Every 10th message is plenty for a smooth bar without flooding the IPC channel.
+            if done % 10 == 0 || done == total {
+                let _ = ImportProgress {
+                    done: done as u32,
+                    total: total as u32,
+                }
+                .emit(&app);
+            }
+        },
+        |problem| tracing::warn!(label = %problem.label, error = %problem.error, "demo message skipped"),
+    )
+    .await?;
+    let _ = TicketsChanged { ticket_ids: Vec::new() }.emit(&app);
+    Ok(summary)
+}

@@ -1,0 +1,17 @@
+//! Domain events pushed to the UI.
+
+use serde::{Deserialize, Serialize};
+
+/// Tickets were created or changed; the UI refreshes counts, the list and the open ticket.
+#[derive(Debug, Clone, Serialize, Deserialize, specta::Type, tauri_specta::Event)]
+pub struct TicketsChanged {
+    /// Empty when many tickets changed at once (an import).
+    pub ticket_ids: Vec<i32>,
+}
+
+/// Progress of a long import (the demo workspace, a mailbox).
+#[derive(Debug, Clone, Serialize, Deserialize, specta::Type, tauri_specta::Event)]
+pub struct ImportProgress {
+    pub done: u32,
+    pub total: u32,
+}

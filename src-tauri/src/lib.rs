@@ -1,0 +1,81 @@
+//! The Switchboard desktop shell: opens the workspace, exposes thin typed commands over the crates,
+//! and pushes domain events to the UI. Logic lives in `crates/`, not here.
+
+mod commands;
+mod error;
+mod events;
+mod state;
+
+use tauri::Manager;
+
+pub use error::AppError;
+
+/// Where the generated TypeScript bindings live, relative to this crate.
+pub const BINDINGS_PATH: &str = "../ui/src/lib/bindings.ts";
+
+/// Every command and event the UI can use; also the source of the generated TypeScript bindings.
+pub fn specta_builder() -> tauri_specta::Builder<tauri::Wry> {
+    tauri_specta::Builder::<tauri::Wry>::new()
+        .commands(tauri_specta::collect_commands![
+            commands::workspace::workspace_status,
+            commands::workspace::open_demo_workspace,
+            commands::tickets::view_counts,
+            commands::tickets::list_tickets,
+            commands::tickets::get_ticket,
+            commands::tickets::search_tickets,
+            commands::tickets::set_ticket_status,
+            commands::tickets::mark_ticket_read,
+            commands::tickets::send_reply,
+        ])
+        .events(tauri_specta::collect_events![
+            events::TicketsChanged,
+            events::ImportProgress
+        ])
+        // Ids and millisecond timestamps stay far below 2^53: plain numbers in TypeScript.
+        .dangerously_cast_bigints_to_number()
+        // One TypeScript type per Rust type (the UI only reads what the backend serializes).
+        .disable_serde_phases()
+}
+
+/// The TypeScript bindings as they should be committed.
+pub fn export_bindings(path: &std::path::Path) -> Result<(), String> {
+    specta_builder()
+        .export(
+            specta_typescript::Typescript::default()
+                .header("// Generated from the Rust commands by tauri-specta. Do not edit: run `cargo test -p switchboard-app`.\n// @ts-nocheck\n/* eslint-disable */"),
+            path,
+        )
+        .map_err(|e| e.to_string())
+}
+
+pub fn run() {
+    tracing_subscriber::fmt()
+        .with_env_filter(
+            tracing_subscriber::EnvFilter::try_from_default_env().unwrap_or_else(|_| "info,sqlx=warn".into()),
+        )
+        .with_writer(std::io::stderr)
+        .init();
+
+    let builder = specta_builder();
+    let result = tauri::Builder::default()
+        .invoke_handler(builder.invoke_handler())
+        .setup(move |app| {
+            builder.mount_events(app);
+            let state = tauri::async_runtime::block_on(state::AppState::open());
+            app.manage(state);
+            Ok(())
+        })
+        .build(tauri::generate_context!())
+        .map(|app| {
+            app.run(|handle, event| {
+                if let tauri::RunEvent::Exit = event {
+                    let state = handle.state::<state::AppState>();
+                    tauri::async_runtime::block_on(state.close());
+                }
+            })
+        });
+    if let Err(error) = result {
+        eprintln!("Switchboard could not start: {error}");
+        std::process::exit(1);
+    }
+}

@@ -1,0 +1,222 @@
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { BackendError, type Backend, type TicketSummary, type TicketView, type TicketsChanged } from '../backend';
+import { AppState, PAGE_SIZE } from './app.svelte';
+
+function ticket(id: number, over: Partial<TicketSummary> = {}): TicketSummary {
+  return {
+    id,
+    number: 1000 + id,
+    subject: `Subject ${id}`,
+    status: 'open',
+    priority: 'normal',
+    category: null,
+    channel: 'email',
+    customer_name: `Customer ${id}`,
+    customer_address: `c${id}@example.com`,
+    preview: `Preview ${id}`,
+    summary: null,
+    message_count: 1,
+    needs_review: false,
+    unread: true,
+    auto_generated: false,
+    assignee: null,
+    created_at: 0,
+    updated_at: 0,
+    ...over,
+  };
+}
+
+/** A small fake Backend (the IPC-level fake used by the e2e tests lives in e2e/fake). */
+function fakeBackend(size: number, opts: { reportedCount?: number } = {}) {
+  const tickets = Array.from({ length: size }, (_, i) => ticket(i + 1));
+  let onChanged: ((p: TicketsChanged) => void) | null = null;
+  const backend = {
+    workspaceStatus: vi.fn(async () => ({ data_dir: '/tmp/ws', account_count: 1, ticket_count: size, demo: false })),
+    openDemoWorkspace: vi.fn(async () => ({ imported: 0, duplicates: 0, failed: 0, tickets_created: 0 })),
+    viewCounts: vi.fn(async () => [{ view: { kind: 'all_open' } as TicketView, count: opts.reportedCount ?? tickets.length }]),
+    listTickets: vi.fn(async (_view: TicketView, limit: number, offset: number) => tickets.slice(offset, offset + limit)),
+    getTicket: vi.fn(async (id: number) => {
+      const t = tickets.find((x) => x.id === id);
+      if (!t) throw new BackendError('not_found', `Ticket ${id} does not exist.`);
+      return {
+        ticket: { ...t },
+        customer: { id: 1, display_name: t.customer_name, identities: [], ticket_count: 1 },
+        messages: [],
+        outbox: [],
+      };
+    }),
+    searchTickets: vi.fn(async (query: string, limit: number) => tickets.filter((t) => t.subject.includes(query)).slice(0, limit)),
+    sendReply: vi.fn(async (ticketId: number, body: string) => ({
+      id: 1,
+      ticket_id: ticketId,
+      message_id: 77,
+      state: 'queued' as const,
+      body_text: body,
+      error: null,
+      attempts: 0,
+      created_at: 0,
+    })),
+    setTicketStatus: vi.fn(async (id: number, status: TicketSummary['status']) => ({ ...tickets[id - 1]!, status })),
+    markTicketRead: vi.fn(async (id: number) => {
+      tickets[id - 1]!.unread = false;
+    }),
+    onTicketsChanged: vi.fn(async (cb: (p: TicketsChanged) => void) => {
+      onChanged = cb;
+      return () => (onChanged = null);
+    }),
+    onImportProgress: vi.fn(async () => () => {}),
+  } satisfies Backend;
+  return { backend, tickets, fire: (ids: number[]) => onChanged?.({ ticket_ids: ids }) };
+}
+
+beforeEach(() => {
+  vi.useFakeTimers();
+  vi.spyOn(console, 'error').mockImplementation(() => {});
+});
+
+afterEach(() => {
+  vi.useRealTimers();
+  vi.restoreAllMocks();
+});
+
+async function started(size: number, opts?: { reportedCount?: number }) {
+  const fake = fakeBackend(size, opts);
+  const app = new AppState(fake.backend);
+  await app.start();
+  await vi.runOnlyPendingTimersAsync();
+  return { app, ...fake };
+}
+
+describe('AppState', () => {
+  it('shows the welcome screen on first run', async () => {
+    const fake = fakeBackend(0);
+    fake.backend.workspaceStatus.mockResolvedValue({ data_dir: '/d', account_count: 0, ticket_count: 0, demo: false });
+    const app = new AppState(fake.backend);
+    await app.start();
+    expect(app.phase).toBe('welcome');
+    app.stop();
+  });
+
+  it('loads counts and the first page, then only the pages it is asked for', async () => {
+    const { app, backend } = await started(100_000);
+    expect(app.phase).toBe('inbox');
+    expect(app.total).toBe(100_000);
+    expect(backend.listTickets).toHaveBeenCalledTimes(1);
+    expect(backend.listTickets).toHaveBeenLastCalledWith({ kind: 'all_open' }, PAGE_SIZE, 0);
+    expect(app.rowAt(0)?.id).toBe(1);
+
+    expect(app.rowAt(99_999)).toBeUndefined();
+    app.ensureRange({ start: 99_980, end: 100_000 });
+    app.ensureRange({ start: 99_985, end: 100_000 }); // already in flight: no second request
+    await vi.runOnlyPendingTimersAsync();
+    expect(backend.listTickets).toHaveBeenCalledTimes(2);
+    expect(backend.listTickets).toHaveBeenLastCalledWith({ kind: 'all_open' }, PAGE_SIZE, 99_900);
+    expect(app.rowAt(99_999)?.id).toBe(100_000);
+    app.stop();
+  });
+
+  it('trusts a short last page over a stale count', async () => {
+    const { app } = await started(230, { reportedCount: 250 });
+    expect(app.total).toBe(250);
+    app.ensureRange({ start: 200, end: 250 });
+    await vi.runOnlyPendingTimersAsync();
+    expect(app.total).toBe(230);
+    app.stop();
+  });
+
+  it('refreshes counts, visible pages and the open ticket on tickets-changed', async () => {
+    const { app, backend, fire } = await started(50);
+    await app.openTicket(3);
+    const lists = backend.listTickets.mock.calls.length;
+    const counts = backend.viewCounts.mock.calls.length;
+    const gets = backend.getTicket.mock.calls.length;
+    fire([3]);
+    fire([4]); // coalesced with the first
+    await vi.runOnlyPendingTimersAsync();
+    await vi.runOnlyPendingTimersAsync();
+    expect(backend.viewCounts.mock.calls.length).toBe(counts + 1);
+    expect(backend.listTickets.mock.calls.length).toBe(lists + 1);
+    expect(backend.getTicket.mock.calls.length).toBe(gets + 1);
+    app.stop();
+  });
+
+  it('debounces search and ignores stale answers', async () => {
+    const { app, backend } = await started(300);
+    app.setQuery('S');
+    app.setQuery('Su');
+    app.setQuery('Subject 12');
+    expect(backend.searchTickets).not.toHaveBeenCalled();
+    await vi.advanceTimersByTimeAsync(149);
+    expect(backend.searchTickets).not.toHaveBeenCalled();
+    await vi.advanceTimersByTimeAsync(1);
+    expect(backend.searchTickets).toHaveBeenCalledTimes(1);
+    expect(backend.searchTickets).toHaveBeenCalledWith('Subject 12', 200);
+    expect(app.searchActive).toBe(true);
+    expect(app.total).toBe(11); // Subject 12 and 120..129
+    app.clearSearch();
+    expect(app.searchActive).toBe(false);
+    expect(app.total).toBe(300);
+    app.stop();
+  });
+
+  it('keeps the answer of the latest query when an older one arrives late', async () => {
+    const { app, backend } = await started(300);
+    const slow = ticket(999, { subject: 'stale' });
+    backend.searchTickets.mockImplementationOnce(
+      () => new Promise((resolve) => setTimeout(() => resolve([slow]), 1_000)),
+    );
+    app.setQuery('first');
+    await vi.advanceTimersByTimeAsync(150); // the slow search is now in flight
+    app.setQuery('Subject 7');
+    await vi.advanceTimersByTimeAsync(150);
+    expect(app.searchQuery).toBe('Subject 7');
+    await vi.advanceTimersByTimeAsync(1_000); // the stale answer lands
+    expect(app.searchQuery).toBe('Subject 7');
+    expect(app.rowAt(0)?.subject).toBe('Subject 7');
+    expect(app.searchResults?.some((t) => t.id === 999)).toBe(false);
+    app.stop();
+  });
+
+  it('marks an unread ticket read when it is opened and updates its row', async () => {
+    const { app, backend } = await started(10);
+    expect(app.rowAt(1)?.unread).toBe(true);
+    app.cursor = 1;
+    app.openSelected();
+    await vi.runOnlyPendingTimersAsync();
+    expect(backend.getTicket).toHaveBeenCalledWith(2);
+    expect(backend.markTicketRead).toHaveBeenCalledWith(2);
+    expect(app.rowAt(1)?.unread).toBe(false);
+    expect(app.detail?.ticket.id).toBe(2);
+    app.stop();
+  });
+
+  it('adds the outbox item a reply returns', async () => {
+    const { app, backend } = await started(10);
+    await app.openTicket(4);
+    expect(await app.sendReply('Thanks!')).toBe(true);
+    expect(backend.sendReply).toHaveBeenCalledWith(4, 'Thanks!');
+    expect(app.detail?.outbox.map((o) => o.state)).toEqual(['queued']);
+    expect(await app.sendReply('   ')).toBe(false);
+    app.stop();
+  });
+
+  it('reports backend errors in plain words and lets them be dismissed', async () => {
+    const { app } = await started(10);
+    await app.openTicket(999);
+    expect(app.errors.map((e) => e.message)).toEqual(['Ticket 999 does not exist.']);
+    app.dismissError(app.errors[0]!.id);
+    expect(app.errors).toEqual([]);
+    app.stop();
+  });
+
+  it('moves the cursor within the list', async () => {
+    const { app } = await started(3);
+    app.moveCursor(1);
+    app.moveCursor(1);
+    app.moveCursor(1);
+    expect(app.cursor).toBe(2);
+    app.moveCursor(-5);
+    expect(app.cursor).toBe(0);
+    app.stop();
+  });
+});
