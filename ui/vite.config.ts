@@ -1,20 +1,40 @@
 /// <reference types="vitest/config" />
 import { defineConfig } from 'vite';
 import { svelte } from '@sveltejs/vite-plugin-svelte';
+import { readFileSync } from 'node:fs';
 
-const CSP = [
+// The preview server (used by the e2e tests) sends the CSP the Tauri window uses, read from
+// ../tauri.conf.json, so the tests run the UI under the real policy. Fallback for ui/ alone:
+const FALLBACK_CSP = [
   "default-src 'self'",
   "script-src 'self'",
   // Inline styles: Svelte style directives, and message HTML in srcdoc frames (which inherit this policy).
   "style-src 'self' 'unsafe-inline'",
   "img-src 'self' data:",
   "font-src 'self'",
-  "connect-src 'self' ipc: http://ipc.localhost",
+  'connect-src ipc: http://ipc.localhost',
   "frame-src 'self'",
   "object-src 'none'",
   "base-uri 'none'",
   "form-action 'none'",
 ].join('; ');
+
+function appCsp(): string {
+  try {
+    const conf = JSON.parse(readFileSync(new URL('../tauri.conf.json', import.meta.url), 'utf8'));
+    const csp: unknown = conf?.app?.security?.csp;
+    if (typeof csp === 'string') return csp;
+    if (csp && typeof csp === 'object') {
+      return Object.entries(csp as Record<string, string | string[]>)
+        .map(([directive, value]) => `${directive} ${Array.isArray(value) ? value.join(' ') : value}`)
+        .join('; ');
+    }
+  } catch {
+    // No tauri.conf.json next to ui/: use the fallback.
+  }
+  return FALLBACK_CSP;
+}
+
 
 // Tauri serves the built files from ui/dist; in development it loads the dev server on 1420.
 export default defineConfig({
@@ -33,8 +53,7 @@ export default defineConfig({
     port: 4173,
     strictPort: true,
     host: '127.0.0.1',
-    // The policy the UI is built to run under (the Tauri window should use the same one).
-    headers: { 'Content-Security-Policy': CSP },
+    headers: { 'Content-Security-Policy': appCsp() },
   },
   envPrefix: ['VITE_', 'TAURI_ENV_'],
   build: {
