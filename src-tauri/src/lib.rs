@@ -1,6 +1,7 @@
 //! The Switchboard desktop shell: opens the workspace, exposes thin typed commands over the crates,
 //! and pushes domain events to the UI. Logic lives in `crates/`, not here.
 
+mod background;
 mod commands;
 mod error;
 mod events;
@@ -63,6 +64,7 @@ pub fn run() {
             builder.mount_events(app);
             let state = tauri::async_runtime::block_on(state::AppState::open());
             app.manage(state);
+            background::spawn_classifier(app.handle().clone());
             Ok(())
         })
         .build(tauri::generate_context!())

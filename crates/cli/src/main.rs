@@ -61,6 +61,10 @@ enum Command {
         #[arg(long)]
         json: bool,
     },
+    /// Classify queued tickets with the offline model (no network).
+    Classify,
+    /// Retrain the offline model from the seed corpus and the workspace's labels.
+    Train,
     /// Export every ticket with its messages as JSON.
     Export {
         /// Output file (default: standard output).
@@ -145,6 +149,17 @@ async fn run(cli: Cli) -> anyhow::Result<ExitCode> {
         Command::Search { query, limit, json } => {
             let found = search::search_tickets(store.pool(), &query.join(" "), limit).await?;
             output::ticket_list(&found, json)?;
+            ExitCode::SUCCESS
+        }
+        Command::Classify => {
+            let model = switchboard_ai::worker::load_or_train(&store).await?;
+            let done = switchboard_ai::worker::run_local(&store, &model, usize::MAX).await?;
+            println!("classified {} tickets with the offline model", done.len());
+            ExitCode::SUCCESS
+        }
+        Command::Train => {
+            let model = switchboard_ai::worker::retrain(&store).await?;
+            println!("trained the offline model on {} labelled examples", model.examples);
             ExitCode::SUCCESS
         }
         Command::Export { output } => {

@@ -5,6 +5,7 @@
 
 pub mod audit;
 pub mod blobs;
+pub mod classification;
 pub mod error;
 pub mod ingest;
 pub mod jobs;

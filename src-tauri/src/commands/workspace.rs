@@ -15,6 +15,15 @@ pub struct WorkspaceStatus {
     pub account_count: u32,
     pub ticket_count: u32,
     pub demo: bool,
+    /// The workspace's categories with their names in each UI language.
+    pub categories: Vec<CategoryName>,
+}
+
+#[derive(Debug, Clone, Serialize, specta::Type)]
+pub struct CategoryName {
+    pub id: String,
+    pub name_en: String,
+    pub name_zh: String,
 }
 
 #[tauri::command]
@@ -26,6 +35,14 @@ pub async fn workspace_status(state: State<'_, AppState>) -> Result<WorkspaceSta
         account_count: store.account_count().await? as u32,
         ticket_count: store.ticket_count().await? as u32,
         demo: store.setting(demo::DEMO_SETTING).await?.is_some(),
+        categories: switchboard_ai::taxonomy::default_taxonomy()
+            .into_iter()
+            .map(|c| CategoryName {
+                id: c.id,
+                name_en: c.name_en,
+                name_zh: c.name_zh,
+            })
+            .collect(),
     })
 }
 

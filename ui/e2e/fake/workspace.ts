@@ -72,7 +72,7 @@ interface Story {
 const STORIES: Story[] = [
   {
     subject: 'Refund for order #48213 still not received',
-    category: 'Billing',
+    category: 'billing',
     priority: 'high',
     summary: 'Customer returned a jacket three weeks ago and has not been refunded; wants a date.',
     thread: [
@@ -83,7 +83,7 @@ const STORIES: Story[] = [
   },
   {
     subject: '重置密码后无法登录',
-    category: '账户',
+    category: 'account',
     priority: 'urgent',
     summary: '客户重置密码后一直提示“账户已锁定”，急需登录处理订单。',
     zh: true,
@@ -93,14 +93,14 @@ const STORIES: Story[] = [
   },
   {
     subject: 'Newsletter unsubscribe link does not work',
-    category: 'Account',
+    category: 'account',
     priority: 'low',
     summary: null,
     thread: [['inbound', 'HTML']],
   },
   {
     subject: 'Package arrived damaged',
-    category: 'Shipping',
+    category: 'shipping',
     priority: 'normal',
     summary: 'Box crushed in transit; the lamp inside is broken. Photos attached.',
     thread: [
@@ -111,7 +111,7 @@ const STORIES: Story[] = [
   },
   {
     subject: '发票抬头有误，需要重开',
-    category: '账单',
+    category: 'billing',
     priority: 'normal',
     summary: null,
     zh: true,
@@ -122,14 +122,14 @@ const STORIES: Story[] = [
   },
   {
     subject: 'How do I export all my data?',
-    category: 'Technical',
+    category: 'technical_support',
     priority: 'low',
     summary: 'Wants a CSV export of all projects before the end of the quarter.',
     thread: [['inbound', 'Is there a way to export all my projects as CSV? I need it for an audit before the end of the quarter.']],
   },
   {
     subject: 'Subscription renewal charged twice',
-    category: 'Billing',
+    category: 'billing',
     priority: 'urgent',
     summary: 'Two identical renewal charges on the same card on the 1st; wants one reversed.',
     thread: [
@@ -139,7 +139,7 @@ const STORIES: Story[] = [
   },
   {
     subject: '快递一直显示“运输中”',
-    category: '物流',
+    category: 'shipping',
     priority: 'high',
     summary: '包裹已停留在转运中心五天，客户询问是否丢件。',
     zh: true,
@@ -150,14 +150,14 @@ const STORIES: Story[] = [
   },
   {
     subject: 'Voicemail: callback about contract terms',
-    category: 'Sales',
+    category: 'product_inquiry',
     priority: 'normal',
     summary: 'Left a voicemail asking about early termination fees for the two-year plan.',
     thread: [['inbound', 'Transcript: Hi, this is Bob, I would like a call back about the early termination fee on the two-year plan.']],
   },
   {
     subject: 'App crashes when uploading photos',
-    category: 'Technical',
+    category: 'technical_support',
     priority: 'high',
     summary: null,
     thread: [
@@ -168,7 +168,7 @@ const STORIES: Story[] = [
   },
   {
     subject: '能否开通企业版试用？',
-    category: '销售',
+    category: 'product_inquiry',
     priority: 'normal',
     summary: '客户希望为 20 人团队开通 30 天企业版试用。',
     zh: true,
@@ -176,7 +176,7 @@ const STORIES: Story[] = [
   },
   {
     subject: 'Change of delivery address',
-    category: 'Shipping',
+    category: 'shipping',
     priority: 'normal',
     summary: null,
     thread: [
@@ -421,6 +421,13 @@ export class FakeWorkspace {
       account_count: 0,
       ticket_count: this.tickets.length,
       demo: this.populated,
+      categories: [
+        { id: 'product_inquiry', name_en: 'Product inquiry', name_zh: '产品咨询' },
+        { id: 'shipping', name_en: 'Shipping & delivery', name_zh: '物流配送' },
+        { id: 'technical_support', name_en: 'After-sales & technical support', name_zh: '售后与技术支持' },
+        { id: 'billing', name_en: 'Billing & invoices', name_zh: '账单与发票' },
+        { id: 'account', name_en: 'Account', name_zh: '账户' },
+      ],
     };
   }
 

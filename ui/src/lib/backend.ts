@@ -18,6 +18,7 @@ import type {
 export type {
   AppError,
   Attachment,
+  CategoryName,
   ChannelKind,
   Customer,
   CustomerIdentity,

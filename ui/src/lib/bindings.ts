@@ -42,6 +42,12 @@ export type Attachment = {
 	inline: boolean,
 };
 
+export type CategoryName = {
+	id: string,
+	name_en: string,
+	name_zh: string,
+};
+
 /**  Where a conversation happens. */
 export type ChannelKind = "email" | "phone" | "telegram" | "wechat";
 
@@ -160,6 +166,8 @@ export type WorkspaceStatus = {
 	account_count: number,
 	ticket_count: number,
 	demo: boolean,
+	/**  The workspace's categories with their names in each UI language. */
+	categories: CategoryName[],
 };
 
 /* Tauri Specta runtime */

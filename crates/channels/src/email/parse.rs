@@ -24,11 +24,18 @@ pub fn parse_message(raw: &[u8]) -> Result<InboundMessage, ParseError> {
     if message.headers().is_empty() {
         return Err(ParseError::NotAMessage);
     }
-    let from = message
+    let mut from = message
         .from()
         .and_then(|from| from.first())
         .or_else(|| message.sender().and_then(|s| s.first()))
         .ok_or(ParseError::NoSender)?;
+    // Web forms and shops send as "no-reply@" with the customer in Reply-To: the customer is the sender.
+    if from.address().is_some_and(is_no_reply)
+        && let Some(reply_to) = message.reply_to().and_then(|r| r.first())
+        && reply_to.address().is_some_and(|a| a.contains('@'))
+    {
+        from = reply_to;
+    }
     let from_address = from
         .address()
         .map(str::trim)
@@ -103,6 +110,16 @@ pub fn parse_message(raw: &[u8]) -> Result<InboundMessage, ParseError> {
         auto_generated: noise::auto_generated_reason(&message).is_some(),
         attachments,
     })
+}
+
+fn is_no_reply(address: &str) -> bool {
+    let local = address
+        .split('@')
+        .next()
+        .unwrap_or_default()
+        .to_ascii_lowercase()
+        .replace(['-', '_', '.'], "");
+    ["noreply", "donotreply", "notreply", "noresponse"].contains(&local.as_str())
 }
 
 fn clean_id(id: &str) -> String {

@@ -78,3 +78,13 @@ fn attachments_keep_names_types_and_bytes() {
     assert_eq!(attachment.content_type, "image/png");
     assert_eq!(attachment.bytes, b"hello");
 }
+
+#[test]
+fn web_form_mail_from_no_reply_belongs_to_the_reply_to_customer() {
+    let raw = b"From: Shop Website <no-reply@shop.example>\nReply-To: Ann Lee <ann@example.com>\nSubject: [Contact form] Hi\n\nbody";
+    let msg = parse_message(raw).unwrap();
+    assert_eq!(msg.from_address, "ann@example.com");
+    assert_eq!(msg.from_name, "Ann Lee");
+    let plain = b"From: Bob <bob@example.com>\nReply-To: other@example.com\nSubject: Hi\n\nbody";
+    assert_eq!(parse_message(plain).unwrap().from_address, "bob@example.com");
+}

@@ -1,5 +1,6 @@
 // Application state: workspace, views and counts, the paged ticket list, search, the open ticket.
 // Everything goes through a `Backend`, so tests can drive this with a fake one.
+import { setCategories } from './categories.svelte';
 import {
   BackendError,
   type Backend,
@@ -127,6 +128,7 @@ export class AppState {
     try {
       const status = await this.backend.workspaceStatus();
       this.workspace = status;
+      setCategories(status.categories);
       if (!afterImport && status.ticket_count === 0 && status.account_count === 0) {
         this.phase = 'welcome';
         return;

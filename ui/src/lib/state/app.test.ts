@@ -31,7 +31,7 @@ function fakeBackend(size: number, opts: { reportedCount?: number } = {}) {
   const tickets = Array.from({ length: size }, (_, i) => ticket(i + 1));
   let onChanged: ((p: TicketsChanged) => void) | null = null;
   const backend = {
-    workspaceStatus: vi.fn(async () => ({ data_dir: '/tmp/ws', account_count: 1, ticket_count: size, demo: false })),
+    workspaceStatus: vi.fn(async () => ({ data_dir: '/tmp/ws', account_count: 1, ticket_count: size, demo: false, categories: [] })),
     openDemoWorkspace: vi.fn(async () => ({ imported: 0, duplicates: 0, failed: 0, tickets_created: 0 })),
     viewCounts: vi.fn(async () => [{ view: { kind: 'all_open' } as TicketView, count: opts.reportedCount ?? tickets.length }]),
     listTickets: vi.fn(async (_view: TicketView, limit: number, offset: number) => tickets.slice(offset, offset + limit)),
@@ -90,7 +90,7 @@ async function started(size: number, opts?: { reportedCount?: number }) {
 describe('AppState', () => {
   it('shows the welcome screen on first run', async () => {
     const fake = fakeBackend(0);
-    fake.backend.workspaceStatus.mockResolvedValue({ data_dir: '/d', account_count: 0, ticket_count: 0, demo: false });
+    fake.backend.workspaceStatus.mockResolvedValue({ data_dir: '/d', account_count: 0, ticket_count: 0, demo: false, categories: [] });
     const app = new AppState(fake.backend);
     await app.start();
     expect(app.phase).toBe('welcome');

@@ -1,0 +1,62 @@
+//! Drains the durable classification queue. A job is claimed, the ticket classified, the result
+//! recorded, the job completed; a crash in between leaves the job to be claimed again at start-up.
+
+use switchboard_core::classification::{self, Source};
+use switchboard_core::{Store, jobs};
+
+use crate::local::{LocalClassifier, MODEL_NAME};
+
+/// Loads the workspace's offline model, training (and saving) one from the seed and the workspace's
+/// labels when there is none yet.
+pub async fn load_or_train(store: &Store) -> switchboard_core::Result<LocalClassifier> {
+    if let Some(bytes) = classification::load_model(store.pool(), MODEL_NAME).await?
+        && let Some(model) = LocalClassifier::from_bytes(&bytes)
+    {
+        return Ok(model);
+    }
+    retrain(store).await
+}
+
+/// Trains from the seed plus the workspace's labels and saves the model.
+pub async fn retrain(store: &Store) -> switchboard_core::Result<LocalClassifier> {
+    let labels = classification::training_examples(store.pool(), 0.8).await?;
+    let model = LocalClassifier::train_with_seed(&labels);
+    classification::save_model(store.pool(), MODEL_NAME, model.examples as i64, &model.to_bytes()).await?;
+    Ok(model)
+}
+
+/// Classifies queued tickets with the offline model until the queue is empty or `limit` is reached.
+/// Returns the ids of the tickets classified.
+pub async fn run_local(store: &Store, model: &LocalClassifier, limit: usize) -> switchboard_core::Result<Vec<i64>> {
+    let mut done = Vec::new();
+    while done.len() < limit {
+        let Some(job) = jobs::claim(store.pool(), jobs::KIND_CLASSIFY).await? else {
+            break;
+        };
+        let Some(ticket_id) = job.payload()["ticket_id"].as_i64() else {
+            jobs::fail(store.pool(), job.id, "the job names no ticket", None).await?;
+            continue;
+        };
+        let outcome = async {
+            let (subject, body) = classification::ticket_text(store.pool(), ticket_id).await?;
+            let result = model.classify(&subject, &body);
+            classification::record(store.pool(), ticket_id, Source::LocalModel, &result).await
+        }
+        .await;
+        match outcome {
+            Ok(()) => {
+                jobs::complete(store.pool(), job.id).await?;
+                done.push(ticket_id);
+            }
+            // The ticket was deleted or merged away: nothing left to classify.
+            Err(switchboard_core::Error::TicketNotFound(_)) => {
+                jobs::fail(store.pool(), job.id, "the ticket no longer exists", None).await?;
+            }
+            Err(other) => {
+                jobs::fail(store.pool(), job.id, &other.to_string(), Some(30_000)).await?;
+                return Err(other);
+            }
+        }
+    }
+    Ok(done)
+}

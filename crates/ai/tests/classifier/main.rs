@@ -1,0 +1,126 @@
+//! The offline classifier against real data: trained on the bundled seed only, tested on the demo
+//! mailbox (written independently, labelled by kind), imported through the real ingest path.
+
+use std::collections::HashMap;
+
+use switchboard_ai::local::{LocalClassifier, seed_examples};
+use switchboard_ai::worker;
+use switchboard_core::classification::{self, NewClassification, Source};
+use switchboard_core::ingest::ingest;
+use switchboard_core::model::{Priority, TicketView};
+use switchboard_core::{Store, jobs, tickets};
+
+async fn demo_store() -> (Store, tempfile::TempDir) {
+    let dir = tempfile::tempdir().unwrap();
+    let store = Store::open(dir.path()).await.unwrap();
+    switchboard_channels::demo::import_demo(&store, |_, _| {}, |p| panic!("{}: {}", p.label, p.error))
+        .await
+        .unwrap();
+    (store, dir)
+}
+
+#[tokio::test]
+async fn seed_model_generalises_to_the_independent_demo_mailbox() {
+    let (store, _dir) = demo_store().await;
+    let labels: HashMap<String, String> =
+        serde_json::from_str(include_str!("../../data/demo-labels.json")).expect("demo labels");
+    let model = LocalClassifier::train(&seed_examples());
+    let mut correct = 0usize;
+    let mut total = 0usize;
+    let mut per_label: HashMap<&str, usize> = HashMap::new();
+    for (message_id, expected) in &labels {
+        let row: Option<(String, String)> =
+            sqlx::query_as("SELECT subject, body_text FROM messages WHERE channel_message_id = ?")
+                .bind(message_id)
+                .fetch_optional(store.pool())
+                .await
+                .unwrap();
+        let (subject, body) = row.unwrap_or_else(|| panic!("labelled message {message_id} not imported"));
+        let predicted = model.classify(&subject, &body).category.unwrap();
+        total += 1;
+        *per_label.entry(expected.as_str()).or_default() += 1;
+        if &predicted == expected {
+            correct += 1;
+        }
+    }
+    let accuracy = correct as f64 / total as f64;
+    let majority = *per_label.values().max().unwrap() as f64 / total as f64;
+    println!("offline classifier on {total} demo messages: accuracy {accuracy:.3}, majority baseline {majority:.3}");
+    assert!(total >= 250);
+    assert!(
+        accuracy >= 0.6 && accuracy > 3.0 * majority,
+        "accuracy {accuracy:.3}, majority {majority:.3}"
+    );
+}
+
+#[tokio::test]
+async fn the_worker_classifies_every_queued_ticket_once() {
+    let (store, _dir) = demo_store().await;
+    let model = worker::load_or_train(&store).await.unwrap();
+    let queued = jobs::pending_count(store.pool(), jobs::KIND_CLASSIFY).await.unwrap();
+    assert!(queued > 200);
+    let done = worker::run_local(&store, &model, usize::MAX).await.unwrap();
+    assert_eq!(done.len() as i64, queued);
+    assert_eq!(jobs::pending_count(store.pool(), jobs::KIND_CLASSIFY).await.unwrap(), 0);
+    let open = tickets::list(store.pool(), TicketView::AllOpen, 1000, 0).await.unwrap();
+    assert!(open.iter().all(|t| t.category.is_some() && t.summary.is_some()));
+    let review = tickets::count(store.pool(), TicketView::NeedsReview).await.unwrap();
+    assert!(
+        review > 0 && review < open.len() as i64,
+        "{review} of {} need review",
+        open.len()
+    );
+    // The saved model is reused, not retrained, on the next start.
+    let reloaded = worker::load_or_train(&store).await.unwrap();
+    assert_eq!(reloaded.examples, model.examples);
+}
+
+#[tokio::test]
+async fn agent_corrections_win_and_teach_the_model() {
+    let dir = tempfile::tempdir().unwrap();
+    let store = Store::open(dir.path()).await.unwrap();
+    let mail = |from: &str, id: &str, subject: &str, body: &str| switchboard_core::ingest::InboundMessage {
+        from_address: from.into(),
+        message_id: Some(id.into()),
+        subject: subject.into(),
+        body_text: body.into(),
+        sent_at: 1_000,
+        ..Default::default()
+    };
+    let text = "My Zephyr blender makes a grinding zorp noise";
+    ingest(&store, &mail("a@x.com", "1@x", "Zorp noise", text))
+        .await
+        .unwrap();
+    let model = worker::load_or_train(&store).await.unwrap();
+    let ticket = worker::run_local(&store, &model, 10).await.unwrap()[0];
+
+    let correction = NewClassification {
+        model: "agent".into(),
+        category: Some("suggestion".into()),
+        priority: Some(Priority::Low),
+        ..Default::default()
+    };
+    classification::record(store.pool(), ticket, Source::Agent, &correction)
+        .await
+        .unwrap();
+    // The customer writes again: re-classified, but the agent's fields stay.
+    let mut again = mail("a@x.com", "2@x", "Re: Zorp noise", "still the zorp noise, any update?");
+    again.in_reply_to = Some("1@x".into());
+    ingest(&store, &again).await.unwrap();
+    worker::run_local(&store, &model, 10).await.unwrap();
+    let summary = tickets::summary(store.pool(), ticket).await.unwrap();
+    assert_eq!(summary.category.as_deref(), Some("suggestion"));
+    assert_eq!(summary.priority, Priority::Low);
+    assert!(!summary.needs_review);
+
+    // The correction is a weighted training label, and a retrained model has learned it.
+    let labels = classification::training_examples(store.pool(), 0.8).await.unwrap();
+    assert_eq!(labels.len(), 1);
+    assert_eq!(labels[0].weight, 3.0);
+    let retrained = worker::retrain(&store).await.unwrap();
+    assert_eq!(retrained.examples, seed_examples().len() + 1);
+    assert_eq!(
+        retrained.category("zorp noise from the Zephyr").unwrap().0,
+        "suggestion"
+    );
+}

@@ -1,0 +1,247 @@
+//! Classifications of tickets — by an LLM, the local model, or the agent — and what they change.
+//! Every run is kept (it is the ticket's AI history and the offline model's training data); the
+//! ticket shows the latest values, except fields the agent set, which no automatic run overwrites.
+
+use serde_json::json;
+use sqlx::SqlitePool;
+
+use crate::model::Priority;
+use crate::time::now_ms;
+use crate::{Error, Result, audit};
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Source {
+    Llm,
+    LocalModel,
+    Agent,
+}
+
+impl Source {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Source::Llm => "llm",
+            Source::LocalModel => "local_model",
+            Source::Agent => "agent",
+        }
+    }
+}
+
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct NewClassification {
+    pub model: String,
+    pub category: Option<String>,
+    pub priority: Option<Priority>,
+    pub sentiment: Option<String>,
+    pub language: Option<String>,
+    pub summary: Option<String>,
+    pub entities: Vec<String>,
+    pub next_step: Option<String>,
+    pub confidence: Option<f64>,
+    /// The agent should look: low confidence, or the LLM failed and the local model stood in.
+    pub needs_review: bool,
+}
+
+/// Fields of a ticket the agent has decided, which automatic runs leave alone.
+#[derive(Debug, Default, Clone, Copy)]
+struct AgentFields {
+    category: bool,
+    priority: bool,
+    sentiment: bool,
+}
+
+async fn agent_fields(conn: &mut sqlx::SqliteConnection, ticket_id: i64) -> Result<AgentFields> {
+    let (category, priority, sentiment): (i64, i64, i64) = sqlx::query_as(
+        "SELECT count(category), count(priority), count(sentiment) FROM classifications
+         WHERE ticket_id = ? AND source = 'agent'",
+    )
+    .bind(ticket_id)
+    .fetch_one(conn)
+    .await?;
+    Ok(AgentFields {
+        category: category > 0,
+        priority: priority > 0,
+        sentiment: sentiment > 0,
+    })
+}
+
+/// Records a classification and applies it to the ticket.
+pub async fn record(pool: &SqlitePool, ticket_id: i64, source: Source, c: &NewClassification) -> Result<()> {
+    let mut tx = pool.begin().await?;
+    let exists: Option<i64> = sqlx::query_scalar("SELECT id FROM tickets WHERE id = ?")
+        .bind(ticket_id)
+        .fetch_optional(&mut *tx)
+        .await?;
+    exists.ok_or(Error::TicketNotFound(ticket_id))?;
+    let now = now_ms();
+    sqlx::query(
+        "INSERT INTO classifications (ticket_id, source, model, category, priority, sentiment, language, summary,
+             entities_json, next_step, confidence, created_at)
+         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+    )
+    .bind(ticket_id)
+    .bind(source.as_str())
+    .bind(&c.model)
+    .bind(&c.category)
+    .bind(c.priority)
+    .bind(&c.sentiment)
+    .bind(&c.language)
+    .bind(&c.summary)
+    .bind(serde_json::to_string(&c.entities).unwrap_or_else(|_| "[]".into()))
+    .bind(&c.next_step)
+    .bind(c.confidence)
+    .bind(now)
+    .execute(&mut *tx)
+    .await?;
+
+    let agent = if source == Source::Agent {
+        AgentFields::default()
+    } else {
+        agent_fields(&mut tx, ticket_id).await?
+    };
+    // coalesce keeps the current value where this run has none or the agent decided.
+    sqlx::query(
+        "UPDATE tickets SET
+             category = CASE WHEN ?1 THEN category ELSE coalesce(?2, category) END,
+             priority = CASE WHEN ?3 THEN priority ELSE coalesce(?4, priority) END,
+             sentiment = CASE WHEN ?5 THEN sentiment ELSE coalesce(?6, sentiment) END,
+             language = coalesce(?7, language),
+             summary = coalesce(?8, summary),
+             needs_review = ?9
+         WHERE id = ?10",
+    )
+    .bind(agent.category)
+    .bind(&c.category)
+    .bind(agent.priority)
+    .bind(c.priority)
+    .bind(agent.sentiment)
+    .bind(&c.sentiment)
+    .bind(&c.language)
+    .bind(&c.summary)
+    .bind(c.needs_review && source != Source::Agent && !agent.category)
+    .bind(ticket_id)
+    .execute(&mut *tx)
+    .await?;
+    audit::record(
+        &mut tx,
+        Some(ticket_id),
+        if source == Source::Agent {
+            "agent_corrected"
+        } else {
+            "classified"
+        },
+        source.as_str(),
+        json!({
+            "model": c.model, "category": c.category, "priority": c.priority, "sentiment": c.sentiment,
+            "confidence": c.confidence, "needs_review": c.needs_review,
+        }),
+    )
+    .await?;
+    tx.commit().await?;
+    Ok(())
+}
+
+/// The text a classifier reads for a ticket: its subject and the customer's latest messages.
+pub async fn ticket_text(pool: &SqlitePool, ticket_id: i64) -> Result<(String, String)> {
+    let subject: String = sqlx::query_scalar("SELECT subject FROM tickets WHERE id = ?")
+        .bind(ticket_id)
+        .fetch_optional(pool)
+        .await?
+        .ok_or(Error::TicketNotFound(ticket_id))?;
+    let bodies: Vec<String> = sqlx::query_scalar(
+        "SELECT body_text FROM messages WHERE ticket_id = ? AND direction = 'inbound' AND auto_generated = 0
+         ORDER BY sent_at DESC, id DESC LIMIT 3",
+    )
+    .bind(ticket_id)
+    .fetch_all(pool)
+    .await?;
+    let mut body = bodies.into_iter().rev().collect::<Vec<_>>().join("\n\n");
+    if body.len() > 8000 {
+        let cut = (0..=8000).rev().find(|&i| body.is_char_boundary(i)).unwrap_or(0);
+        body.truncate(cut);
+    }
+    Ok((subject, body))
+}
+
+/// A labelled example for the offline model.
+#[derive(Debug, Clone)]
+pub struct TrainingExample {
+    pub text: String,
+    pub category: Option<String>,
+    pub priority: Option<String>,
+    pub sentiment: Option<String>,
+    /// Agent decisions weigh more than confident model labels.
+    pub weight: f64,
+}
+
+#[derive(sqlx::FromRow)]
+struct LabelRow {
+    ticket_id: i64,
+    source: String,
+    category: Option<String>,
+    priority: Option<String>,
+    sentiment: Option<String>,
+}
+
+/// Labels the workspace has produced: every ticket the agent classified, and tickets an LLM classified
+/// with at least `min_llm_confidence`, latest label per ticket.
+pub async fn training_examples(pool: &SqlitePool, min_llm_confidence: f64) -> Result<Vec<TrainingExample>> {
+    let rows: Vec<LabelRow> = sqlx::query_as(
+        "SELECT c.ticket_id, c.source, c.category, c.priority, c.sentiment FROM classifications c
+         WHERE c.id IN (SELECT max(id) FROM classifications
+                        WHERE source = 'agent' OR (source = 'llm' AND confidence >= ?)
+                        GROUP BY ticket_id, source = 'agent')
+         ORDER BY c.ticket_id, c.source = 'agent'",
+    )
+    .bind(min_llm_confidence)
+    .fetch_all(pool)
+    .await?;
+    let mut examples: Vec<(i64, TrainingExample)> = Vec::new();
+    for LabelRow {
+        ticket_id,
+        source,
+        category,
+        priority,
+        sentiment,
+    } in rows
+    {
+        // The agent's row comes last for a ticket and replaces the LLM's.
+        if examples.last().is_some_and(|(id, _)| *id == ticket_id) {
+            examples.pop();
+        }
+        let (subject, body) = ticket_text(pool, ticket_id).await?;
+        examples.push((
+            ticket_id,
+            TrainingExample {
+                text: format!("{subject}\n\n{body}"),
+                category,
+                priority,
+                sentiment,
+                weight: if source == "agent" { 3.0 } else { 1.0 },
+            },
+        ));
+    }
+    Ok(examples.into_iter().map(|(_, e)| e).collect())
+}
+
+/// Saves a trained model under `name`, replacing the previous one.
+pub async fn save_model(pool: &SqlitePool, name: &str, examples: i64, data: &[u8]) -> Result<()> {
+    sqlx::query(
+        "INSERT INTO models (name, trained_at, examples, data) VALUES (?, ?, ?, ?)
+         ON CONFLICT (name) DO UPDATE SET trained_at = excluded.trained_at, examples = excluded.examples,
+             data = excluded.data",
+    )
+    .bind(name)
+    .bind(now_ms())
+    .bind(examples)
+    .bind(data)
+    .execute(pool)
+    .await?;
+    Ok(())
+}
+
+pub async fn load_model(pool: &SqlitePool, name: &str) -> Result<Option<Vec<u8>>> {
+    Ok(sqlx::query_scalar("SELECT data FROM models WHERE name = ?")
+        .bind(name)
+        .fetch_optional(pool)
+        .await?)
+}

@@ -1,0 +1,16 @@
+// Category names of the workspace (from the backend's taxonomy), shown in the UI's language.
+import type { CategoryName } from '../backend';
+import { i18n } from '../i18n/index.svelte';
+
+let names = $state<Record<string, CategoryName>>({});
+
+export function setCategories(categories: CategoryName[]): void {
+  names = Object.fromEntries(categories.map((c) => [c.id, c]));
+}
+
+/** The category's name in the current language; an id the taxonomy does not know shows as it is. */
+export function categoryLabel(id: string): string {
+  const known = names[id];
+  if (!known) return id;
+  return i18n.locale === 'zh-CN' ? known.name_zh : known.name_en;
+}
