@@ -106,7 +106,7 @@ test('inbox rows show customer, subject, chips, age and unread state', async ({ 
   await expect(first).toContainText('Refund for order #48213 still not received');
   await expect(first).toContainText('2m');
   await expect(first.locator('.chip.priority-high')).toHaveText('High');
-  await expect(first.locator('.chip.category')).toHaveText('Billing');
+  await expect(first.locator('.chip.category')).toHaveText('Billing & invoices');
   await expect(first).toHaveAttribute('data-unread', 'true');
   // AI summary shown instead of the preview when present.
   await expect(first).toContainText('Customer returned a jacket');
