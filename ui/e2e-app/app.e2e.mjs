@@ -70,6 +70,14 @@ try {
     const count = Number((await wd.text(view)).replace(/\D/g, ""));
     return count > 100 || `count ${count}`;
   });
+
+  step("the offline classifier triages the queue with no network and no LLM configured");
+  await wd.waitFor('[data-testid="ticket-row"] .chip.category', { count: 5, timeout: 120000 });
+  await wd.until("a Needs review count", async () => {
+    const [view] = await wd.findAll('[data-testid="view-needs_review"] [data-testid="view-count"]');
+    const count = Number((await wd.text(view)).replace(/\D/g, ""));
+    return count > 0 || `count ${count}`;
+  });
   await wd.screenshot(join(shots, "02-inbox.png"));
 
   step("open a ticket");

@@ -3,8 +3,9 @@
 
 use std::path::{Path, PathBuf};
 
+use sqlx::Acquire;
 use switchboard_core::Store;
-use switchboard_core::ingest::{ImportSummary, ingest};
+use switchboard_core::ingest::{ImportSummary, ingest_in};
 
 use crate::email::{mbox, parse_message};
 
@@ -78,6 +79,11 @@ fn has_mail_extension(path: &Path) -> bool {
         .is_some_and(|e| ["eml", "mbox", "mbx", "txt"].contains(&e.to_ascii_lowercase().as_str()))
 }
 
+/// Messages committed together: one transaction per batch keeps bulk imports fast, and a savepoint
+/// per message keeps a bad one from taking its batch down. A crash loses at most the open batch,
+/// which the next run imports again (duplicates are recognised).
+const BATCH: usize = 250;
+
 /// Parses and ingests `messages`, calling `progress(done, total)` after each and `problem` for each
 /// message that could not be imported.
 pub async fn import_messages(
@@ -88,29 +94,43 @@ pub async fn import_messages(
 ) -> Result<ImportSummary, ImportError> {
     let total = messages.len();
     let mut summary = ImportSummary::default();
-    for (done, raw) in messages.into_iter().enumerate() {
-        match parse_message(&raw.bytes) {
-            Ok(message) => match ingest(store, &message).await {
-                Ok(outcome) => summary.count(outcome),
-                // A broken database is fatal; a message the store refuses is one problem among many.
-                Err(switchboard_core::Error::Invalid(reason)) => {
+    let mut done = 0;
+    let mut messages = messages.into_iter().peekable();
+    while messages.peek().is_some() {
+        let mut tx = store.pool().begin().await.map_err(switchboard_core::Error::from)?;
+        for raw in messages.by_ref().take(BATCH) {
+            match parse_message(&raw.bytes) {
+                Ok(message) => {
+                    let mut savepoint = (&mut *tx).begin().await.map_err(switchboard_core::Error::from)?;
+                    match ingest_in(&mut savepoint, store.blobs(), &message).await {
+                        Ok(outcome) => {
+                            savepoint.commit().await.map_err(switchboard_core::Error::from)?;
+                            summary.count(outcome);
+                        }
+                        // A broken database is fatal; a message the store refuses is one problem among many.
+                        Err(switchboard_core::Error::Invalid(reason)) => {
+                            savepoint.rollback().await.map_err(switchboard_core::Error::from)?;
+                            summary.failed += 1;
+                            problem(MessageProblem {
+                                label: raw.label,
+                                error: reason,
+                            });
+                        }
+                        Err(other) => return Err(other.into()),
+                    }
+                }
+                Err(error) => {
                     summary.failed += 1;
                     problem(MessageProblem {
                         label: raw.label,
-                        error: reason,
+                        error: error.to_string(),
                     });
                 }
-                Err(other) => return Err(other.into()),
-            },
-            Err(error) => {
-                summary.failed += 1;
-                problem(MessageProblem {
-                    label: raw.label,
-                    error: error.to_string(),
-                });
             }
+            done += 1;
+            progress(done, total);
         }
-        progress(done + 1, total);
+        tx.commit().await.map_err(switchboard_core::Error::from)?;
     }
     Ok(summary)
 }

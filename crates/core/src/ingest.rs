@@ -6,6 +6,7 @@ use serde_json::json;
 use sha2::{Digest, Sha256};
 use sqlx::SqliteConnection;
 
+use crate::blobs::BlobStore;
 use crate::model::{ChannelKind, TicketStatus};
 use crate::time::now_ms;
 use crate::{Result, Store, audit, jobs, threading};
@@ -113,38 +114,44 @@ impl InboundMessage {
     }
 }
 
-/// Stores `msg`; see the module documentation.
+/// Stores `msg` in its own transaction; see the module documentation.
 pub async fn ingest(store: &Store, msg: &InboundMessage) -> Result<IngestOutcome> {
+    let mut tx = store.pool().begin().await?;
+    let outcome = ingest_in(&mut tx, store.blobs(), msg).await?;
+    tx.commit().await?;
+    Ok(outcome)
+}
+
+/// Stores `msg` inside the caller's transaction (bulk imports commit many messages at once; wrap each
+/// in a savepoint to skip a bad one without losing the others).
+pub async fn ingest_in(conn: &mut SqliteConnection, blobs: &BlobStore, msg: &InboundMessage) -> Result<IngestOutcome> {
     let address = msg.from_address.trim().to_lowercase();
     if address.is_empty() {
         return Err(crate::Error::Invalid("the message has no sender address".into()));
     }
     let hash = msg.content_hash();
+    if let Some(message_id) = find_duplicate(&mut *conn, msg.source_key.as_deref(), &hash).await? {
+        return Ok(IngestOutcome::Duplicate { message_id });
+    }
     // Attachment bytes go to content-addressed files first: harmless if the transaction then fails.
     let mut stored_attachments = Vec::with_capacity(msg.attachments.len());
     for attachment in &msg.attachments {
-        stored_attachments.push((attachment, store.blobs().put(&attachment.bytes)?));
+        stored_attachments.push((attachment, blobs.put(&attachment.bytes)?));
     }
-
-    let mut tx = store.pool().begin().await?;
-    if let Some(message_id) = find_duplicate(&mut tx, msg.source_key.as_deref(), &hash).await? {
-        return Ok(IngestOutcome::Duplicate { message_id });
-    }
-
     let channel = msg.channel();
     let now = now_ms();
-    let customer_id = find_or_create_customer(&mut tx, channel, &address, &msg.from_name, now).await?;
+    let customer_id = find_or_create_customer(&mut *conn, channel, &address, &msg.from_name, now).await?;
 
     let refs = msg.thread_references();
-    let mut ticket_id = threading::ticket_by_references(&mut tx, customer_id, &refs).await?;
+    let mut ticket_id = threading::ticket_by_references(&mut *conn, customer_id, &refs).await?;
     if ticket_id.is_none() {
-        ticket_id = threading::ticket_by_subject_token(&mut tx, customer_id, &msg.subject).await?;
+        ticket_id = threading::ticket_by_subject_token(&mut *conn, customer_id, &msg.subject).await?;
     }
     // A closed ticket stays closed: the customer's new message starts a new conversation.
     if let Some(id) = ticket_id {
         let status: String = sqlx::query_scalar("SELECT status FROM tickets WHERE id = ?")
             .bind(id)
-            .fetch_one(&mut *tx)
+            .fetch_one(&mut *conn)
             .await?;
         if status == TicketStatus::Closed.as_str() && !msg.auto_generated {
             ticket_id = None;
@@ -154,7 +161,7 @@ pub async fn ingest(store: &Store, msg: &InboundMessage) -> Result<IngestOutcome
     let created = ticket_id.is_none();
     let ticket_id = match ticket_id {
         Some(id) => id,
-        None => create_ticket(&mut tx, msg, channel, customer_id, now).await?,
+        None => create_ticket(&mut *conn, msg, channel, customer_id, now).await?,
     };
 
     let message_id: i64 = sqlx::query_scalar(
@@ -179,7 +186,7 @@ pub async fn ingest(store: &Store, msg: &InboundMessage) -> Result<IngestOutcome
     .bind(msg.account_id)
     .bind(msg.sent_at)
     .bind(now)
-    .fetch_one(&mut *tx)
+    .fetch_one(&mut *conn)
     .await?;
 
     for (attachment, sha) in stored_attachments {
@@ -194,15 +201,15 @@ pub async fn ingest(store: &Store, msg: &InboundMessage) -> Result<IngestOutcome
         .bind(sha)
         .bind(attachment.inline)
         .bind(&attachment.content_id)
-        .execute(&mut *tx)
+        .execute(&mut *conn)
         .await?;
     }
 
-    update_ticket_after_message(&mut tx, ticket_id, msg, created).await?;
+    update_ticket_after_message(&mut *conn, ticket_id, msg, created).await?;
 
     let kind = if created { "ticket_created" } else { "message_received" };
     audit::record(
-        &mut tx,
+        &mut *conn,
         Some(ticket_id),
         kind,
         channel.as_str(),
@@ -212,15 +219,13 @@ pub async fn ingest(store: &Store, msg: &InboundMessage) -> Result<IngestOutcome
     // Auto-generated mail is stored for the record but costs no model call.
     if !msg.auto_generated {
         jobs::enqueue(
-            &mut tx,
+            &mut *conn,
             jobs::KIND_CLASSIFY,
             json!({ "ticket_id": ticket_id }),
             Some(&format!("classify:{ticket_id}")),
         )
         .await?;
     }
-    tx.commit().await?;
-
     Ok(if created {
         IngestOutcome::Created { ticket_id, message_id }
     } else {

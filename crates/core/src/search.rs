@@ -10,8 +10,8 @@ use crate::Result;
 use crate::model::TicketSummary;
 use crate::tickets;
 
-/// How many matching messages are looked at before grouping them into tickets.
-const MESSAGE_WINDOW: i64 = 2000;
+/// How many of the newest matching messages are grouped into tickets.
+const MESSAGE_WINDOW: i64 = 1000;
 
 /// A parsed search query.
 #[derive(Debug, Default, PartialEq, Eq)]
@@ -67,28 +67,37 @@ pub async fn search_tickets(pool: &SqlitePool, input: &str, limit: i64) -> Resul
         .map(|t| format!("%{}%", t.replace('\\', "\\\\").replace('%', "\\%").replace('_', "\\_")))
         .collect();
 
-    let message_sql = match &query.fts {
+    // A LIKE scan stops as soon as it has enough rows: ask for few, so short terms stay fast.
+    let like_window = (limit * 4).clamp(1, MESSAGE_WINDOW);
+    // Newest matches first; group into tickets inside SQL so only `limit` summaries are built.
+    let newest_tickets = |inner: String| {
+        format!(
+            "SELECT ticket_id FROM ({inner}) GROUP BY ticket_id ORDER BY max(r) DESC LIMIT {}",
+            limit.clamp(0, 500)
+        )
+    };
+    let message_sql = newest_tickets(match &query.fts {
         Some(_) => format!(
-            "SELECT m.ticket_id FROM messages_fts f JOIN messages m ON m.id = f.rowid
+            "SELECT m.ticket_id, f.rowid AS r FROM messages_fts f JOIN messages m ON m.id = f.rowid
              WHERE messages_fts MATCH ?{} ORDER BY f.rowid DESC LIMIT {MESSAGE_WINDOW}",
             like_clause(&["m.subject", "m.body_text", "m.author_name", "m.author_address"])
         ),
         None => format!(
-            "SELECT m.ticket_id FROM messages m WHERE 1 = 1{} ORDER BY m.id DESC LIMIT {MESSAGE_WINDOW}",
+            "SELECT m.ticket_id, m.id AS r FROM messages m WHERE 1 = 1{} ORDER BY m.id DESC LIMIT {like_window}",
             like_clause(&["m.subject", "m.body_text", "m.author_name", "m.author_address"])
         ),
-    };
-    let ticket_sql = match &query.fts {
+    });
+    let ticket_sql = newest_tickets(match &query.fts {
         Some(_) => format!(
-            "SELECT t.id FROM tickets_fts f JOIN tickets t ON t.id = f.rowid WHERE tickets_fts MATCH ?{}
-             ORDER BY f.rowid DESC LIMIT {MESSAGE_WINDOW}",
+            "SELECT t.id AS ticket_id, f.rowid AS r FROM tickets_fts f JOIN tickets t ON t.id = f.rowid
+             WHERE tickets_fts MATCH ?{} ORDER BY f.rowid DESC LIMIT {MESSAGE_WINDOW}",
             like_clause(&["t.subject", "t.summary"])
         ),
         None => format!(
-            "SELECT t.id FROM tickets t WHERE 1 = 1{} ORDER BY t.id DESC LIMIT {MESSAGE_WINDOW}",
+            "SELECT t.id AS ticket_id, t.id AS r FROM tickets t WHERE 1 = 1{} ORDER BY t.id DESC LIMIT {like_window}",
             like_clause(&["t.subject", "t.summary"])
         ),
-    };
+    });
 
     let mut ids: Vec<i64> = Vec::new();
     for (sql, columns) in [(message_sql, 4), (ticket_sql, 2)] {
