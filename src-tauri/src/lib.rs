@@ -27,6 +27,7 @@ pub fn specta_builder() -> tauri_specta::Builder<tauri::Wry> {
             commands::tickets::set_ticket_status,
             commands::tickets::mark_ticket_read,
             commands::tickets::send_reply,
+            commands::triage::correct_ticket,
         ])
         .events(tauri_specta::collect_events![
             events::TicketsChanged,

@@ -14,7 +14,9 @@ impl AppState {
         let store = async {
             let dir = resolve_data_dir(None)?;
             let store = Store::open(&dir).await?;
+            // Work a previous run left half-done: jobs run again; replies are never re-sent blindly.
             switchboard_core::jobs::requeue_interrupted(store.pool()).await?;
+            switchboard_core::outbox::fail_interrupted(store.pool()).await?;
             tracing::info!(data_dir = %dir.display(), "workspace open");
             Ok::<_, switchboard_core::Error>(store)
         }

@@ -5,7 +5,7 @@
 use serde_json::json;
 use sqlx::SqlitePool;
 
-use crate::model::Priority;
+use crate::model::{ClassificationView, Priority};
 use crate::time::now_ms;
 use crate::{Error, Result, audit};
 
@@ -62,6 +62,33 @@ async fn agent_fields(conn: &mut sqlx::SqliteConnection, ticket_id: i64) -> Resu
         priority: priority > 0,
         sentiment: sentiment > 0,
     })
+}
+
+/// The latest classification by the LLM or the local model.
+pub async fn latest_automatic(pool: &SqlitePool, ticket_id: i64) -> Result<Option<ClassificationView>> {
+    Ok(sqlx::query_as(
+        "SELECT source, model, category, priority, sentiment, language, summary, entities_json AS entities,
+                next_step, confidence, created_at
+         FROM classifications WHERE ticket_id = ? AND source <> 'agent' ORDER BY id DESC LIMIT 1",
+    )
+    .bind(ticket_id)
+    .fetch_optional(pool)
+    .await?)
+}
+
+/// Names of the fields the agent has set on a ticket.
+pub async fn agent_field_names(pool: &SqlitePool, ticket_id: i64) -> Result<Vec<String>> {
+    let mut conn = pool.acquire().await?;
+    let fields = agent_fields(&mut conn, ticket_id).await?;
+    Ok([
+        ("category", fields.category),
+        ("priority", fields.priority),
+        ("sentiment", fields.sentiment),
+    ]
+    .into_iter()
+    .filter(|(_, set)| *set)
+    .map(|(name, _)| name.to_string())
+    .collect())
 }
 
 /// Records a classification and applies it to the ticket.

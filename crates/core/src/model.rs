@@ -101,6 +101,8 @@ pub struct TicketSummary {
     pub status: TicketStatus,
     pub priority: Priority,
     pub category: Option<String>,
+    pub sentiment: Option<String>,
+    pub language: Option<String>,
     pub channel: ChannelKind,
     pub customer_name: String,
     pub customer_address: String,
@@ -187,6 +189,26 @@ pub struct OutboxItem {
     pub created_at: i64,
 }
 
+/// The latest automatic classification of a ticket, for the AI panel.
+#[derive(Debug, Clone, Serialize, Deserialize, sqlx::FromRow)]
+#[cfg_attr(feature = "specta", derive(specta::Type))]
+pub struct ClassificationView {
+    /// `llm`, `local_model` or `agent`.
+    pub source: String,
+    pub model: String,
+    pub category: Option<String>,
+    pub priority: Option<Priority>,
+    pub sentiment: Option<String>,
+    pub language: Option<String>,
+    pub summary: Option<String>,
+    #[sqlx(json)]
+    pub entities: Vec<String>,
+    pub next_step: Option<String>,
+    pub confidence: Option<f64>,
+    #[cfg_attr(feature = "specta", specta(type = i32))]
+    pub created_at: i64,
+}
+
 /// Everything the conversation pane shows for one ticket.
 #[derive(Debug, Clone, Serialize, Deserialize)]
 #[cfg_attr(feature = "specta", derive(specta::Type))]
@@ -195,4 +217,8 @@ pub struct TicketDetail {
     pub customer: Customer,
     pub messages: Vec<Message>,
     pub outbox: Vec<OutboxItem>,
+    /// The latest run of the AI (LLM or local model), if any.
+    pub ai: Option<ClassificationView>,
+    /// Fields the agent has set by hand (they win over the AI): `category`, `priority`, `sentiment`.
+    pub agent_fields: Vec<String>,
 }

@@ -203,3 +203,111 @@ pub async fn set_state(pool: &SqlitePool, outbox_id: i64, state: OutboxState, er
     tx.commit().await?;
     Ok(())
 }
+
+/// Everything a channel needs to deliver one queued reply.
+#[derive(Debug, Clone, sqlx::FromRow)]
+pub struct OutgoingReply {
+    pub outbox_id: i64,
+    pub ticket_id: i64,
+    pub ticket_number: i64,
+    pub account_id: Option<i64>,
+    pub channel: String,
+    pub attempts: i64,
+    pub from_name: String,
+    pub from_address: String,
+    pub to_name: String,
+    pub to_address: String,
+    pub subject: String,
+    pub body_text: String,
+    /// Our Message-ID for the reply (without angle brackets).
+    pub message_id: Option<String>,
+    pub in_reply_to: Option<String>,
+    pub references_json: String,
+}
+
+impl OutgoingReply {
+    pub fn references(&self) -> Vec<String> {
+        serde_json::from_str(&self.references_json).unwrap_or_default()
+    }
+}
+
+/// Claims the oldest queued reply of `channel` that is due, marking it `sending`.
+pub async fn claim_next(pool: &SqlitePool, channel: &str) -> Result<Option<OutgoingReply>> {
+    let now = now_ms();
+    let mut tx = pool.begin().await?;
+    let id: Option<i64> = sqlx::query_scalar(
+        "UPDATE outbox SET state = 'sending', attempts = attempts + 1, updated_at = ?1
+         WHERE id = (SELECT id FROM outbox WHERE state = 'queued' AND channel = ?2 AND next_attempt_at <= ?1
+                     ORDER BY id LIMIT 1)
+         RETURNING id",
+    )
+    .bind(now)
+    .bind(channel)
+    .fetch_optional(&mut *tx)
+    .await?;
+    let Some(id) = id else {
+        return Ok(None);
+    };
+    let reply = sqlx::query_as(
+        "SELECT o.id AS outbox_id, o.ticket_id, t.number AS ticket_number, o.account_id, o.channel, o.attempts,
+                m.author_name AS from_name, m.author_address AS from_address,
+                c.display_name AS to_name,
+                coalesce((SELECT address FROM customer_identities i WHERE i.customer_id = c.id AND i.channel = o.channel
+                          ORDER BY i.id LIMIT 1), '') AS to_address,
+                m.subject, m.body_text, m.channel_message_id AS message_id, m.in_reply_to, m.references_json
+         FROM outbox o JOIN messages m ON m.id = o.message_id JOIN tickets t ON t.id = o.ticket_id
+              JOIN customers c ON c.id = t.customer_id
+         WHERE o.id = ?",
+    )
+    .bind(id)
+    .fetch_one(&mut *tx)
+    .await?;
+    tx.commit().await?;
+    Ok(Some(reply))
+}
+
+/// A failed attempt that may succeed later: queued again after `retry_in_ms`.
+pub async fn retry_later(pool: &SqlitePool, outbox_id: i64, error: &str, retry_in_ms: i64) -> Result<()> {
+    set_state(pool, outbox_id, OutboxState::Queued, Some(error)).await?;
+    sqlx::query("UPDATE outbox SET next_attempt_at = ? WHERE id = ?")
+        .bind(now_ms() + retry_in_ms)
+        .bind(outbox_id)
+        .execute(pool)
+        .await?;
+    Ok(())
+}
+
+/// Replies left `sending` by a process that died may or may not have left the machine. They are marked
+/// failed with that explanation rather than sent again: the agent decides (a reply is never sent twice
+/// behind their back). Call once at start-up.
+pub async fn fail_interrupted(pool: &SqlitePool) -> Result<u64> {
+    let ids: Vec<i64> = sqlx::query_scalar("SELECT id FROM outbox WHERE state = 'sending'")
+        .fetch_all(pool)
+        .await?;
+    for id in &ids {
+        set_state(
+            pool,
+            *id,
+            OutboxState::Failed,
+            Some("Switchboard stopped while this reply was being sent; it may or may not have been delivered"),
+        )
+        .await?;
+    }
+    Ok(ids.len() as u64)
+}
+
+/// The agent asks to try a failed reply again now.
+pub async fn retry_now(pool: &SqlitePool, outbox_id: i64) -> Result<OutboxItem> {
+    let changed = sqlx::query(
+        "UPDATE outbox SET state = 'queued', next_attempt_at = 0, updated_at = ? WHERE id = ? AND state = 'failed'",
+    )
+    .bind(now_ms())
+    .bind(outbox_id)
+    .execute(pool)
+    .await?
+    .rows_affected();
+    if changed == 0 {
+        return Err(Error::Invalid(format!("outbox item {outbox_id} has not failed")));
+    }
+    item(pool, outbox_id).await
+}

@@ -8,10 +8,11 @@ use crate::model::{
     TicketView, ViewCount,
 };
 use crate::time::now_ms;
-use crate::{Error, Result, audit, outbox};
+use crate::{Error, Result, audit, classification, outbox};
 
 /// Columns of [`TicketSummary`]; `FROM tickets t JOIN customers c` must follow.
-pub(crate) const SUMMARY_COLUMNS: &str = "t.id, t.number, t.subject, t.status, t.priority, t.category, t.channel,
+pub(crate) const SUMMARY_COLUMNS: &str = "t.id, t.number, t.subject, t.status, t.priority, t.category, t.sentiment,
+    t.language, t.channel,
     c.display_name AS customer_name,
     coalesce((SELECT address FROM customer_identities i WHERE i.customer_id = c.id ORDER BY i.id LIMIT 1), '')
         AS customer_address,
@@ -149,6 +150,8 @@ pub async fn detail(pool: &SqlitePool, ticket_id: i64) -> Result<TicketDetail> {
         customer: customer(pool, customer_id).await?,
         messages,
         outbox: outbox::for_ticket(pool, ticket_id).await?,
+        ai: classification::latest_automatic(pool, ticket_id).await?,
+        agent_fields: classification::agent_field_names(pool, ticket_id).await?,
     })
 }
 

@@ -1,4 +1,5 @@
 //! Tauri commands, grouped by domain. Each validates its input and delegates to a crate.
 
 pub mod tickets;
+pub mod triage;
 pub mod workspace;

@@ -19,6 +19,7 @@ export const commands = {
 	markTicketRead: (ticketId: number) => typedError<null, AppError>(__TAURI_INVOKE("mark_ticket_read", { ticketId })),
 	/**  Queues a reply in the durable outbox; the channel's send task delivers it. */
 	sendReply: (ticketId: number, body: string) => typedError<OutboxItem, AppError>(__TAURI_INVOKE("send_reply", { ticketId, body })),
+	correctTicket: (ticketId: number, correction: TriageCorrection) => typedError<TicketSummary, AppError>(__TAURI_INVOKE("correct_ticket", { ticketId, correction })),
 };
 
 /** Events */
@@ -50,6 +51,22 @@ export type CategoryName = {
 
 /**  Where a conversation happens. */
 export type ChannelKind = "email" | "phone" | "telegram" | "wechat";
+
+/**  The latest automatic classification of a ticket, for the AI panel. */
+export type ClassificationView = {
+	/**  `llm`, `local_model` or `agent`. */
+	source: string,
+	model: string,
+	category: string | null,
+	priority: Priority | null,
+	sentiment: string | null,
+	language: string | null,
+	summary: string | null,
+	entities: string[],
+	next_step: string | null,
+	confidence: number | null,
+	created_at: number,
+};
 
 export type Customer = {
 	id: number,
@@ -119,6 +136,10 @@ export type TicketDetail = {
 	customer: Customer,
 	messages: Message[],
 	outbox: OutboxItem[],
+	/**  The latest run of the AI (LLM or local model), if any. */
+	ai: ClassificationView | null,
+	/**  Fields the agent has set by hand (they win over the AI): `category`, `priority`, `sentiment`. */
+	agent_fields: string[],
 };
 
 /**  Lifecycle of a ticket. */
@@ -132,6 +153,8 @@ export type TicketSummary = {
 	status: TicketStatus,
 	priority: Priority,
 	category: string | null,
+	sentiment: string | null,
+	language: string | null,
 	channel: ChannelKind,
 	customer_name: string,
 	customer_address: string,
@@ -153,6 +176,13 @@ export type TicketView = { kind: "all_open" } | { kind: "unassigned" } | { kind:
 export type TicketsChanged = {
 	/**  Empty when many tickets changed at once (an import). */
 	ticket_ids: number[],
+};
+
+/**  What the agent changed; fields left out stay as they are. */
+export type TriageCorrection = {
+	category: string | null,
+	priority: Priority | null,
+	sentiment: string | null,
 };
 
 export type ViewCount = {

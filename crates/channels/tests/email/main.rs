@@ -2,3 +2,4 @@
 
 mod demo_import;
 mod parse;
+mod smtp_send;

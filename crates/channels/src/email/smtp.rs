@@ -1,0 +1,91 @@
+//! Sending replies by SMTP (lettre), with the headers that make them thread on the customer's side:
+//! our own Message-ID, In-Reply-To and References.
+
+use std::time::Duration;
+
+use lettre::message::header::ContentType;
+use lettre::message::{Mailbox, Message};
+use lettre::transport::smtp::authentication::Credentials;
+use lettre::{Address, AsyncSmtpTransport, AsyncTransport, Tokio1Executor};
+use switchboard_core::outbox::OutgoingReply;
+
+use super::account::{Security, ServerSettings};
+
+/// Why a send failed, and whether trying again later can help.
+#[derive(Debug, thiserror::Error)]
+pub enum SendError {
+    /// The server or the network may recover: try again later.
+    #[error("{0}")]
+    Temporary(String),
+    /// Trying again will not help (bad address, rejected, wrong password).
+    #[error("{0}")]
+    Permanent(String),
+}
+
+fn mailbox(name: &str, address: &str) -> Result<Mailbox, SendError> {
+    let parsed: Address = address
+        .parse()
+        .map_err(|e| SendError::Permanent(format!("'{address}' is not a valid email address: {e}")))?;
+    Ok(Mailbox::new(Some(name.to_string()).filter(|n| !n.is_empty()), parsed))
+}
+
+fn angle(id: &str) -> String {
+    format!("<{id}>")
+}
+
+/// Builds the RFC 5322 message of a reply.
+pub fn build_message(reply: &OutgoingReply, signature: &str) -> Result<Message, SendError> {
+    if reply.to_address.is_empty() {
+        return Err(SendError::Permanent("the customer has no email address".into()));
+    }
+    let mut builder = Message::builder()
+        .from(mailbox(&reply.from_name, &reply.from_address)?)
+        .to(mailbox(&reply.to_name, &reply.to_address)?)
+        .subject(&reply.subject)
+        .message_id(reply.message_id.as_deref().map(angle))
+        .header(ContentType::TEXT_PLAIN);
+    if let Some(parent) = &reply.in_reply_to {
+        builder = builder.in_reply_to(angle(parent));
+    }
+    let references = reply.references();
+    if !references.is_empty() {
+        builder = builder.references(references.iter().map(|r| angle(r)).collect::<Vec<_>>().join(" "));
+    }
+    let mut body = reply.body_text.clone();
+    if !signature.trim().is_empty() {
+        body.push_str("\n\n-- \n");
+        body.push_str(signature.trim_end());
+    }
+    builder
+        .body(body)
+        .map_err(|e| SendError::Permanent(format!("the reply could not be built: {e}")))
+}
+
+/// Sends `message` through `server`, logging in when a password is given.
+pub async fn send(
+    server: &ServerSettings,
+    username: &str,
+    password: Option<&str>,
+    message: Message,
+) -> Result<(), SendError> {
+    server.check_security().map_err(SendError::Permanent)?;
+    let builder = match server.security {
+        Security::Tls => AsyncSmtpTransport::<Tokio1Executor>::relay(&server.host),
+        Security::StartTls => AsyncSmtpTransport::<Tokio1Executor>::starttls_relay(&server.host),
+        Security::Plain => Ok(AsyncSmtpTransport::<Tokio1Executor>::builder_dangerous(&server.host)),
+    }
+    .map_err(|e| SendError::Permanent(format!("cannot use {}: {e}", server.host)))?;
+    let mut builder = builder.port(server.port).timeout(Some(Duration::from_secs(30)));
+    if let Some(password) = password {
+        builder = builder.credentials(Credentials::new(username.to_string(), password.to_string()));
+    }
+    let transport = builder.build();
+    transport.send(message).await.map(|_| ()).map_err(|e| {
+        let text = format!("{} ({}:{}): {e}", server.host, server.host, server.port);
+        if e.is_permanent() {
+            SendError::Permanent(text)
+        } else {
+            SendError::Temporary(text)
+        }
+    })
+}

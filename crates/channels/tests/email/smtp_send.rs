@@ -1,0 +1,315 @@
+//! Replies leave through a real SMTP server on loopback (aiosmtpd, started by the test).
+
+use std::io::{BufRead, BufReader};
+use std::path::{Path, PathBuf};
+use std::process::{Child, Command, Stdio};
+
+use mail_parser::MessageParser;
+use switchboard_channels::email::outbox_sender::{Delivery, send_next};
+use switchboard_core::ingest::{InboundMessage, ingest};
+use switchboard_core::model::{ChannelKind, Direction, OutboxState, TicketView};
+use switchboard_core::outbox::{self, ReplyAuthor};
+use switchboard_core::{Store, accounts, tickets};
+
+const USER: &str = "support@aurora.example";
+const PASSWORD: &str = "s3cret-smtp";
+
+struct SmtpSink {
+    child: Child,
+    port: u16,
+    dir: PathBuf,
+}
+
+impl Drop for SmtpSink {
+    fn drop(&mut self) {
+        let _ = self.child.kill();
+        let _ = self.child.wait();
+    }
+}
+
+fn free_port() -> u16 {
+    std::net::TcpListener::bind("127.0.0.1:0")
+        .unwrap()
+        .local_addr()
+        .unwrap()
+        .port()
+}
+
+fn start_sink(dir: &Path) -> SmtpSink {
+    let port = free_port();
+    let script = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/servers/smtp_sink.py");
+    let mut child = Command::new("python3")
+        .arg(script)
+        .arg(dir)
+        .arg(port.to_string())
+        .arg(USER)
+        .arg(PASSWORD)
+        .stdout(Stdio::piped())
+        .spawn()
+        .expect("python3 with aiosmtpd (pip install aiosmtpd)");
+    let mut line = String::new();
+    BufReader::new(child.stdout.take().unwrap())
+        .read_line(&mut line)
+        .unwrap();
+    assert_eq!(
+        line.trim(),
+        "ready",
+        "the SMTP sink did not start (is aiosmtpd installed?)"
+    );
+    SmtpSink {
+        child,
+        port,
+        dir: dir.to_path_buf(),
+    }
+}
+
+fn received(sink: &SmtpSink) -> Vec<Vec<u8>> {
+    let mut files: Vec<PathBuf> = std::fs::read_dir(&sink.dir)
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .filter(|p| p.extension().is_some_and(|e| e == "eml"))
+        .collect();
+    files.sort();
+    files.into_iter().map(|p| std::fs::read(p).unwrap()).collect()
+}
+
+fn settings(port: u16, host: &str) -> String {
+    serde_json::json!({
+        "imap": { "host": host, "port": 1143, "security": "plain" },
+        "smtp": { "host": host, "port": port, "security": "plain" },
+        "username": USER,
+        "display_name": "Aurora Support",
+        "signature": "Aurora Audio — we answer within a day",
+    })
+    .to_string()
+}
+
+/// A workspace with one customer ticket and a queued reply to it.
+async fn ticket_with_reply(store: &Store, customer: &str) -> (i64, i64) {
+    let msg = InboundMessage {
+        from_name: "Ann Lee".into(),
+        from_address: customer.into(),
+        message_id: Some(format!("q-{customer}@mail.example")),
+        references: vec!["earlier@mail.example".into()],
+        subject: "Broken hinge".into(),
+        body_text: "My headphones' hinge snapped.".into(),
+        sent_at: 1_000,
+        ..Default::default()
+    };
+    ingest(store, &msg).await.unwrap();
+    let ticket = tickets::list(store.pool(), TicketView::AllOpen, 100, 0)
+        .await
+        .unwrap()
+        .into_iter()
+        .find(|t| t.customer_address == customer)
+        .unwrap();
+    let author = ReplyAuthor {
+        name: "Agent".into(),
+        address: "agent@elsewhere.example".into(),
+    };
+    let item = outbox::enqueue_reply(
+        store.pool(),
+        ticket.id,
+        "We will send a replacement today.",
+        Direction::Outbound,
+        &author,
+    )
+    .await
+    .unwrap()
+    .unwrap();
+    (ticket.id, item.id)
+}
+
+fn keychain(_account: i64) -> Result<Option<String>, String> {
+    Ok(Some(PASSWORD.to_string()))
+}
+
+#[tokio::test]
+async fn a_queued_reply_is_delivered_once_with_threading_headers() {
+    let dir = tempfile::tempdir().unwrap();
+    let sink = start_sink(&dir.path().join("sink").tap_mkdir());
+    let store = Store::open(&dir.path().join("ws")).await.unwrap();
+    accounts::create(
+        store.pool(),
+        ChannelKind::Email,
+        "Support",
+        USER,
+        &settings(sink.port, "127.0.0.1"),
+    )
+    .await
+    .unwrap();
+    let (ticket, outbox_id) = ticket_with_reply(&store, "ann@example.com").await;
+
+    let delivery = send_next(&store, keychain).await.unwrap();
+    assert_eq!(
+        delivery,
+        Some(Delivery::Sent {
+            outbox_id,
+            ticket_id: ticket
+        })
+    );
+    assert_eq!(
+        send_next(&store, keychain).await.unwrap(),
+        None,
+        "nothing is sent twice"
+    );
+
+    let mails = received(&sink);
+    assert_eq!(mails.len(), 1);
+    let mail = MessageParser::default().parse(&mails[0]).unwrap();
+    assert_eq!(mail.from().unwrap().first().unwrap().address(), Some(USER));
+    assert_eq!(mail.to().unwrap().first().unwrap().address(), Some("ann@example.com"));
+    assert_eq!(mail.subject(), Some("Re: Broken hinge"));
+    assert_eq!(mail.in_reply_to().as_text(), Some("q-ann@example.com@mail.example"));
+    let references = mail
+        .references()
+        .as_text_list()
+        .map(|l| l.iter().map(|r| r.to_string()).collect::<Vec<_>>());
+    assert_eq!(
+        references,
+        Some(vec![
+            "earlier@mail.example".to_string(),
+            "q-ann@example.com@mail.example".to_string()
+        ])
+    );
+    let detail = tickets::detail(store.pool(), ticket).await.unwrap();
+    let ours = detail.messages.last().unwrap().channel_message_id.clone().unwrap();
+    assert_eq!(
+        mail.message_id(),
+        Some(ours.as_str()),
+        "the Message-ID we stored is the one sent"
+    );
+    let body = mail.body_text(0).unwrap();
+    assert!(
+        body.contains("replacement today") && body.contains("Aurora Audio — we answer"),
+        "{body}"
+    );
+    assert_eq!(detail.outbox[0].state, OutboxState::Sent);
+}
+
+#[tokio::test]
+async fn a_dead_server_means_retry_later_and_bad_credentials_or_recipients_fail() {
+    let dir = tempfile::tempdir().unwrap();
+    let store = Store::open(&dir.path().join("ws")).await.unwrap();
+    let dead_port = free_port();
+    let account = accounts::create(
+        store.pool(),
+        ChannelKind::Email,
+        "Support",
+        USER,
+        &settings(dead_port, "127.0.0.1"),
+    )
+    .await
+    .unwrap();
+    let (ticket, outbox_id) = ticket_with_reply(&store, "ann@example.com").await;
+
+    let Some(Delivery::WillRetry { error, .. }) = send_next(&store, keychain).await.unwrap() else {
+        panic!("expected a retry")
+    };
+    assert!(error.contains("127.0.0.1"), "{error}");
+    let item = outbox::item(store.pool(), outbox_id).await.unwrap();
+    assert_eq!(item.state, OutboxState::Queued);
+    assert_eq!(item.error.as_deref(), Some(error.as_str()));
+    assert_eq!(
+        send_next(&store, keychain).await.unwrap(),
+        None,
+        "the retry waits for its back-off"
+    );
+
+    // The server comes up; a wrong password is permanent.
+    let sink = start_sink(&dir.path().join("sink").tap_mkdir());
+    sqlx::query("UPDATE accounts SET settings_json = ? WHERE id = ?")
+        .bind(settings(sink.port, "127.0.0.1"))
+        .bind(account)
+        .execute(store.pool())
+        .await
+        .unwrap();
+    sqlx::query("UPDATE outbox SET next_attempt_at = 0")
+        .execute(store.pool())
+        .await
+        .unwrap();
+    let wrong = |_| Ok(Some("wrong".to_string()));
+    let Some(Delivery::Failed { error, .. }) = send_next(&store, wrong).await.unwrap() else {
+        panic!("expected failure")
+    };
+    assert!(
+        error.contains("535") || error.to_lowercase().contains("auth"),
+        "{error}"
+    );
+    assert!(received(&sink).is_empty());
+
+    // The agent retries with the right password: delivered.
+    outbox::retry_now(store.pool(), outbox_id).await.unwrap();
+    assert_eq!(
+        send_next(&store, keychain).await.unwrap(),
+        Some(Delivery::Sent {
+            outbox_id,
+            ticket_id: ticket
+        })
+    );
+
+    // A recipient the server refuses fails for good, with the server's words.
+    let (_, refused) = ticket_with_reply(&store, "reject-me@example.com").await;
+    let Some(Delivery::Failed {
+        outbox_id: failed,
+        error,
+        ..
+    }) = send_next(&store, keychain).await.unwrap()
+    else {
+        panic!("expected failure")
+    };
+    assert_eq!(failed, refused);
+    assert!(error.contains("550"), "{error}");
+    assert_eq!(received(&sink).len(), 1);
+}
+
+#[tokio::test]
+async fn no_account_plain_text_to_remote_hosts_and_interrupted_sends_are_handled() {
+    let dir = tempfile::tempdir().unwrap();
+    let store = Store::open(&dir.path().join("ws")).await.unwrap();
+    let (_, outbox_id) = ticket_with_reply(&store, "ann@example.com").await;
+    let Some(Delivery::WillRetry { error, .. }) = send_next(&store, keychain).await.unwrap() else {
+        panic!()
+    };
+    assert!(error.contains("no email account"), "{error}");
+
+    accounts::create(
+        store.pool(),
+        ChannelKind::Email,
+        "Support",
+        USER,
+        &settings(25, "smtp.example.com"),
+    )
+    .await
+    .unwrap();
+    sqlx::query("UPDATE outbox SET next_attempt_at = 0")
+        .execute(store.pool())
+        .await
+        .unwrap();
+    let Some(Delivery::Failed { error, .. }) = send_next(&store, keychain).await.unwrap() else {
+        panic!()
+    };
+    assert!(error.contains("without encryption"), "{error}");
+
+    // A crash while sending: the reply is not sent again behind the agent's back.
+    outbox::retry_now(store.pool(), outbox_id).await.unwrap();
+    sqlx::query("UPDATE outbox SET state = 'sending'")
+        .execute(store.pool())
+        .await
+        .unwrap();
+    assert_eq!(outbox::fail_interrupted(store.pool()).await.unwrap(), 1);
+    let item = outbox::item(store.pool(), outbox_id).await.unwrap();
+    assert_eq!(item.state, OutboxState::Failed);
+    assert!(item.error.unwrap().contains("may or may not"));
+}
+
+trait TapMkdir {
+    fn tap_mkdir(self) -> Self;
+}
+
+impl TapMkdir for PathBuf {
+    fn tap_mkdir(self) -> Self {
+        std::fs::create_dir_all(&self).unwrap();
+        self
+    }
+}

@@ -1,0 +1,68 @@
+//! Channel accounts: their settings only. Secrets (passwords, tokens) live in the OS keychain, keyed
+//! by the account id, never here.
+
+use sqlx::SqlitePool;
+
+use crate::model::ChannelKind;
+use crate::time::now_ms;
+use crate::{Error, Result};
+
+#[derive(Debug, Clone, sqlx::FromRow)]
+pub struct Account {
+    pub id: i64,
+    pub channel: ChannelKind,
+    pub name: String,
+    pub address: String,
+    /// Channel-specific settings (hosts, ports, folders…) as JSON; parsed by the channel.
+    pub settings_json: String,
+    pub enabled: bool,
+}
+
+pub async fn create(
+    pool: &SqlitePool,
+    channel: ChannelKind,
+    name: &str,
+    address: &str,
+    settings_json: &str,
+) -> Result<i64> {
+    let now = now_ms();
+    Ok(sqlx::query_scalar(
+        "INSERT INTO accounts (channel, name, address, settings_json, created_at, updated_at)
+         VALUES (?, ?, ?, ?, ?, ?) RETURNING id",
+    )
+    .bind(channel)
+    .bind(name)
+    .bind(address)
+    .bind(settings_json)
+    .bind(now)
+    .bind(now)
+    .fetch_one(pool)
+    .await?)
+}
+
+pub async fn get(pool: &SqlitePool, id: i64) -> Result<Account> {
+    sqlx::query_as("SELECT id, channel, name, address, settings_json, enabled FROM accounts WHERE id = ?")
+        .bind(id)
+        .fetch_optional(pool)
+        .await?
+        .ok_or_else(|| Error::Invalid(format!("account {id} does not exist")))
+}
+
+pub async fn list(pool: &SqlitePool) -> Result<Vec<Account>> {
+    Ok(
+        sqlx::query_as("SELECT id, channel, name, address, settings_json, enabled FROM accounts ORDER BY id")
+            .fetch_all(pool)
+            .await?,
+    )
+}
+
+/// The first enabled account of a channel: where replies to tickets without an account go.
+pub async fn default_for(pool: &SqlitePool, channel: ChannelKind) -> Result<Option<Account>> {
+    Ok(sqlx::query_as(
+        "SELECT id, channel, name, address, settings_json, enabled FROM accounts
+         WHERE channel = ? AND enabled = 1 ORDER BY id LIMIT 1",
+    )
+    .bind(channel)
+    .fetch_optional(pool)
+    .await?)
+}

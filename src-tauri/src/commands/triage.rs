@@ -1,0 +1,68 @@
+//! The agent's triage decisions: correcting what the AI decided. A correction wins over every later
+//! automatic run and is the offline model's best training label.
+
+use serde::Deserialize;
+use switchboard_core::classification::{self, NewClassification, Source};
+use switchboard_core::model::{Priority, TicketSummary};
+use switchboard_core::tickets;
+use tauri::{AppHandle, State};
+use tauri_specta::Event;
+
+use crate::AppError;
+use crate::events::TicketsChanged;
+use crate::state::AppState;
+
+const SENTIMENTS: &[&str] = &["negative", "neutral", "positive"];
+
+/// What the agent changed; fields left out stay as they are.
+#[derive(Debug, Clone, Deserialize, specta::Type)]
+pub struct TriageCorrection {
+    pub category: Option<String>,
+    pub priority: Option<Priority>,
+    pub sentiment: Option<String>,
+}
+
+#[tauri::command]
+#[specta::specta]
+pub async fn correct_ticket(
+    app: AppHandle,
+    state: State<'_, AppState>,
+    ticket_id: i32,
+    correction: TriageCorrection,
+) -> Result<TicketSummary, AppError> {
+    if let Some(category) = &correction.category
+        && !switchboard_ai::taxonomy::default_taxonomy()
+            .iter()
+            .any(|c| &c.id == category)
+    {
+        return Err(AppError::new(
+            "invalid_input",
+            format!("'{category}' is not a category of this workspace"),
+        ));
+    }
+    if let Some(sentiment) = &correction.sentiment
+        && !SENTIMENTS.contains(&sentiment.as_str())
+    {
+        return Err(AppError::new(
+            "invalid_input",
+            format!("'{sentiment}' is not a sentiment"),
+        ));
+    }
+    if correction.category.is_none() && correction.priority.is_none() && correction.sentiment.is_none() {
+        return Err(AppError::new("invalid_input", "nothing to change"));
+    }
+    let store = state.store()?;
+    let label = NewClassification {
+        model: "agent".into(),
+        category: correction.category,
+        priority: correction.priority,
+        sentiment: correction.sentiment,
+        ..Default::default()
+    };
+    classification::record(store.pool(), ticket_id.into(), Source::Agent, &label).await?;
+    let _ = TicketsChanged {
+        ticket_ids: vec![ticket_id],
+    }
+    .emit(&app);
+    Ok(tickets::summary(store.pool(), ticket_id.into()).await?)
+}
