@@ -3,7 +3,9 @@
 // Used by the end-to-end tests through @tauri-apps/api/mocks; it is never part of the app bundle.
 import type {
   AppError,
+  CategoryName,
   ChannelKind,
+  ClassificationView,
   Customer,
   Direction,
   ImportSummary,
@@ -14,6 +16,7 @@ import type {
   TicketStatus,
   TicketSummary,
   TicketView,
+  TriageCorrection,
   ViewCount,
   WorkspaceStatus,
 } from '../../src/lib/backend';
@@ -39,9 +42,32 @@ interface Ticket extends TicketSummary {
   customerId: number;
   messages: Message[];
   outbox: OutboxItem[];
+  /** The latest automatic classification (never the agent's). */
+  ai: ClassificationView | null;
+  /** Fields the agent set by hand, in the backend's order: category, priority, sentiment. */
+  agentFields: string[];
 }
 
 const MINUTE = 60_000;
+
+/** The backend's default taxonomy (crates/ai/src/taxonomy.rs). */
+export const TAXONOMY: CategoryName[] = [
+  { id: 'product_inquiry', name_en: 'Product inquiry', name_zh: '产品咨询' },
+  { id: 'order_status', name_en: 'Order status', name_zh: '订单状态' },
+  { id: 'shipping', name_en: 'Shipping & delivery', name_zh: '物流配送' },
+  { id: 'returns_refunds', name_en: 'Returns & refunds', name_zh: '退换货与退款' },
+  { id: 'technical_support', name_en: 'After-sales & technical support', name_zh: '售后与技术支持' },
+  { id: 'billing', name_en: 'Billing & invoices', name_zh: '账单与发票' },
+  { id: 'complaint', name_en: 'Complaint', name_zh: '投诉' },
+  { id: 'suggestion', name_en: 'Suggestion', name_zh: '建议' },
+  { id: 'account', name_en: 'Account', name_zh: '账户' },
+  { id: 'spam_other', name_en: 'Spam & other', name_zh: '垃圾邮件及其他' },
+];
+const SENTIMENTS = ['negative', 'neutral', 'positive'];
+const PRIORITIES: Priority[] = ['urgent', 'high', 'normal', 'low'];
+const TRIAGE_FIELDS = ['category', 'priority', 'sentiment'] as const;
+export const LOCAL_MODEL = 'local-nb-v1';
+const LLM_MODEL = 'qwen2.5-7b-instruct';
 // As the real store: "open" views hold new and open tickets; pending ones have their own view.
 const OPEN: TicketStatus[] = ['new', 'open'];
 
@@ -60,6 +86,17 @@ const CUSTOMERS: { name: string; channel: ChannelKind; address: string; extra?: 
   { name: 'Priya Patel', channel: 'email', address: 'priya@example.in' },
 ];
 
+/** What the classifier made of a story; null: not classified yet. */
+interface StoryAi {
+  source: 'local_model' | 'llm';
+  confidence: number;
+  sentiment: 'negative' | 'neutral' | 'positive';
+  entities: string[];
+  next_step: string | null;
+  /** The AI's priority when the agent has since set another one. */
+  priority?: Priority;
+}
+
 interface Story {
   subject: string;
   category: string | null;
@@ -67,11 +104,15 @@ interface Story {
   summary: string | null;
   thread: [Direction, string][];
   zh?: boolean;
+  ai: StoryAi | null;
+  /** Fields an agent already set by hand. */
+  agent?: ('category' | 'priority' | 'sentiment')[];
 }
 
 const STORIES: Story[] = [
   {
     subject: 'Refund for order #48213 still not received',
+    ai: { source: 'local_model', confidence: 0.41, sentiment: 'negative', entities: ['#48213'], next_step: 'Ask finance why the refund batch failed, then give the customer a date.' },
     category: 'billing',
     priority: 'high',
     summary: 'Customer returned a jacket three weeks ago and has not been refunded; wants a date.',
@@ -83,6 +124,7 @@ const STORIES: Story[] = [
   },
   {
     subject: '重置密码后无法登录',
+    ai: { source: 'llm', confidence: 0.88, sentiment: 'negative', entities: [], next_step: '核实身份后解除账户锁定，并提醒客户重新登录。' },
     category: 'account',
     priority: 'urgent',
     summary: '客户重置密码后一直提示“账户已锁定”，急需登录处理订单。',
@@ -93,13 +135,15 @@ const STORIES: Story[] = [
   },
   {
     subject: 'Newsletter unsubscribe link does not work',
-    category: 'account',
+    ai: null,
+    category: null,
     priority: 'low',
     summary: null,
     thread: [['inbound', 'HTML']],
   },
   {
     subject: 'Package arrived damaged',
+    ai: { source: 'local_model', confidence: 0.92, sentiment: 'negative', entities: [], next_step: 'Confirm the replacement has shipped, then resolve.' },
     category: 'shipping',
     priority: 'normal',
     summary: 'Box crushed in transit; the lamp inside is broken. Photos attached.',
@@ -111,6 +155,7 @@ const STORIES: Story[] = [
   },
   {
     subject: '发票抬头有误，需要重开',
+    ai: { source: 'local_model', confidence: 0.86, sentiment: 'neutral', entities: ['上海星河科技有限公司'], next_step: '重新开具发票并发送给客户。' },
     category: 'billing',
     priority: 'normal',
     summary: null,
@@ -122,6 +167,7 @@ const STORIES: Story[] = [
   },
   {
     subject: 'How do I export all my data?',
+    ai: { source: 'llm', confidence: 0.95, sentiment: 'neutral', entities: ['CSV'], next_step: 'Send the export guide (Settings → Data → Export).' },
     category: 'technical_support',
     priority: 'low',
     summary: 'Wants a CSV export of all projects before the end of the quarter.',
@@ -129,16 +175,19 @@ const STORIES: Story[] = [
   },
   {
     subject: 'Subscription renewal charged twice',
+    ai: { source: 'local_model', confidence: 0.92, sentiment: 'negative', entities: ['$129.00'], next_step: 'Reverse the duplicate $129.00 charge and confirm by email.' },
     category: 'billing',
     priority: 'urgent',
     summary: 'Two identical renewal charges on the same card on the 1st; wants one reversed.',
     thread: [
-      ['inbound', 'My card was charged twice for the annual renewal on the 1st. Please reverse one of the charges.'],
+      ['inbound', 'My card was charged twice ($129.00 each) for the annual renewal on the 1st. Please reverse one of the charges.'],
       ['outbound', 'Thanks — we received your message and a specialist will get back to you shortly.'],
     ],
   },
   {
     subject: '快递一直显示“运输中”',
+    ai: { source: 'local_model', confidence: 0.74, sentiment: 'negative', entities: [], next_step: '联系快递公司追踪包裹，必要时补发。', priority: 'normal' },
+    agent: ['priority'],
     category: 'shipping',
     priority: 'high',
     summary: '包裹已停留在转运中心五天，客户询问是否丢件。',
@@ -150,13 +199,15 @@ const STORIES: Story[] = [
   },
   {
     subject: 'Voicemail: callback about contract terms',
-    category: 'product_inquiry',
+    ai: null,
+    category: null,
     priority: 'normal',
-    summary: 'Left a voicemail asking about early termination fees for the two-year plan.',
+    summary: null,
     thread: [['inbound', 'Transcript: Hi, this is Bob, I would like a call back about the early termination fee on the two-year plan.']],
   },
   {
     subject: 'App crashes when uploading photos',
+    ai: { source: 'local_model', confidence: 0.63, sentiment: 'negative', entities: ['iPhone 13'], next_step: 'Forward the crash log to engineering.' },
     category: 'technical_support',
     priority: 'high',
     summary: null,
@@ -168,6 +219,7 @@ const STORIES: Story[] = [
   },
   {
     subject: '能否开通企业版试用？',
+    ai: { source: 'llm', confidence: 0.9, sentiment: 'positive', entities: ['20 人', '30 天'], next_step: '为客户开通 30 天企业版试用。' },
     category: 'product_inquiry',
     priority: 'normal',
     summary: '客户希望为 20 人团队开通 30 天企业版试用。',
@@ -176,6 +228,7 @@ const STORIES: Story[] = [
   },
   {
     subject: 'Change of delivery address',
+    ai: { source: 'local_model', confidence: 0.92, sentiment: 'neutral', entities: ['#51007', '12 Harbour Street, Suite 4'], next_step: null },
     category: 'shipping',
     priority: 'normal',
     summary: null,
@@ -266,6 +319,22 @@ export class FakeWorkspace {
         };
       });
       const last = story.thread[story.thread.length - 1]!;
+      const language = story.zh ? 'zh' : 'en';
+      const ai: ClassificationView | null = story.ai
+        ? {
+            source: story.ai.source,
+            model: story.ai.source === 'llm' ? LLM_MODEL : LOCAL_MODEL,
+            category: story.category,
+            priority: story.ai.priority ?? story.priority,
+            sentiment: story.ai.sentiment,
+            language,
+            summary: story.summary,
+            entities: story.ai.entities,
+            next_step: story.ai.next_step,
+            confidence: story.ai.confidence,
+            created_at: created + 2 * MINUTE,
+          }
+        : null;
       this.tickets.push({
         id,
         number: 1000 + id,
@@ -273,6 +342,8 @@ export class FakeWorkspace {
         status: story.thread[0]![1] === 'HTML' ? 'open' : statuses[i % statuses.length]!,
         priority: story.priority,
         category: story.category,
+        sentiment: ai?.sentiment ?? null,
+        language: ai ? language : null,
         channel: c.channel,
         customer_name: c.name,
         customer_address: c.address,
@@ -288,6 +359,8 @@ export class FakeWorkspace {
         customerId: customer.id,
         messages,
         outbox: [],
+        ai,
+        agentFields: story.agent ?? [],
       });
     }
     for (let i = 0; i < this.config.bigCount; i++) {
@@ -300,6 +373,8 @@ export class FakeWorkspace {
         status: 'open',
         priority: (['normal', 'low', 'high', 'urgent'] as const)[i % 4]!,
         category: i % 5 === 0 ? null : 'Bulk',
+        sentiment: null,
+        language: 'en',
         channel: c.channel,
         customer_name: c.name,
         customer_address: c.address,
@@ -329,6 +404,8 @@ export class FakeWorkspace {
           },
         ],
         outbox: [],
+        ai: null,
+        agentFields: [],
       });
     }
     this.sort();
@@ -365,6 +442,8 @@ export class FakeWorkspace {
       status: t.status,
       priority: t.priority,
       category: t.category,
+      sentiment: t.sentiment,
+      language: t.language,
       channel: t.channel,
       customer_name: t.customer_name,
       customer_address: t.customer_address,
@@ -407,6 +486,8 @@ export class FakeWorkspace {
         return this.sendReply(args.ticketId, args.body);
       case 'set_ticket_status':
         return this.setStatus(args.ticketId, args.status as TicketStatus);
+      case 'correct_ticket':
+        return this.correct(args.ticketId, args.correction);
       case 'mark_ticket_read':
         this.find(args.ticketId).unread = false;
         return null;
@@ -421,13 +502,7 @@ export class FakeWorkspace {
       account_count: 0,
       ticket_count: this.tickets.length,
       demo: this.populated,
-      categories: [
-        { id: 'product_inquiry', name_en: 'Product inquiry', name_zh: '产品咨询' },
-        { id: 'shipping', name_en: 'Shipping & delivery', name_zh: '物流配送' },
-        { id: 'technical_support', name_en: 'After-sales & technical support', name_zh: '售后与技术支持' },
-        { id: 'billing', name_en: 'Billing & invoices', name_zh: '账单与发票' },
-        { id: 'account', name_en: 'Account', name_zh: '账户' },
-      ],
+      categories: structuredClone(TAXONOMY),
     };
   }
 
@@ -484,6 +559,8 @@ export class FakeWorkspace {
       customer: structuredClone(customer),
       messages: structuredClone(t.messages),
       outbox: structuredClone(t.outbox),
+      ai: structuredClone(t.ai),
+      agent_fields: [...t.agentFields],
     };
   }
 
@@ -525,6 +602,48 @@ export class FakeWorkspace {
       throw fail('invalid_argument', `Unknown status "${String(status)}".`);
     }
     t.status = status;
+    void this.emit('tickets-changed', { ticket_ids: [t.id] });
+    return this.summary(t);
+  }
+
+  /**
+   * As src-tauri/src/commands/triage.rs: validates before touching the store, records the agent's fields
+   * (they win over every later automatic run), clears needs_review, leaves updated_at alone.
+   */
+  private async correct(id: unknown, raw: unknown): Promise<TicketSummary> {
+    if (!raw || typeof raw !== 'object') {
+      // Tauri rejects arguments it cannot deserialize with a plain string.
+      throw `invalid args \`correction\` for command \`correct_ticket\`: expected a TriageCorrection`;
+    }
+    const c = raw as Partial<Record<keyof TriageCorrection, unknown>>;
+    for (const key of TRIAGE_FIELDS) {
+      const value = c[key];
+      if (value !== null && value !== undefined && typeof value !== 'string') {
+        throw `invalid args \`correction\` for command \`correct_ticket\`: invalid type for ${key}`;
+      }
+    }
+    const category = (c.category as string | null | undefined) ?? null;
+    const priority = (c.priority as string | null | undefined) ?? null;
+    const sentiment = (c.sentiment as string | null | undefined) ?? null;
+    if (priority !== null && !PRIORITIES.includes(priority as Priority)) {
+      throw `invalid args \`correction\` for command \`correct_ticket\`: unknown variant \`${priority}\`, expected one of \`urgent\`, \`high\`, \`normal\`, \`low\``;
+    }
+    if (category !== null && !TAXONOMY.some((x) => x.id === category)) {
+      throw fail('invalid_input', `'${category}' is not a category of this workspace`);
+    }
+    if (sentiment !== null && !SENTIMENTS.includes(sentiment)) {
+      throw fail('invalid_input', `'${sentiment}' is not a sentiment`);
+    }
+    if (category === null && priority === null && sentiment === null) {
+      throw fail('invalid_input', 'nothing to change');
+    }
+    const t = this.find(id);
+    if (category !== null) t.category = category;
+    if (priority !== null) t.priority = priority as Priority;
+    if (sentiment !== null) t.sentiment = sentiment;
+    const set = { category, priority, sentiment };
+    t.agentFields = TRIAGE_FIELDS.filter((f) => t.agentFields.includes(f) || set[f] !== null);
+    t.needs_review = false;
     void this.emit('tickets-changed', { ticket_ids: [t.id] });
     return this.summary(t);
   }

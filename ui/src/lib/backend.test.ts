@@ -38,6 +38,7 @@ describe('tauriBackend', () => {
     await tauriBackend.sendReply(7, 'Hello');
     await tauriBackend.setTicketStatus(7, 'resolved');
     await tauriBackend.markTicketRead(7);
+    await tauriBackend.correctTicket(7, { category: 'returns_refunds', priority: null, sentiment: null });
     expect(sent).toEqual([
       { cmd: 'workspace_status', args: {} },
       { cmd: 'open_demo_workspace', args: {} },
@@ -48,6 +49,7 @@ describe('tauriBackend', () => {
       { cmd: 'send_reply', args: { ticketId: 7, body: 'Hello' } },
       { cmd: 'set_ticket_status', args: { ticketId: 7, status: 'resolved' } },
       { cmd: 'mark_ticket_read', args: { ticketId: 7 } },
+      { cmd: 'correct_ticket', args: { ticketId: 7, correction: { category: 'returns_refunds', priority: null, sentiment: null } } },
     ]);
   });
 

@@ -11,6 +11,7 @@ import type {
   TicketSummary,
   TicketView,
   TicketsChanged,
+  TriageCorrection,
   ViewCount,
   WorkspaceStatus,
 } from './bindings';
@@ -20,6 +21,7 @@ export type {
   Attachment,
   CategoryName,
   ChannelKind,
+  ClassificationView,
   Customer,
   CustomerIdentity,
   Direction,
@@ -34,6 +36,7 @@ export type {
   TicketSummary,
   TicketView,
   TicketsChanged,
+  TriageCorrection,
   ViewCount,
   WorkspaceStatus,
 } from './bindings';
@@ -64,6 +67,8 @@ export interface Backend {
   sendReply(ticketId: number, body: string): Promise<OutboxItem>;
   setTicketStatus(ticketId: number, status: TicketStatus): Promise<TicketSummary>;
   markTicketRead(ticketId: number): Promise<void>;
+  /** Sets category / priority / sentiment by hand (null: unchanged); the agent's choice wins over the AI. */
+  correctTicket(ticketId: number, correction: TriageCorrection): Promise<TicketSummary>;
   onTicketsChanged(cb: (payload: TicketsChanged) => void): Promise<Unlisten>;
   onImportProgress(cb: (payload: ImportProgress) => void): Promise<Unlisten>;
 }
@@ -109,6 +114,7 @@ export const tauriBackend: Backend = {
   markTicketRead: async (ticketId) => {
     await unwrap(commands.markTicketRead(ticketId));
   },
+  correctTicket: (ticketId, correction) => unwrap(commands.correctTicket(ticketId, correction)),
   onTicketsChanged: (cb) => events.ticketsChanged.listen((event) => cb(event.payload)),
   onImportProgress: (cb) => events.importProgress.listen((event) => cb(event.payload)),
 };

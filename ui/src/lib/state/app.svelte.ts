@@ -9,11 +9,13 @@ import {
   type TicketStatus,
   type TicketSummary,
   type TicketView,
+  type TriageCorrection,
   type Unlisten,
   type ViewCount,
   type WorkspaceStatus,
 } from '../backend';
 import { t } from '../i18n/index.svelte';
+import { correctionOf, isNoOp, mergeAgentFields } from '../triage';
 import { pagesFor, type Range } from '../virtual';
 
 export const PAGE_SIZE = 100;
@@ -411,6 +413,30 @@ export class AppState {
       return false;
     } finally {
       this.sending = false;
+    }
+  }
+
+  /**
+   * Sets category, priority and/or sentiment of the open ticket by hand; fields not given stay as they are.
+   * Re-choosing a value the AI picked confirms it (a training label); re-choosing the agent's own value is a no-op.
+   * True when the backend accepted it.
+   */
+  async correct(change: Partial<TriageCorrection>): Promise<boolean> {
+    const detail = this.detail;
+    if (!detail) return false;
+    const correction = correctionOf(change);
+    if (isNoOp(detail, correction)) return true;
+    try {
+      const ticket = await this.backend.correctTicket(detail.ticket.id, correction);
+      if (this.detail?.ticket.id === ticket.id) {
+        this.detail = { ...this.detail, ticket, agent_fields: mergeAgentFields(this.detail.agent_fields, correction) };
+      }
+      this.patchRow(ticket);
+      this.scheduleRefresh([ticket.id]);
+      return true;
+    } catch (err) {
+      this.report(err);
+      return false;
     }
   }
 

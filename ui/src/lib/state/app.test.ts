@@ -1,5 +1,13 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { BackendError, type Backend, type TicketSummary, type TicketView, type TicketsChanged } from '../backend';
+import {
+  BackendError,
+  type Backend,
+  type ClassificationView,
+  type TicketSummary,
+  type TicketView,
+  type TicketsChanged,
+  type TriageCorrection,
+} from '../backend';
 import { AppState, PAGE_SIZE } from './app.svelte';
 
 function ticket(id: number, over: Partial<TicketSummary> = {}): TicketSummary {
@@ -10,6 +18,8 @@ function ticket(id: number, over: Partial<TicketSummary> = {}): TicketSummary {
     status: 'open',
     priority: 'normal',
     category: null,
+    sentiment: null,
+    language: null,
     channel: 'email',
     customer_name: `Customer ${id}`,
     customer_address: `c${id}@example.com`,
@@ -29,6 +39,8 @@ function ticket(id: number, over: Partial<TicketSummary> = {}): TicketSummary {
 /** A small fake Backend (the IPC-level fake used by the e2e tests lives in e2e/fake). */
 function fakeBackend(size: number, opts: { reportedCount?: number } = {}) {
   const tickets = Array.from({ length: size }, (_, i) => ticket(i + 1));
+  const ai = new Map<number, ClassificationView>();
+  const agentFields = new Map<number, string[]>();
   let onChanged: ((p: TicketsChanged) => void) | null = null;
   const backend = {
     workspaceStatus: vi.fn(async () => ({ data_dir: '/tmp/ws', account_count: 1, ticket_count: size, demo: false, categories: [] })),
@@ -43,6 +55,8 @@ function fakeBackend(size: number, opts: { reportedCount?: number } = {}) {
         customer: { id: 1, display_name: t.customer_name, identities: [], ticket_count: 1 },
         messages: [],
         outbox: [],
+        ai: ai.get(id) ?? null,
+        agent_fields: agentFields.get(id) ?? [],
       };
     }),
     searchTickets: vi.fn(async (query: string, limit: number) => tickets.filter((t) => t.subject.includes(query)).slice(0, limit)),
@@ -60,13 +74,23 @@ function fakeBackend(size: number, opts: { reportedCount?: number } = {}) {
     markTicketRead: vi.fn(async (id: number) => {
       tickets[id - 1]!.unread = false;
     }),
+    correctTicket: vi.fn(async (id: number, c: TriageCorrection) => {
+      const t = tickets[id - 1]!;
+      if (c.category !== null) t.category = c.category;
+      if (c.priority !== null) t.priority = c.priority;
+      if (c.sentiment !== null) t.sentiment = c.sentiment;
+      const fields = agentFields.get(id) ?? [];
+      agentFields.set(id, (['category', 'priority', 'sentiment'] as const).filter((f) => fields.includes(f) || c[f] !== null));
+      t.needs_review = false;
+      return { ...t };
+    }),
     onTicketsChanged: vi.fn(async (cb: (p: TicketsChanged) => void) => {
       onChanged = cb;
       return () => (onChanged = null);
     }),
     onImportProgress: vi.fn(async () => () => {}),
   } satisfies Backend;
-  return { backend, tickets, fire: (ids: number[]) => onChanged?.({ ticket_ids: ids }) };
+  return { backend, tickets, ai, agentFields, fire: (ids: number[]) => onChanged?.({ ticket_ids: ids }) };
 }
 
 beforeEach(() => {
@@ -217,6 +241,62 @@ describe('AppState', () => {
     expect(app.cursor).toBe(2);
     app.moveCursor(-5);
     expect(app.cursor).toBe(0);
+    app.stop();
+  });
+
+  it('corrects the open ticket: nulls for untouched fields, row and pane updated, agent fields merged', async () => {
+    const { app, backend, ai } = await started(10);
+    ai.set(2, {
+      source: 'local_model',
+      model: 'local-nb-v1',
+      category: 'billing',
+      priority: 'normal',
+      sentiment: 'negative',
+      language: 'en',
+      summary: 'Wants a refund.',
+      entities: ['#48213'],
+      next_step: null,
+      confidence: 0.41,
+      created_at: 0,
+    });
+    await app.openTicket(2);
+    expect(await app.correct({ category: 'returns_refunds' })).toBe(true);
+    expect(backend.correctTicket).toHaveBeenCalledWith(2, { category: 'returns_refunds', priority: null, sentiment: null });
+    expect(app.detail?.ticket.category).toBe('returns_refunds');
+    expect(app.detail?.agent_fields).toEqual(['category']);
+    expect(app.detail?.ai?.category).toBe('billing'); // the AI's answer stays on record
+    expect(app.rowAt(1)?.category).toBe('returns_refunds');
+
+    await app.correct({ priority: 'urgent' });
+    expect(backend.correctTicket).toHaveBeenLastCalledWith(2, { category: null, priority: 'urgent', sentiment: null });
+    expect(app.detail?.agent_fields).toEqual(['category', 'priority']);
+    expect(app.rowAt(1)?.priority).toBe('urgent');
+
+    // Choosing again what the agent already set sends nothing.
+    backend.correctTicket.mockClear();
+    expect(await app.correct({ priority: 'urgent' })).toBe(true);
+    expect(backend.correctTicket).not.toHaveBeenCalled();
+    app.stop();
+  });
+
+  it('confirms the AI by re-choosing its value, and reports a rejected correction', async () => {
+    const { app, backend } = await started(10);
+    await app.openTicket(3);
+    await app.correct({ priority: 'normal' }); // the current value, not yet the agent's: a confirmation
+    expect(backend.correctTicket).toHaveBeenCalledWith(3, { category: null, priority: 'normal', sentiment: null });
+    expect(app.detail?.agent_fields).toEqual(['priority']);
+
+    backend.correctTicket.mockRejectedValueOnce(new BackendError('invalid_input', "'nope' is not a category of this workspace"));
+    expect(await app.correct({ category: 'nope' })).toBe(false);
+    expect(app.errors.map((e) => e.message)).toEqual(["'nope' is not a category of this workspace"]);
+    expect(app.detail?.ticket.category).toBeNull();
+    app.stop();
+  });
+
+  it('does nothing without an open ticket', async () => {
+    const { app, backend } = await started(3);
+    expect(await app.correct({ category: 'billing' })).toBe(false);
+    expect(backend.correctTicket).not.toHaveBeenCalled();
     app.stop();
   });
 });

@@ -3,9 +3,16 @@ import type { CategoryName } from '../backend';
 import { i18n } from '../i18n/index.svelte';
 
 let names = $state<Record<string, CategoryName>>({});
+let ordered = $state.raw<CategoryName[]>([]);
 
 export function setCategories(categories: CategoryName[]): void {
   names = Object.fromEntries(categories.map((c) => [c.id, c]));
+  ordered = categories;
+}
+
+/** The workspace's categories in taxonomy order. */
+export function categoryList(): CategoryName[] {
+  return ordered;
 }
 
 /** The category's name in the current language; an id the taxonomy does not know shows as it is. */

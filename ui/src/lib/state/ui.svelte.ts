@@ -1,9 +1,47 @@
-// View-only state shared by components: the help overlay and the elements shortcuts focus.
+// View-only state shared by components: the help overlay, the triage pickers, the AI panel's fold,
+// and the elements shortcuts focus.
+import type { TriageField } from '../triage';
+
+export interface PickerRequest {
+  field: TriageField;
+  /** The element the picker opens under; null: the field's chip in the ticket header. */
+  anchor: HTMLElement | null;
+}
+
+const AI_PANEL_KEY = 'switchboard.aiPanelCollapsed';
+
+function readCollapsed(): boolean {
+  try {
+    return globalThis.localStorage?.getItem(AI_PANEL_KEY) === '1';
+  } catch {
+    return false;
+  }
+}
+
 class UiState {
   helpOpen = $state(false);
+  picker = $state.raw<PickerRequest | null>(null);
+  aiCollapsed = $state(readCollapsed());
   searchInput: HTMLInputElement | null = null;
   replyInput: HTMLTextAreaElement | null = null;
   list: HTMLElement | null = null;
+
+  openPicker(field: TriageField, anchor: HTMLElement | null = null): void {
+    this.picker = { field, anchor };
+  }
+
+  closePicker(): void {
+    this.picker = null;
+  }
+
+  toggleAiPanel(): void {
+    this.aiCollapsed = !this.aiCollapsed;
+    try {
+      globalThis.localStorage?.setItem(AI_PANEL_KEY, this.aiCollapsed ? '1' : '0');
+    } catch {
+      // Storage disabled: the choice lasts for this session.
+    }
+  }
 }
 
 export const ui = new UiState();
