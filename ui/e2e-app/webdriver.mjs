@@ -91,6 +91,11 @@ export class WebDriver {
 
   async screenshot(path) {
     const { writeFile } = await import("node:fs/promises");
+    // WebKit may hand back the previous frame right after a DOM change: let two frames paint first.
+    await this.call("POST", this.s("/execute/async"), {
+      script: "const done = arguments[0]; requestAnimationFrame(() => requestAnimationFrame(() => setTimeout(done, 250)));",
+      args: [],
+    }).catch(() => {});
     const png = await this.call("GET", this.s("/screenshot"));
     await writeFile(path, Buffer.from(png, "base64"));
   }

@@ -4,6 +4,7 @@
 
 pub mod extract;
 pub mod features;
+pub mod llm;
 pub mod local;
 pub mod naive_bayes;
 pub mod taxonomy;

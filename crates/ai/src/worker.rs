@@ -4,7 +4,9 @@
 use switchboard_core::classification::{self, Source};
 use switchboard_core::{Store, jobs};
 
+use crate::llm::{LlmClient, LlmError, Usage};
 use crate::local::{LocalClassifier, MODEL_NAME};
+use crate::taxonomy::Category;
 
 /// Loads the workspace's offline model, training (and saving) one from the seed and the workspace's
 /// labels when there is none yet.
@@ -59,4 +61,84 @@ pub async fn run_local(store: &Store, model: &LocalClassifier, limit: usize) -> 
         }
     }
     Ok(done)
+}
+
+/// Attempts at the LLM before a ticket falls back to the offline model (marked for review).
+pub const LLM_ATTEMPTS: i64 = 4;
+
+/// What became of one queued ticket when an LLM is configured.
+#[derive(Debug, Clone, PartialEq)]
+pub enum LlmOutcome {
+    Classified {
+        ticket_id: i64,
+        usage: Usage,
+    },
+    /// Temporary trouble (rate limit, server error, timeout): the job waits and runs again.
+    Retrying {
+        ticket_id: i64,
+        error: String,
+        retry_in_ms: i64,
+    },
+    /// The LLM could not do it: the offline model classified the ticket, marked for the agent's review.
+    FellBack {
+        ticket_id: i64,
+        error: String,
+    },
+}
+
+/// Classifies the next queued ticket with the LLM, falling back to the offline model so no ticket is
+/// left unclassified. Returns `None` when the queue is empty.
+pub async fn run_llm_once(
+    store: &Store,
+    client: &LlmClient,
+    taxonomy: &[Category],
+    local: &LocalClassifier,
+) -> switchboard_core::Result<Option<LlmOutcome>> {
+    let Some(job) = jobs::claim(store.pool(), jobs::KIND_CLASSIFY).await? else {
+        return Ok(None);
+    };
+    let Some(ticket_id) = job.payload()["ticket_id"].as_i64() else {
+        jobs::fail(store.pool(), job.id, "the job names no ticket", None).await?;
+        return Ok(None);
+    };
+    let (subject, body) = match classification::ticket_text(store.pool(), ticket_id).await {
+        Ok(text) => text,
+        Err(switchboard_core::Error::TicketNotFound(_)) => {
+            jobs::fail(store.pool(), job.id, "the ticket no longer exists", None).await?;
+            return Ok(None);
+        }
+        Err(other) => return Err(other),
+    };
+    match client.classify(taxonomy, &subject, &body).await {
+        Ok((result, usage)) => {
+            classification::record(store.pool(), ticket_id, Source::Llm, &result).await?;
+            jobs::complete(store.pool(), job.id).await?;
+            Ok(Some(LlmOutcome::Classified { ticket_id, usage }))
+        }
+        Err(error) if error.is_temporary() && job.attempts < LLM_ATTEMPTS => {
+            let retry_in_ms = match &error {
+                LlmError::RateLimited {
+                    retry_after: Some(after),
+                } => after.as_millis() as i64,
+                _ => 5_000 * (1 << (job.attempts - 1).clamp(0, 6)),
+            };
+            jobs::fail(store.pool(), job.id, &error.to_string(), Some(retry_in_ms)).await?;
+            Ok(Some(LlmOutcome::Retrying {
+                ticket_id,
+                error: error.to_string(),
+                retry_in_ms,
+            }))
+        }
+        Err(error) => {
+            let mut result = local.classify(&subject, &body);
+            result.needs_review = true;
+            result.model = format!("{} (LLM {} failed)", result.model, client.model());
+            classification::record(store.pool(), ticket_id, Source::LocalModel, &result).await?;
+            jobs::complete(store.pool(), job.id).await?;
+            Ok(Some(LlmOutcome::FellBack {
+                ticket_id,
+                error: error.to_string(),
+            }))
+        }
+    }
 }

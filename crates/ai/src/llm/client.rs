@@ -1,0 +1,233 @@
+//! The HTTP side: one chat-completions call per classification, with JSON-schema structured output,
+//! falling back to JSON mode for providers without it. Retrying across time (429 Retry-After, 5xx,
+//! timeouts) is the durable job queue's business, so errors say whether and when a retry makes sense.
+
+use std::time::Duration;
+
+use serde::Deserialize;
+use serde_json::{Value, json};
+use switchboard_core::classification::NewClassification;
+
+use super::answer::{AnswerError, parse_answer};
+use super::prompt;
+use crate::taxonomy::Category;
+
+#[derive(Debug, Clone)]
+pub struct LlmConfig {
+    /// e.g. `https://api.openai.com/v1`, `http://localhost:11434/v1` (Ollama).
+    pub base_url: String,
+    pub model: String,
+    /// From the OS keychain; `None` for local servers that need none.
+    pub api_key: Option<String>,
+    pub extra_headers: Vec<(String, String)>,
+    pub timeout: Duration,
+}
+
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct Usage {
+    pub prompt_tokens: u64,
+    pub completion_tokens: u64,
+}
+
+#[derive(Debug, Clone, PartialEq, thiserror::Error)]
+pub enum LlmError {
+    #[error("the model provider is rate-limiting requests")]
+    RateLimited { retry_after: Option<Duration> },
+    #[error("the model provider failed (HTTP {status}): {message}")]
+    Server { status: u16, message: String },
+    #[error("the model did not answer within {0:?}")]
+    Timeout(Duration),
+    #[error("cannot reach the model provider: {0}")]
+    Network(String),
+    #[error("the model provider refused the request (HTTP {status}): {message}")]
+    Rejected { status: u16, message: String },
+    #[error(transparent)]
+    Answer(#[from] AnswerError),
+}
+
+impl LlmError {
+    /// Whether the same request may succeed later.
+    pub fn is_temporary(&self) -> bool {
+        matches!(
+            self,
+            LlmError::RateLimited { .. } | LlmError::Server { .. } | LlmError::Timeout(_) | LlmError::Network(_)
+        )
+    }
+}
+
+pub struct LlmClient {
+    http: reqwest::Client,
+    config: LlmConfig,
+}
+
+#[derive(Deserialize)]
+struct Completion {
+    choices: Vec<Choice>,
+    #[serde(default)]
+    usage: Option<RawUsage>,
+}
+
+#[derive(Deserialize)]
+struct Choice {
+    message: ChoiceMessage,
+}
+
+#[derive(Deserialize)]
+struct ChoiceMessage {
+    #[serde(default)]
+    content: Option<String>,
+}
+
+#[derive(Deserialize, Default)]
+struct RawUsage {
+    #[serde(default)]
+    prompt_tokens: u64,
+    #[serde(default)]
+    completion_tokens: u64,
+}
+
+#[derive(Clone, Copy, PartialEq)]
+enum OutputMode {
+    JsonSchema,
+    JsonObject,
+}
+
+impl LlmClient {
+    pub fn new(config: LlmConfig) -> Result<LlmClient, LlmError> {
+        // reqwest is built without a bundled crypto provider; rustls uses ring, as the mail transports do.
+        let _ = rustls::crypto::ring::default_provider().install_default();
+        let http = reqwest::Client::builder()
+            .timeout(config.timeout)
+            .connect_timeout(Duration::from_secs(10))
+            .build()
+            .map_err(|e| LlmError::Network(e.to_string()))?;
+        Ok(LlmClient { http, config })
+    }
+
+    pub fn model(&self) -> &str {
+        &self.config.model
+    }
+
+    /// Classifies one ticket. An invalid answer is asked for once more before giving up.
+    pub async fn classify(
+        &self,
+        taxonomy: &[Category],
+        subject: &str,
+        body: &str,
+    ) -> Result<(NewClassification, Usage), LlmError> {
+        let mut usage = Usage::default();
+        let mut mode = OutputMode::JsonSchema;
+        let mut attempts = 0;
+        loop {
+            attempts += 1;
+            let content = match self.complete(taxonomy, subject, body, mode, &mut usage).await {
+                Err(LlmError::Rejected { status: 400, message }) if mode == OutputMode::JsonSchema => {
+                    // Many local servers reject json_schema: fall back to JSON mode (then tolerant parsing).
+                    tracing::info!(%message, "structured output refused; using JSON mode");
+                    mode = OutputMode::JsonObject;
+                    continue;
+                }
+                other => other?,
+            };
+            match parse_answer(&content, taxonomy, &self.config.model) {
+                Ok(classification) => return Ok((classification, usage)),
+                Err(error) if attempts < 2 => tracing::warn!(%error, "invalid model answer; asking again"),
+                Err(error) => return Err(error.into()),
+            }
+        }
+    }
+
+    async fn complete(
+        &self,
+        taxonomy: &[Category],
+        subject: &str,
+        body: &str,
+        mode: OutputMode,
+        usage: &mut Usage,
+    ) -> Result<String, LlmError> {
+        let response_format = match mode {
+            OutputMode::JsonSchema => json!({
+                "type": "json_schema",
+                "json_schema": { "name": "ticket_triage", "strict": true, "schema": prompt::answer_schema(taxonomy) }
+            }),
+            OutputMode::JsonObject => json!({ "type": "json_object" }),
+        };
+        let request: Value = json!({
+            "model": self.config.model,
+            "temperature": 0,
+            "messages": [
+                { "role": "system", "content": prompt::system_prompt(taxonomy) },
+                { "role": "user", "content": prompt::user_prompt(subject, body) },
+            ],
+            "response_format": response_format,
+        });
+        let url = format!("{}/chat/completions", self.config.base_url.trim_end_matches('/'));
+        let mut builder = self.http.post(&url).json(&request);
+        if let Some(key) = &self.config.api_key {
+            builder = builder.bearer_auth(key);
+        }
+        for (name, value) in &self.config.extra_headers {
+            builder = builder.header(name, value);
+        }
+        let response = builder.send().await.map_err(|e| {
+            if e.is_timeout() {
+                LlmError::Timeout(self.config.timeout)
+            } else {
+                LlmError::Network(e.to_string())
+            }
+        })?;
+        let status = response.status().as_u16();
+        let retry_after = response
+            .headers()
+            .get("retry-after")
+            .and_then(|v| v.to_str().ok())
+            .and_then(|v| v.trim().parse::<u64>().ok())
+            .map(Duration::from_secs);
+        let text = response.text().await.map_err(|e| {
+            if e.is_timeout() {
+                LlmError::Timeout(self.config.timeout)
+            } else {
+                LlmError::Network(e.to_string())
+            }
+        })?;
+        let message = || {
+            serde_json::from_str::<Value>(&text)
+                .ok()
+                .and_then(|v| v["error"]["message"].as_str().map(str::to_string))
+                .unwrap_or_else(|| text.chars().take(300).collect())
+        };
+        match status {
+            200..=299 => {}
+            429 => return Err(LlmError::RateLimited { retry_after }),
+            500..=599 => {
+                return Err(LlmError::Server {
+                    status,
+                    message: message(),
+                });
+            }
+            _ => {
+                return Err(LlmError::Rejected {
+                    status,
+                    message: message(),
+                });
+            }
+        }
+        let completion: Completion = serde_json::from_str(&text).map_err(|e| LlmError::Server {
+            status,
+            message: format!("not a chat completion: {e}"),
+        })?;
+        if let Some(u) = completion.usage {
+            usage.prompt_tokens += u.prompt_tokens;
+            usage.completion_tokens += u.completion_tokens;
+        }
+        completion
+            .choices
+            .into_iter()
+            .next()
+            .and_then(|c| c.message.content)
+            .ok_or_else(|| LlmError::Server {
+                status,
+                message: "the completion has no content".into(),
+            })
+    }
+}
