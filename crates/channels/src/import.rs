@@ -97,7 +97,7 @@ pub async fn import_messages(
     let mut done = 0;
     let mut messages = messages.into_iter().peekable();
     while messages.peek().is_some() {
-        let mut tx = store.pool().begin().await.map_err(switchboard_core::Error::from)?;
+        let mut tx = switchboard_core::store::begin_write(store.pool()).await?;
         for raw in messages.by_ref().take(BATCH) {
             match parse_message(&raw.bytes) {
                 Ok(message) => {

@@ -93,7 +93,7 @@ pub async fn agent_field_names(pool: &SqlitePool, ticket_id: i64) -> Result<Vec<
 
 /// Records a classification and applies it to the ticket.
 pub async fn record(pool: &SqlitePool, ticket_id: i64, source: Source, c: &NewClassification) -> Result<()> {
-    let mut tx = pool.begin().await?;
+    let mut tx = crate::store::begin_write(pool).await?;
     let exists: Option<i64> = sqlx::query_scalar("SELECT id FROM tickets WHERE id = ?")
         .bind(ticket_id)
         .fetch_optional(&mut *tx)

@@ -116,7 +116,7 @@ impl InboundMessage {
 
 /// Stores `msg` in its own transaction; see the module documentation.
 pub async fn ingest(store: &Store, msg: &InboundMessage) -> Result<IngestOutcome> {
-    let mut tx = store.pool().begin().await?;
+    let mut tx = crate::store::begin_write(store.pool()).await?;
     let outcome = ingest_in(&mut tx, store.blobs(), msg).await?;
     tx.commit().await?;
     Ok(outcome)

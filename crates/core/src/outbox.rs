@@ -34,7 +34,7 @@ pub async fn enqueue_reply(
     if direction == Direction::Inbound {
         return Err(Error::Invalid("an agent cannot write an inbound message".into()));
     }
-    let mut tx = pool.begin().await?;
+    let mut tx = crate::store::begin_write(pool).await?;
     let ticket: Option<(String, String, Option<i64>)> =
         sqlx::query_as("SELECT subject, channel, account_id FROM tickets WHERE id = ?")
             .bind(ticket_id)
@@ -168,7 +168,7 @@ pub async fn queued(pool: &SqlitePool, limit: i64) -> Result<Vec<OutboxItem>> {
 /// Moves an item to a new state. Marking it sent records the ticket's first response time.
 pub async fn set_state(pool: &SqlitePool, outbox_id: i64, state: OutboxState, error: Option<&str>) -> Result<()> {
     let now = now_ms();
-    let mut tx = pool.begin().await?;
+    let mut tx = crate::store::begin_write(pool).await?;
     let ticket_id: i64 = sqlx::query_scalar(
         "UPDATE outbox SET state = ?, last_error = ?, updated_at = ?,
              attempts = attempts + (CASE WHEN ? = 'sending' THEN 1 ELSE 0 END),
@@ -234,7 +234,7 @@ impl OutgoingReply {
 /// Claims the oldest queued reply of `channel` that is due, marking it `sending`.
 pub async fn claim_next(pool: &SqlitePool, channel: &str) -> Result<Option<OutgoingReply>> {
     let now = now_ms();
-    let mut tx = pool.begin().await?;
+    let mut tx = crate::store::begin_write(pool).await?;
     let id: Option<i64> = sqlx::query_scalar(
         "UPDATE outbox SET state = 'sending', attempts = attempts + 1, updated_at = ?1
          WHERE id = (SELECT id FROM outbox WHERE state = 'queued' AND channel = ?2 AND next_attempt_at <= ?1

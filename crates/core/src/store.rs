@@ -115,3 +115,10 @@ pub fn resolve_data_dir(explicit: Option<&Path>) -> Result<PathBuf> {
         .map(|dir| dir.join(APP_IDENTIFIER))
         .ok_or_else(|| Error::Invalid(format!("no data directory on this system: set {DATA_DIR_ENV}")))
 }
+
+/// Starts a transaction that will write. `BEGIN IMMEDIATE` takes the write lock up front: a deferred
+/// transaction that reads first and writes later fails with SQLITE_BUSY_SNAPSHOT, not a wait, when
+/// another connection (the import, the classifier, the sender) committed in between.
+pub async fn begin_write(pool: &SqlitePool) -> Result<sqlx::Transaction<'static, sqlx::Sqlite>> {
+    Ok(pool.begin_with("BEGIN IMMEDIATE").await?)
+}

@@ -192,7 +192,7 @@ pub async fn customer(pool: &SqlitePool, customer_id: i64) -> Result<Customer> {
 
 /// Changes a ticket's status, recording who did it.
 pub async fn set_status(pool: &SqlitePool, ticket_id: i64, status: TicketStatus, actor: &str) -> Result<TicketSummary> {
-    let mut tx = pool.begin().await?;
+    let mut tx = crate::store::begin_write(pool).await?;
     let previous: Option<String> = sqlx::query_scalar("SELECT status FROM tickets WHERE id = ?")
         .bind(ticket_id)
         .fetch_optional(&mut *tx)

@@ -124,3 +124,32 @@ async fn agent_corrections_win_and_teach_the_model() {
         "suggestion"
     );
 }
+
+/// The app imports while the classifier drains the queue: both write, neither may fail (a deferred
+/// transaction that reads first would hit SQLITE_BUSY_SNAPSHOT instead of waiting).
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn import_and_classification_run_concurrently() {
+    let dir = tempfile::tempdir().unwrap();
+    let store = Store::open(dir.path()).await.unwrap();
+    let model = LocalClassifier::train(&seed_examples());
+    let importing = {
+        let store = store.clone();
+        tokio::spawn(async move { switchboard_channels::demo::import_demo(&store, |_, _| {}, |_| {}).await })
+    };
+    while !importing.is_finished() {
+        worker::run_local(&store, &model, 5)
+            .await
+            .expect("classification beside an import");
+        tokio::task::yield_now().await;
+    }
+    let summary = importing.await.unwrap().expect("import beside classification");
+    assert_eq!(summary.failed, 0);
+    worker::run_local(&store, &model, usize::MAX).await.unwrap();
+    assert_eq!(jobs::pending_count(store.pool(), jobs::KIND_CLASSIFY).await.unwrap(), 0);
+    let unclassified: i64 =
+        sqlx::query_scalar("SELECT count(*) FROM tickets WHERE auto_generated = 0 AND category IS NULL")
+            .fetch_one(store.pool())
+            .await
+            .unwrap();
+    assert_eq!(unclassified, 0);
+}
