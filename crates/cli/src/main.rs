@@ -1,6 +1,7 @@
 //! `switchboard-cli`: the headless side of Switchboard. Imports mail into a workspace, lists, shows,
 //! searches and exports tickets — no window, no webview.
 
+mod classify;
 mod export;
 mod import;
 mod output;
@@ -61,8 +62,16 @@ enum Command {
         #[arg(long)]
         json: bool,
     },
-    /// Classify queued tickets with the offline model (no network).
-    Classify,
+    /// Classify queued tickets: with the offline model (no network), or with an OpenAI-compatible LLM
+    /// when --llm-url is given (API key from $SWITCHBOARD_LLM_API_KEY), falling back to the offline model.
+    Classify {
+        /// Base URL of an OpenAI-compatible API, e.g. https://api.deepseek.com/v1 or http://localhost:11434/v1.
+        #[arg(long)]
+        llm_url: Option<String>,
+        /// Model name at that endpoint.
+        #[arg(long, requires = "llm_url", default_value = "gpt-4o-mini")]
+        llm_model: String,
+    },
     /// Retrain the offline model from the seed corpus and the workspace's labels.
     Train,
     /// Export every ticket with its messages as JSON.
@@ -151,12 +160,16 @@ async fn run(cli: Cli) -> anyhow::Result<ExitCode> {
             output::ticket_list(&found, json)?;
             ExitCode::SUCCESS
         }
-        Command::Classify => {
+        Command::Classify { llm_url: None, .. } => {
             let model = switchboard_ai::worker::load_or_train(&store).await?;
             let done = switchboard_ai::worker::run_local(&store, &model, usize::MAX).await?;
             println!("classified {} tickets with the offline model", done.len());
             ExitCode::SUCCESS
         }
+        Command::Classify {
+            llm_url: Some(url),
+            llm_model,
+        } => classify::with_llm(&store, url, llm_model).await?,
         Command::Train => {
             let model = switchboard_ai::worker::retrain(&store).await?;
             println!("trained the offline model on {} labelled examples", model.examples);
