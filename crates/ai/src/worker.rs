@@ -112,6 +112,14 @@ pub async fn run_llm_once(
     match client.classify(taxonomy, &subject, &body).await {
         Ok((result, usage)) => {
             classification::record(store.pool(), ticket_id, Source::Llm, &result).await?;
+            switchboard_core::usage::record(
+                store.pool(),
+                client.model(),
+                usage.prompt_tokens,
+                usage.completion_tokens,
+                client.cost_usd(usage),
+            )
+            .await?;
             jobs::complete(store.pool(), job.id).await?;
             Ok(Some(LlmOutcome::Classified { ticket_id, usage }))
         }

@@ -12,13 +12,14 @@ use switchboard_core::{Store, jobs};
 /// Environment variable holding the API key (never stored by the CLI).
 pub const API_KEY_ENV: &str = "SWITCHBOARD_LLM_API_KEY";
 
-pub async fn with_llm(store: &Store, base_url: String, model: String) -> anyhow::Result<ExitCode> {
+pub async fn with_llm(store: &Store, base_url: String, model: String, prices: (f64, f64)) -> anyhow::Result<ExitCode> {
     let client = LlmClient::new(LlmConfig {
         base_url,
         model,
         api_key: std::env::var(API_KEY_ENV).ok().filter(|k| !k.is_empty()),
         extra_headers: Vec::new(),
         timeout: Duration::from_secs(60),
+        price_per_million: prices,
     })?;
     let local = worker::load_or_train(store).await?;
     let taxonomy = default_taxonomy();

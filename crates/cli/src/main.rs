@@ -71,6 +71,12 @@ enum Command {
         /// Model name at that endpoint.
         #[arg(long, requires = "llm_url", default_value = "gpt-4o-mini")]
         llm_model: String,
+        /// USD per million prompt tokens, for the cost estimate.
+        #[arg(long, default_value_t = 0.0)]
+        llm_input_price: f64,
+        /// USD per million completion tokens, for the cost estimate.
+        #[arg(long, default_value_t = 0.0)]
+        llm_output_price: f64,
     },
     /// Retrain the offline model from the seed corpus and the workspace's labels.
     Train,
@@ -169,7 +175,9 @@ async fn run(cli: Cli) -> anyhow::Result<ExitCode> {
         Command::Classify {
             llm_url: Some(url),
             llm_model,
-        } => classify::with_llm(&store, url, llm_model).await?,
+            llm_input_price,
+            llm_output_price,
+        } => classify::with_llm(&store, url, llm_model, (llm_input_price, llm_output_price)).await?,
         Command::Train => {
             let model = switchboard_ai::worker::retrain(&store).await?;
             println!("trained the offline model on {} labelled examples", model.examples);

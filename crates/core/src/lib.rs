@@ -17,6 +17,7 @@ pub mod store;
 pub mod threading;
 pub mod tickets;
 pub mod time;
+pub mod usage;
 
 pub use error::{Error, Result};
 pub use store::Store;

@@ -21,6 +21,8 @@ pub struct LlmConfig {
     pub api_key: Option<String>,
     pub extra_headers: Vec<(String, String)>,
     pub timeout: Duration,
+    /// Price in USD per million prompt and completion tokens, for cost estimates (0 when unknown).
+    pub price_per_million: (f64, f64),
 }
 
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
@@ -106,6 +108,12 @@ impl LlmClient {
 
     pub fn model(&self) -> &str {
         &self.config.model
+    }
+
+    /// Estimated cost of `usage` in USD at the configured prices.
+    pub fn cost_usd(&self, usage: Usage) -> f64 {
+        let (prompt, completion) = self.config.price_per_million;
+        (usage.prompt_tokens as f64 * prompt + usage.completion_tokens as f64 * completion) / 1_000_000.0
     }
 
     /// Classifies one ticket. An invalid answer is asked for once more before giving up.

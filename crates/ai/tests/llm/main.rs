@@ -66,6 +66,7 @@ impl FakeProvider {
             api_key: Some("sk-test-123".into()),
             extra_headers: vec![],
             timeout,
+            price_per_million: (0.5, 1.5),
         })
         .unwrap()
     }
@@ -187,6 +188,7 @@ async fn failures_are_typed_for_the_queue() {
         api_key: None,
         extra_headers: vec![],
         timeout: Duration::from_secs(2),
+        price_per_million: (0.0, 0.0),
     })
     .unwrap();
     let error = nowhere.classify(&taxonomy, SUBJECT, BODY).await.unwrap_err();
@@ -239,6 +241,19 @@ async fn the_worker_honours_retry_after_then_classifies() {
     assert_eq!(detail.ticket.category.as_deref(), Some("returns_refunds"));
     assert_eq!(detail.ai.unwrap().source, "llm");
     assert_eq!(jobs::pending_count(store.pool(), jobs::KIND_CLASSIFY).await.unwrap(), 0);
+    // Tokens and estimated cost are totalled per day: one successful call of 321 + 45 tokens.
+    let usage = switchboard_core::usage::daily(store.pool()).await.unwrap();
+    assert_eq!(usage.len(), 1);
+    assert_eq!(
+        (
+            usage[0].model.as_str(),
+            usage[0].calls,
+            usage[0].prompt_tokens,
+            usage[0].completion_tokens
+        ),
+        ("fake-model", 1, 321, 45)
+    );
+    assert!((usage[0].cost_usd - (321.0 * 0.5 + 45.0 * 1.5) / 1e6).abs() < 1e-12);
 }
 
 #[tokio::test]
