@@ -3,3 +3,4 @@
 mod demo_import;
 mod parse;
 mod smtp_send;
+mod xss;
