@@ -55,7 +55,7 @@ pub async fn run_local(store: &Store, model: &LocalClassifier, limit: usize) -> 
                 jobs::fail(store.pool(), job.id, "the ticket no longer exists", None).await?;
             }
             Err(other) => {
-                jobs::fail(store.pool(), job.id, &other.to_string(), Some(30_000)).await?;
+                let _ = jobs::fail(store.pool(), job.id, &other.to_string(), Some(30_000)).await;
                 return Err(other);
             }
         }
@@ -97,6 +97,21 @@ pub async fn run_llm_once(
     let Some(job) = jobs::claim(store.pool(), jobs::KIND_CLASSIFY).await? else {
         return Ok(None);
     };
+    let outcome = classify_claimed_with_llm(store, client, taxonomy, local, &job).await;
+    if let Err(error) = &outcome {
+        // Never leave a claimed job running: it would block the ticket until its lease runs out.
+        let _ = jobs::fail(store.pool(), job.id, &error.to_string(), Some(30_000)).await;
+    }
+    outcome
+}
+
+async fn classify_claimed_with_llm(
+    store: &Store,
+    client: &LlmClient,
+    taxonomy: &[Category],
+    local: &LocalClassifier,
+    job: &jobs::Job,
+) -> switchboard_core::Result<Option<LlmOutcome>> {
     let Some(ticket_id) = job.payload()["ticket_id"].as_i64() else {
         jobs::fail(store.pool(), job.id, "the job names no ticket", None).await?;
         return Ok(None);

@@ -181,11 +181,22 @@ pub async fn ticket_text(pool: &SqlitePool, ticket_id: i64) -> Result<(String, S
     .bind(ticket_id)
     .fetch_all(pool)
     .await?;
-    let mut body = bodies.into_iter().rev().collect::<Vec<_>>().join("\n\n");
-    if body.len() > 8000 {
-        let cut = (0..=8000).rev().find(|&i| body.is_char_boundary(i)).unwrap_or(0);
-        body.truncate(cut);
+    // The newest message matters most: fill the budget newest first, then restore reading order.
+    let mut budget = 8000usize;
+    let mut kept = Vec::new();
+    for text in bodies {
+        if budget == 0 {
+            break;
+        }
+        let cut = (0..=budget.min(text.len()))
+            .rev()
+            .find(|&i| text.is_char_boundary(i))
+            .unwrap_or(0);
+        budget -= cut;
+        kept.push(text[..cut].to_string());
     }
+    kept.reverse();
+    let body = kept.join("\n\n");
     Ok((subject, body))
 }
 

@@ -345,22 +345,32 @@ async fn update_ticket_after_message(
             .await?;
         return Ok(());
     }
-    // The customer wrote again: a resolved or pending ticket needs the agent again.
+    // Dates come from the sender: a future date may not pin the ticket to the top of every view.
+    let sent_at = msg.sent_at.min(now_ms());
+    // Only a message newer than what the ticket has seen reopens it and becomes its preview: importing
+    // an old mail into a resolved ticket changes nothing the agent relies on.
     let reopen = if created {
         ""
     } else {
-        ", status = CASE WHEN status IN ('resolved', 'pending') THEN 'open' ELSE status END, resolved_at = NULL"
+        ", status = CASE WHEN is_newer AND status IN ('resolved', 'pending') THEN 'open' ELSE status END,
+           resolved_at = CASE WHEN is_newer AND status IN ('resolved', 'pending') THEN NULL ELSE resolved_at END"
     };
     let sql = format!(
-        "UPDATE tickets SET message_count = message_count + 1, unread = 1, preview = ?,
-             updated_at = max(updated_at, ?), last_customer_message_at = max(coalesce(last_customer_message_at, 0), ?)
+        "UPDATE tickets SET message_count = message_count + 1,
+             unread = CASE WHEN is_newer THEN 1 ELSE unread END,
+             preview = CASE WHEN is_newer THEN ? ELSE preview END,
+             updated_at = max(updated_at, ?),
+             last_customer_message_at = max(coalesce(last_customer_message_at, 0), ?)
              {reopen}
+         FROM (SELECT ? >= coalesce(last_customer_message_at, 0) AS is_newer FROM tickets WHERE id = ?)
          WHERE id = ?"
     );
     sqlx::query(sqlx::AssertSqlSafe(sql))
         .bind(preview)
-        .bind(msg.sent_at)
-        .bind(msg.sent_at)
+        .bind(sent_at)
+        .bind(sent_at)
+        .bind(sent_at)
+        .bind(ticket_id)
         .bind(ticket_id)
         .execute(conn)
         .await?;

@@ -23,7 +23,8 @@ impl Job {
     }
 }
 
-/// Enqueues a job unless one with the same `dedupe_key` is already waiting or running.
+/// Enqueues a job unless one with the same `dedupe_key` is already waiting (a running one does not
+/// count: it may be working on data older than the reason for this job).
 /// Returns whether a new job was added.
 pub async fn enqueue(
     conn: &mut SqliteConnection,
@@ -35,7 +36,7 @@ pub async fn enqueue(
     let added = sqlx::query(
         "INSERT INTO jobs (kind, payload_json, dedupe_key, run_after, created_at, updated_at)
          VALUES (?, ?, ?, ?, ?, ?)
-         ON CONFLICT (dedupe_key) WHERE state IN ('queued', 'running') DO NOTHING",
+         ON CONFLICT (dedupe_key) WHERE state = 'queued' DO NOTHING",
     )
     .bind(kind)
     .bind(payload.to_string())
@@ -49,17 +50,23 @@ pub async fn enqueue(
     Ok(added == 1)
 }
 
-/// Claims the oldest ready job of `kind`, marking it running.
+/// A running job not heard of for this long belongs to a process that died; it may be claimed again.
+pub const LEASE_MS: i64 = 10 * 60 * 1000;
+
+/// Claims the oldest ready job of `kind`, marking it running. Jobs whose lease ran out are ready again,
+/// so a crash never strands a job, and another live process's work is left alone.
 pub async fn claim(pool: &SqlitePool, kind: &str) -> Result<Option<Job>> {
     let now = now_ms();
     Ok(sqlx::query_as(
         "UPDATE jobs SET state = 'running', attempts = attempts + 1, updated_at = ?1
-         WHERE id = (SELECT id FROM jobs WHERE kind = ?2 AND state = 'queued' AND run_after <= ?1
+         WHERE id = (SELECT id FROM jobs WHERE kind = ?2
+                       AND ((state = 'queued' AND run_after <= ?1) OR (state = 'running' AND updated_at < ?1 - ?3))
                      ORDER BY run_after, id LIMIT 1)
          RETURNING id, kind, payload_json, attempts",
     )
     .bind(now)
     .bind(kind)
+    .bind(LEASE_MS)
     .fetch_optional(pool)
     .await?)
 }
@@ -73,16 +80,25 @@ pub async fn complete(pool: &SqlitePool, job_id: i64) -> Result<()> {
     Ok(())
 }
 
+/// The longest a retry waits, whatever a server asks for.
+pub const MAX_RETRY_DELAY_MS: i64 = 60 * 60 * 1000;
+
 /// Records a failure: the job runs again after `retry_in_ms`, or is marked failed for good when `None`.
 pub async fn fail(pool: &SqlitePool, job_id: i64, error: &str, retry_in_ms: Option<i64>) -> Result<()> {
     let now = now_ms();
     let (state, run_after) = match retry_in_ms {
-        Some(delay) => ("queued", now + delay),
+        Some(delay) => ("queued", now.saturating_add(delay.clamp(0, MAX_RETRY_DELAY_MS))),
         None => ("failed", now),
     };
-    sqlx::query("UPDATE jobs SET state = ?, run_after = ?, last_error = ?, updated_at = ? WHERE id = ?")
-        .bind(state)
-        .bind(run_after)
+    // A newer job with the same key already waits: it supersedes this retry.
+    sqlx::query(
+        "UPDATE jobs SET state = CASE WHEN ?1 = 'queued' AND EXISTS (SELECT 1 FROM jobs twin WHERE twin.state = 'queued'
+                 AND twin.dedupe_key = jobs.dedupe_key AND twin.id <> jobs.id) THEN 'done' ELSE ?1 END,
+             run_after = ?2, last_error = ?3, updated_at = ?4
+         WHERE id = ?5",
+    )
+    .bind(state)
+    .bind(run_after)
         .bind(error)
         .bind(now)
         .bind(job_id)

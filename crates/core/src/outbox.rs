@@ -35,12 +35,12 @@ pub async fn enqueue_reply(
         return Err(Error::Invalid("an agent cannot write an inbound message".into()));
     }
     let mut tx = crate::store::begin_write(pool).await?;
-    let ticket: Option<(String, String, Option<i64>)> =
-        sqlx::query_as("SELECT subject, channel, account_id FROM tickets WHERE id = ?")
+    let ticket: Option<(i64, String, String, Option<i64>)> =
+        sqlx::query_as("SELECT number, subject, channel, account_id FROM tickets WHERE id = ?")
             .bind(ticket_id)
             .fetch_optional(&mut *tx)
             .await?;
-    let (subject, channel, account_id) = ticket.ok_or(Error::TicketNotFound(ticket_id))?;
+    let (number, subject, channel, account_id) = ticket.ok_or(Error::TicketNotFound(ticket_id))?;
     // The last customer message is the parent: the reply's headers thread it on the customer's side.
     let parent: Option<(Option<String>, String)> = sqlx::query_as(
         "SELECT channel_message_id, references_json FROM messages
@@ -71,7 +71,8 @@ pub async fn enqueue_reply(
     .bind(direction)
     .bind(&author.name)
     .bind(&author.address)
-    .bind(format!("Re: {subject}"))
+    // The ticket token threads the customer's answer even when their mail client drops the headers.
+    .bind(format!("Re: [#{number}] {subject}"))
     .bind(body)
     .bind(&own_message_id)
     .bind(&in_reply_to)
@@ -266,14 +267,31 @@ pub async fn claim_next(pool: &SqlitePool, channel: &str) -> Result<Option<Outgo
     Ok(Some(reply))
 }
 
-/// A failed attempt that may succeed later: queued again after `retry_in_ms`.
+/// A failed attempt that may succeed later: queued again after `retry_in_ms`, in one statement so no
+/// sender can see it queued without its back-off.
 pub async fn retry_later(pool: &SqlitePool, outbox_id: i64, error: &str, retry_in_ms: i64) -> Result<()> {
-    set_state(pool, outbox_id, OutboxState::Queued, Some(error)).await?;
-    sqlx::query("UPDATE outbox SET next_attempt_at = ? WHERE id = ?")
-        .bind(now_ms() + retry_in_ms)
-        .bind(outbox_id)
-        .execute(pool)
-        .await?;
+    let now = now_ms();
+    let mut tx = crate::store::begin_write(pool).await?;
+    let ticket_id: i64 = sqlx::query_scalar(
+        "UPDATE outbox SET state = 'queued', last_error = ?, next_attempt_at = ?, updated_at = ? WHERE id = ?
+         RETURNING ticket_id",
+    )
+    .bind(error)
+    .bind(now.saturating_add(retry_in_ms))
+    .bind(now)
+    .bind(outbox_id)
+    .fetch_optional(&mut *tx)
+    .await?
+    .ok_or_else(|| Error::Invalid(format!("outbox item {outbox_id} does not exist")))?;
+    audit::record(
+        &mut tx,
+        Some(ticket_id),
+        "outbox_state",
+        audit::ACTOR_SYSTEM,
+        json!({ "outbox_id": outbox_id, "state": OutboxState::Queued, "error": error, "retry_in_ms": retry_in_ms }),
+    )
+    .await?;
+    tx.commit().await?;
     Ok(())
 }
 

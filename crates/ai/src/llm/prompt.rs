@@ -27,12 +27,10 @@ pub fn system_prompt(taxonomy: &[Category]) -> String {
     )
 }
 
-/// The customer's text inside the data block; a delimiter inside the text cannot close the block.
+/// The customer's text inside the data block. Angle brackets in it become look-alikes, so no spelling
+/// of a tag (`</CUSTOMER_MESSAGE >`, …) can close the block.
 pub fn user_prompt(subject: &str, body: &str) -> String {
-    let neutralise = |s: &str| {
-        s.replace(CLOSE, "</ customer_message>")
-            .replace(OPEN, "< customer_message>")
-    };
+    let neutralise = |s: &str| s.replace('<', "‹").replace('>', "›");
     format!(
         "{OPEN}\nSubject: {}\n\n{}\n{CLOSE}",
         neutralise(subject),

@@ -80,12 +80,23 @@ pub async fn send(
         builder = builder.credentials(Credentials::new(username.to_string(), password.to_string()));
     }
     let transport = builder.build();
+    let describe = |e: &dyn std::fmt::Display| format!("{}:{}: {e}", server.host, server.port);
+    // Connect (and log in) first: a failure here is certain to have sent nothing, so it may be retried.
+    match transport.test_connection().await {
+        Ok(true) => {}
+        Ok(false) => return Err(SendError::Temporary(describe(&"the server did not answer"))),
+        Err(e) if e.is_permanent() => return Err(SendError::Permanent(describe(&e))),
+        Err(e) => return Err(SendError::Temporary(describe(&e))),
+    }
     transport.send(message).await.map(|_| ()).map_err(|e| {
-        let text = format!("{} ({}:{}): {e}", server.host, server.host, server.port);
-        if e.is_permanent() {
-            SendError::Permanent(text)
+        if e.is_transient() {
+            // A 4xx reply: the server refused for now, nothing was accepted.
+            SendError::Temporary(describe(&e))
+        } else if e.is_permanent() {
+            SendError::Permanent(describe(&e))
         } else {
-            SendError::Temporary(text)
+            // Cut off mid-transaction: the server may have accepted the mail. Never re-send blindly.
+            SendError::Permanent(describe(&format!("{e} — the reply may or may not have been delivered")))
         }
     })
 }

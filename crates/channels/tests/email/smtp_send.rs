@@ -159,7 +159,7 @@ async fn a_queued_reply_is_delivered_once_with_threading_headers() {
     let mail = MessageParser::default().parse(&mails[0]).unwrap();
     assert_eq!(mail.from().unwrap().first().unwrap().address(), Some(USER));
     assert_eq!(mail.to().unwrap().first().unwrap().address(), Some("ann@example.com"));
-    assert_eq!(mail.subject(), Some("Re: Broken hinge"));
+    assert_eq!(mail.subject(), Some("Re: [#1001] Broken hinge"));
     assert_eq!(mail.in_reply_to().as_text(), Some("q-ann@example.com@mail.example"));
     let references = mail
         .references()

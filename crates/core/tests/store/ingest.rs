@@ -229,3 +229,40 @@ async fn store_uses_wal_and_foreign_keys() {
         .unwrap();
     assert_eq!(fk, 1);
 }
+
+#[tokio::test]
+async fn sender_dates_cannot_pin_tickets_or_reopen_them_with_old_mail() {
+    let ws = workspace().await;
+    let now = switchboard_core::time::now_ms();
+    let first = ticket_of(
+        ingest(
+            &ws.store,
+            &mail("ann@example.com", "a1@x", "Refund", "please", now - 10_000),
+        )
+        .await
+        .unwrap(),
+    );
+    // A mail dated 2099 does not float its ticket above everything else forever.
+    let future = ticket_of(
+        ingest(
+            &ws.store,
+            &mail("bob@example.com", "b1@x", "Hi", "from the future", 4_070_908_800_000),
+        )
+        .await
+        .unwrap(),
+    );
+    assert!(tickets::summary(ws.store.pool(), future).await.unwrap().updated_at <= switchboard_core::time::now_ms());
+    // An older message of Ann's, imported after the ticket was resolved, neither reopens it nor replaces the preview.
+    tickets::set_status(ws.store.pool(), first, TicketStatus::Resolved, "agent")
+        .await
+        .unwrap();
+    let old = reply_to(
+        mail("ann@example.com", "a0@x", "Re: Refund", "an old note", now - 20_000),
+        "a1@x",
+    );
+    assert_eq!(ticket_of(ingest(&ws.store, &old).await.unwrap()), first);
+    let summary = tickets::summary(ws.store.pool(), first).await.unwrap();
+    assert_eq!(summary.status, TicketStatus::Resolved);
+    assert_eq!(summary.preview, "please");
+    assert_eq!(summary.message_count, 2);
+}
