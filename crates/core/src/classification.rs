@@ -220,43 +220,53 @@ struct LabelRow {
     sentiment: Option<String>,
 }
 
-/// Labels the workspace has produced: every ticket the agent classified, and tickets an LLM classified
-/// with at least `min_llm_confidence`, latest label per ticket.
+/// Labels the workspace has produced, per ticket and field: the agent's latest value for each field,
+/// else the latest LLM answer with at least `min_llm_confidence`. (An agent who set the category
+/// yesterday and the priority today has labelled both.)
 pub async fn training_examples(pool: &SqlitePool, min_llm_confidence: f64) -> Result<Vec<TrainingExample>> {
     let rows: Vec<LabelRow> = sqlx::query_as(
-        "SELECT c.ticket_id, c.source, c.category, c.priority, c.sentiment FROM classifications c
-         WHERE c.id IN (SELECT max(id) FROM classifications
-                        WHERE source = 'agent' OR (source = 'llm' AND confidence >= ?)
-                        GROUP BY ticket_id, source = 'agent')
-         ORDER BY c.ticket_id, c.source = 'agent'",
+        "SELECT ticket_id, source, category, priority, sentiment FROM classifications
+         WHERE source = 'agent' OR (source = 'llm' AND confidence >= ?)
+         ORDER BY ticket_id, source = 'agent', id",
     )
     .bind(min_llm_confidence)
     .fetch_all(pool)
     .await?;
     let mut examples: Vec<(i64, TrainingExample)> = Vec::new();
-    for LabelRow {
-        ticket_id,
-        source,
-        category,
-        priority,
-        sentiment,
-    } in rows
-    {
-        // The agent's row comes last for a ticket and replaces the LLM's.
-        if examples.last().is_some_and(|(id, _)| *id == ticket_id) {
-            examples.pop();
+    for row in rows {
+        let agent = row.source == "agent";
+        if examples.last().is_none_or(|(id, _)| *id != row.ticket_id) {
+            let (subject, body) = ticket_text(pool, row.ticket_id).await?;
+            examples.push((
+                row.ticket_id,
+                TrainingExample {
+                    text: format!("{subject}\n\n{body}"),
+                    category: None,
+                    priority: None,
+                    sentiment: None,
+                    weight: 1.0,
+                },
+            ));
         }
-        let (subject, body) = ticket_text(pool, ticket_id).await?;
-        examples.push((
-            ticket_id,
-            TrainingExample {
-                text: format!("{subject}\n\n{body}"),
-                category,
-                priority,
-                sentiment,
-                weight: if source == "agent" { 3.0 } else { 1.0 },
-            },
-        ));
+        let (_, example) = examples.last_mut().expect("pushed above");
+        // Rows come LLM first, then the agent's, oldest first: later values win field by field, and an
+        // LLM row replaces an older LLM row entirely.
+        if !agent {
+            example.category = row.category;
+            example.priority = row.priority;
+            example.sentiment = row.sentiment;
+            continue;
+        }
+        example.weight = 3.0;
+        if row.category.is_some() {
+            example.category = row.category;
+        }
+        if row.priority.is_some() {
+            example.priority = row.priority;
+        }
+        if row.sentiment.is_some() {
+            example.sentiment = row.sentiment;
+        }
     }
     Ok(examples.into_iter().map(|(_, e)| e).collect())
 }

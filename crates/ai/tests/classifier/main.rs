@@ -113,10 +113,22 @@ async fn agent_corrections_win_and_teach_the_model() {
     assert_eq!(summary.priority, Priority::Low);
     assert!(!summary.needs_review);
 
-    // The correction is a weighted training label, and a retrained model has learned it.
+    // A later correction of another field keeps the earlier one as a label too.
+    let sentiment_only = NewClassification {
+        model: "agent".into(),
+        sentiment: Some("negative".into()),
+        ..Default::default()
+    };
+    classification::record(store.pool(), ticket, Source::Agent, &sentiment_only)
+        .await
+        .unwrap();
+    // The corrections are one weighted training label, and a retrained model has learned it.
     let labels = classification::training_examples(store.pool(), 0.8).await.unwrap();
     assert_eq!(labels.len(), 1);
     assert_eq!(labels[0].weight, 3.0);
+    assert_eq!(labels[0].category.as_deref(), Some("suggestion"));
+    assert_eq!(labels[0].priority.as_deref(), Some("low"));
+    assert_eq!(labels[0].sentiment.as_deref(), Some("negative"));
     let retrained = worker::retrain(&store).await.unwrap();
     assert_eq!(retrained.examples, seed_examples().len() + 1);
     assert_eq!(
