@@ -27,6 +27,7 @@ pub fn specta_builder() -> tauri_specta::Builder<tauri::Wry> {
             commands::tickets::set_ticket_status,
             commands::tickets::mark_ticket_read,
             commands::tickets::send_reply,
+            commands::tickets::retry_outbox_item,
             commands::triage::correct_ticket,
         ])
         .events(tauri_specta::collect_events![

@@ -184,6 +184,30 @@ test('sending a reply calls send_reply and shows the outbox item moving through 
   expect((await app.calls('send_reply')).at(-1)!.args).toEqual({ ticketId: 2, body: 'Second try' });
 });
 
+test('a failed reply shows its reason and Retry, which calls retry_outbox_item and queues it again', async ({ page }) => {
+  const app = await boot(page, { seeded: true });
+  await page.locator('[data-testid="ticket-row"][data-ticket-id="2"]').click();
+  await page.getByTestId('reply-input').fill('Please try again');
+  await page.getByTestId('send-reply').click();
+  const item = page.getByTestId('outbox-item');
+  await expect(item).toHaveAttribute('data-state', 'queued');
+  await expect(page.getByTestId('retry-outbox')).toHaveCount(0);
+
+  await page.evaluate(() => window.__sbFake!.setOutboxState(1, 'failed', '550 mailbox unavailable'));
+  await expect(item).toHaveAttribute('data-state', 'failed');
+  await expect(item.getByTestId('outbox-error')).toHaveText('550 mailbox unavailable');
+  const retry = item.getByTestId('retry-outbox');
+  await expect(retry).toHaveText('Retry');
+
+  await retry.click();
+  await expect.poll(async () => (await app.calls('retry_outbox_item')).map((c) => c.args)).toEqual([{ outboxId: 1 }]);
+  await expect(item).toHaveAttribute('data-state', 'queued');
+  await expect(item).toContainText('Queued');
+  await expect(item.getByTestId('outbox-error')).toHaveCount(0);
+  await expect(page.getByTestId('retry-outbox')).toHaveCount(0);
+  await expect(page.getByTestId('error-banner')).toHaveCount(0);
+});
+
 test('e resolves the open ticket, the counts follow, Reopen brings it back', async ({ page }) => {
   const app = await boot(page, { seeded: true });
   await expect(rows(page).first()).toBeVisible();

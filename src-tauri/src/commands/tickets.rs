@@ -100,3 +100,19 @@ pub async fn send_reply(
     .emit(&app);
     Ok(item)
 }
+
+/// The agent asks to send a failed reply again now.
+#[tauri::command]
+#[specta::specta]
+pub async fn retry_outbox_item(
+    app: AppHandle,
+    state: State<'_, AppState>,
+    outbox_id: i32,
+) -> Result<OutboxItem, AppError> {
+    let item = outbox::retry_now(state.store()?.pool(), outbox_id.into()).await?;
+    let _ = TicketsChanged {
+        ticket_ids: vec![item.ticket_id as i32],
+    }
+    .emit(&app);
+    Ok(item)
+}

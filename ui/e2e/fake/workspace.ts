@@ -484,6 +484,8 @@ export class FakeWorkspace {
         return this.search(String(args.query ?? ''), num(args.limit, 'limit'));
       case 'send_reply':
         return this.sendReply(args.ticketId, args.body);
+      case 'retry_outbox_item':
+        return this.retryOutbox(args.outboxId);
       case 'set_ticket_status':
         return this.setStatus(args.ticketId, args.status as TicketStatus);
       case 'correct_ticket':
@@ -594,6 +596,21 @@ export class FakeWorkspace {
     this.sort();
     void this.emit('tickets-changed', { ticket_ids: [t.id] });
     return structuredClone(item);
+  }
+
+  /** As retry_outbox_item: only a failed item goes back to queued. */
+  private async retryOutbox(outboxId: unknown): Promise<OutboxItem> {
+    const id = num(outboxId, 'outboxId');
+    for (const t of this.tickets) {
+      const item = t.outbox.find((o) => o.id === id);
+      if (!item) continue;
+      if (item.state !== 'failed') throw fail('invalid_input', `outbox item ${id} has not failed`);
+      item.state = 'queued';
+      item.error = null;
+      void this.emit('tickets-changed', { ticket_ids: [t.id] });
+      return structuredClone(item);
+    }
+    throw fail('not_found', `outbox item ${id} does not exist`);
   }
 
   private async setStatus(id: unknown, status: TicketStatus): Promise<TicketSummary> {

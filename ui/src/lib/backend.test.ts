@@ -36,6 +36,7 @@ describe('tauriBackend', () => {
     await tauriBackend.getTicket(7);
     await tauriBackend.searchTickets('refund', 200);
     await tauriBackend.sendReply(7, 'Hello');
+    await tauriBackend.retryOutboxItem(3);
     await tauriBackend.setTicketStatus(7, 'resolved');
     await tauriBackend.markTicketRead(7);
     await tauriBackend.correctTicket(7, { category: 'returns_refunds', priority: null, sentiment: null });
@@ -47,6 +48,7 @@ describe('tauriBackend', () => {
       { cmd: 'get_ticket', args: { ticketId: 7 } },
       { cmd: 'search_tickets', args: { query: 'refund', limit: 200 } },
       { cmd: 'send_reply', args: { ticketId: 7, body: 'Hello' } },
+      { cmd: 'retry_outbox_item', args: { outboxId: 3 } },
       { cmd: 'set_ticket_status', args: { ticketId: 7, status: 'resolved' } },
       { cmd: 'mark_ticket_read', args: { ticketId: 7 } },
       { cmd: 'correct_ticket', args: { ticketId: 7, correction: { category: 'returns_refunds', priority: null, sentiment: null } } },

@@ -65,6 +65,8 @@ export interface Backend {
   getTicket(ticketId: number): Promise<TicketDetail>;
   searchTickets(query: string, limit: number): Promise<TicketSummary[]>;
   sendReply(ticketId: number, body: string): Promise<OutboxItem>;
+  /** Puts a failed outbox item back in the queue; `invalid_input` when it has not failed. */
+  retryOutboxItem(outboxId: number): Promise<OutboxItem>;
   setTicketStatus(ticketId: number, status: TicketStatus): Promise<TicketSummary>;
   markTicketRead(ticketId: number): Promise<void>;
   /** Sets category / priority / sentiment by hand (null: unchanged); the agent's choice wins over the AI. */
@@ -110,6 +112,7 @@ export const tauriBackend: Backend = {
   getTicket: (ticketId) => unwrap(commands.getTicket(ticketId)),
   searchTickets: (query, limit) => unwrap(commands.searchTickets(query, limit)),
   sendReply: (ticketId, body) => unwrap(commands.sendReply(ticketId, body)),
+  retryOutboxItem: (outboxId) => unwrap(commands.retryOutboxItem(outboxId)),
   setTicketStatus: (ticketId, status) => unwrap(commands.setTicketStatus(ticketId, status)),
   markTicketRead: async (ticketId) => {
     await unwrap(commands.markTicketRead(ticketId));

@@ -19,6 +19,8 @@ export const commands = {
 	markTicketRead: (ticketId: number) => typedError<null, AppError>(__TAURI_INVOKE("mark_ticket_read", { ticketId })),
 	/**  Queues a reply in the durable outbox; the channel's send task delivers it. */
 	sendReply: (ticketId: number, body: string) => typedError<OutboxItem, AppError>(__TAURI_INVOKE("send_reply", { ticketId, body })),
+	/**  The agent asks to send a failed reply again now. */
+	retryOutboxItem: (outboxId: number) => typedError<OutboxItem, AppError>(__TAURI_INVOKE("retry_outbox_item", { outboxId })),
 	correctTicket: (ticketId: number, correction: TriageCorrection) => typedError<TicketSummary, AppError>(__TAURI_INVOKE("correct_ticket", { ticketId, correction })),
 };
 

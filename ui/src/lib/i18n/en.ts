@@ -141,6 +141,7 @@ export const en = {
   'outbox.sent': 'Sent',
   'outbox.failed': 'Failed',
   'outbox.attempts': 'Attempts: {count}',
+  'outbox.retry': 'Retry',
 
   'welcome.title': 'Welcome to Switchboard',
   'welcome.body':

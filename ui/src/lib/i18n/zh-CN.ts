@@ -142,6 +142,7 @@ export const zhCN: Dictionary = {
   'outbox.sent': '已发送',
   'outbox.failed': '发送失败',
   'outbox.attempts': '尝试次数：{count}',
+  'outbox.retry': '重试',
 
   'welcome.title': '欢迎使用 Switchboard',
   'welcome.body': '尚未配置任何账户，因此暂无内容。Switchboard 将邮件、电话、Telegram 和微信会话汇集到同一个收件箱。',

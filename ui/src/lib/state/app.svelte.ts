@@ -416,6 +416,20 @@ export class AppState {
     }
   }
 
+  /** Puts a failed outbox item of the open ticket back in the queue; true when the backend accepted it. */
+  async retryOutbox(outboxId: number): Promise<boolean> {
+    try {
+      const item = await this.backend.retryOutboxItem(outboxId);
+      if (this.detail?.ticket.id === item.ticket_id) {
+        this.detail = { ...this.detail, outbox: this.detail.outbox.map((o) => (o.id === item.id ? item : o)) };
+      }
+      return true;
+    } catch (err) {
+      this.report(err);
+      return false;
+    }
+  }
+
   /**
    * Sets category, priority and/or sentiment of the open ticket by hand; fields not given stay as they are.
    * Re-choosing a value the AI picked confirms it (a training label); re-choosing the agent's own value is a no-op.

@@ -70,6 +70,16 @@ function fakeBackend(size: number, opts: { reportedCount?: number } = {}) {
       attempts: 0,
       created_at: 0,
     })),
+    retryOutboxItem: vi.fn(async (outboxId: number) => ({
+      id: outboxId,
+      ticket_id: 4,
+      message_id: 77,
+      state: 'queued' as const,
+      body_text: 'Thanks!',
+      error: null,
+      attempts: 1,
+      created_at: 0,
+    })),
     setTicketStatus: vi.fn(async (id: number, status: TicketSummary['status']) => ({ ...tickets[id - 1]!, status })),
     markTicketRead: vi.fn(async (id: number) => {
       tickets[id - 1]!.unread = false;
@@ -221,6 +231,20 @@ describe('AppState', () => {
     expect(backend.sendReply).toHaveBeenCalledWith(4, 'Thanks!');
     expect(app.detail?.outbox.map((o) => o.state)).toEqual(['queued']);
     expect(await app.sendReply('   ')).toBe(false);
+    app.stop();
+  });
+
+  it('retries a failed outbox item and reports a refusal', async () => {
+    const { app, backend } = await started(10);
+    await app.openTicket(4);
+    await app.sendReply('Thanks!');
+    app.detail = { ...app.detail!, outbox: app.detail!.outbox.map((o) => ({ ...o, state: 'failed' as const, error: 'boom', attempts: 1 })) };
+    expect(await app.retryOutbox(1)).toBe(true);
+    expect(backend.retryOutboxItem).toHaveBeenCalledWith(1);
+    expect(app.detail?.outbox.map((o) => [o.state, o.error])).toEqual([['queued', null]]);
+    backend.retryOutboxItem.mockRejectedValueOnce(new BackendError('invalid_input', 'outbox item 1 has not failed'));
+    expect(await app.retryOutbox(1)).toBe(false);
+    expect(app.errors.map((e) => e.message)).toEqual(['outbox item 1 has not failed']);
     app.stop();
   });
 
