@@ -4,7 +4,6 @@
 use std::time::Duration;
 
 use tauri::{AppHandle, Manager};
-use tauri_specta::Event;
 
 use crate::events::TicketsChanged;
 use crate::state::AppState;
@@ -29,7 +28,7 @@ pub fn spawn_classifier(app: AppHandle) {
             match switchboard_ai::worker::run_local(store, &model, BATCH).await {
                 Ok(done) if !done.is_empty() => {
                     let ticket_ids = done.into_iter().map(|id| id as i32).collect();
-                    let _ = TicketsChanged { ticket_ids }.emit(&app);
+                    TicketsChanged::notify(&app, ticket_ids);
                 }
                 Ok(_) => tokio::time::sleep(IDLE).await,
                 Err(error) => {

@@ -1,12 +1,22 @@
 //! Domain events pushed to the UI.
 
 use serde::{Deserialize, Serialize};
+use tauri::AppHandle;
+use tauri_specta::Event;
 
 /// Tickets were created or changed; the UI refreshes counts, the list and the open ticket.
 #[derive(Debug, Clone, Serialize, Deserialize, specta::Type, tauri_specta::Event)]
 pub struct TicketsChanged {
     /// Empty when many tickets changed at once (an import).
     pub ticket_ids: Vec<i32>,
+}
+
+impl TicketsChanged {
+    /// Tells the UI these tickets changed. A window that is already gone cannot be told; that is no
+    /// reason to fail the change itself.
+    pub fn notify(app: &AppHandle, ticket_ids: Vec<i32>) {
+        let _ = TicketsChanged { ticket_ids }.emit(app);
+    }
 }
 
 /// Progress of a long import (the demo workspace, a mailbox).

@@ -1,7 +1,7 @@
 //! Domain types shared by the store, the channels, the CLI and (through generated bindings) the UI.
 //!
-//! Ids and millisecond timestamps are `i64` here and `number` in TypeScript: both stay far below 2^53,
-//! so the `specta(type = i32)` hints only pick the TypeScript type and lose nothing.
+//! Ids and millisecond timestamps are `i64` here and `number` in TypeScript (both stay far below 2^53;
+//! the shell's binding export casts them).
 
 use serde::{Deserialize, Serialize};
 
@@ -85,7 +85,6 @@ pub enum TicketView {
 #[cfg_attr(feature = "specta", derive(specta::Type))]
 pub struct ViewCount {
     pub view: TicketView,
-    #[cfg_attr(feature = "specta", specta(type = i32))]
     pub count: i64,
 }
 
@@ -93,9 +92,7 @@ pub struct ViewCount {
 #[derive(Debug, Clone, Serialize, Deserialize, sqlx::FromRow)]
 #[cfg_attr(feature = "specta", derive(specta::Type))]
 pub struct TicketSummary {
-    #[cfg_attr(feature = "specta", specta(type = i32))]
     pub id: i64,
-    #[cfg_attr(feature = "specta", specta(type = i32))]
     pub number: i64,
     pub subject: String,
     pub status: TicketStatus,
@@ -108,26 +105,21 @@ pub struct TicketSummary {
     pub customer_address: String,
     pub preview: String,
     pub summary: Option<String>,
-    #[cfg_attr(feature = "specta", specta(type = i32))]
     pub message_count: i64,
     pub needs_review: bool,
     pub unread: bool,
     pub auto_generated: bool,
     pub assignee: Option<String>,
-    #[cfg_attr(feature = "specta", specta(type = i32))]
     pub created_at: i64,
-    #[cfg_attr(feature = "specta", specta(type = i32))]
     pub updated_at: i64,
 }
 
 #[derive(Debug, Clone, Serialize, Deserialize, sqlx::FromRow)]
 #[cfg_attr(feature = "specta", derive(specta::Type))]
 pub struct Attachment {
-    #[cfg_attr(feature = "specta", specta(type = i32))]
     pub id: i64,
     pub filename: String,
     pub content_type: String,
-    #[cfg_attr(feature = "specta", specta(type = i32))]
     pub size: i64,
     pub sha256: String,
     pub inline: bool,
@@ -136,7 +128,6 @@ pub struct Attachment {
 #[derive(Debug, Clone, Serialize, Deserialize, sqlx::FromRow)]
 #[cfg_attr(feature = "specta", derive(specta::Type))]
 pub struct Message {
-    #[cfg_attr(feature = "specta", specta(type = i32))]
     pub id: i64,
     pub direction: Direction,
     pub author_name: String,
@@ -146,7 +137,6 @@ pub struct Message {
     /// Already sanitized by the channel that parsed it; remote content is blocked.
     pub body_html: Option<String>,
     pub channel_message_id: Option<String>,
-    #[cfg_attr(feature = "specta", specta(type = i32))]
     pub sent_at: i64,
     pub auto_generated: bool,
     #[sqlx(skip)]
@@ -163,29 +153,22 @@ pub struct CustomerIdentity {
 #[derive(Debug, Clone, Serialize, Deserialize)]
 #[cfg_attr(feature = "specta", derive(specta::Type))]
 pub struct Customer {
-    #[cfg_attr(feature = "specta", specta(type = i32))]
     pub id: i64,
     pub display_name: String,
     pub identities: Vec<CustomerIdentity>,
-    #[cfg_attr(feature = "specta", specta(type = i32))]
     pub ticket_count: i64,
 }
 
 #[derive(Debug, Clone, Serialize, Deserialize, sqlx::FromRow)]
 #[cfg_attr(feature = "specta", derive(specta::Type))]
 pub struct OutboxItem {
-    #[cfg_attr(feature = "specta", specta(type = i32))]
     pub id: i64,
-    #[cfg_attr(feature = "specta", specta(type = i32))]
     pub ticket_id: i64,
-    #[cfg_attr(feature = "specta", specta(type = i32))]
     pub message_id: i64,
     pub state: OutboxState,
     pub body_text: String,
     pub error: Option<String>,
-    #[cfg_attr(feature = "specta", specta(type = i32))]
     pub attempts: i64,
-    #[cfg_attr(feature = "specta", specta(type = i32))]
     pub created_at: i64,
 }
 
@@ -193,7 +176,7 @@ pub struct OutboxItem {
 #[derive(Debug, Clone, Serialize, Deserialize, sqlx::FromRow)]
 #[cfg_attr(feature = "specta", derive(specta::Type))]
 pub struct ClassificationView {
-    /// `llm`, `local_model` or `agent`.
+    /// `llm` or `local_model` (the agent's own corrections are in `TicketDetail::agent_fields`).
     pub source: String,
     pub model: String,
     pub category: Option<String>,
@@ -205,7 +188,6 @@ pub struct ClassificationView {
     pub entities: Vec<String>,
     pub next_step: Option<String>,
     pub confidence: Option<f64>,
-    #[cfg_attr(feature = "specta", specta(type = i32))]
     pub created_at: i64,
 }
 

@@ -4,7 +4,6 @@ use switchboard_core::model::{
 use switchboard_core::outbox::{self, ReplyAuthor};
 use switchboard_core::{search, tickets};
 use tauri::{AppHandle, State};
-use tauri_specta::Event;
 
 use crate::AppError;
 use crate::events::TicketsChanged;
@@ -56,10 +55,7 @@ pub async fn set_ticket_status(
     status: TicketStatus,
 ) -> Result<TicketSummary, AppError> {
     let summary = tickets::set_status(state.store()?.pool(), ticket_id.into(), status, "agent").await?;
-    let _ = TicketsChanged {
-        ticket_ids: vec![ticket_id],
-    }
-    .emit(&app);
+    TicketsChanged::notify(&app, vec![ticket_id]);
     Ok(summary)
 }
 
@@ -67,10 +63,7 @@ pub async fn set_ticket_status(
 #[specta::specta]
 pub async fn mark_ticket_read(app: AppHandle, state: State<'_, AppState>, ticket_id: i32) -> Result<(), AppError> {
     tickets::mark_read(state.store()?.pool(), ticket_id.into()).await?;
-    let _ = TicketsChanged {
-        ticket_ids: vec![ticket_id],
-    }
-    .emit(&app);
+    TicketsChanged::notify(&app, vec![ticket_id]);
     Ok(())
 }
 
@@ -94,10 +87,7 @@ pub async fn send_reply(
     let item = outbox::enqueue_reply(store.pool(), ticket_id.into(), &body, Direction::Outbound, &author)
         .await?
         .ok_or_else(|| AppError::new("internal", "the reply was stored without an outbox entry"))?;
-    let _ = TicketsChanged {
-        ticket_ids: vec![ticket_id],
-    }
-    .emit(&app);
+    TicketsChanged::notify(&app, vec![ticket_id]);
     Ok(item)
 }
 
@@ -110,9 +100,6 @@ pub async fn retry_outbox_item(
     outbox_id: i32,
 ) -> Result<OutboxItem, AppError> {
     let item = outbox::retry_now(state.store()?.pool(), outbox_id.into()).await?;
-    let _ = TicketsChanged {
-        ticket_ids: vec![item.ticket_id as i32],
-    }
-    .emit(&app);
+    TicketsChanged::notify(&app, vec![item.ticket_id as i32]);
     Ok(item)
 }

@@ -6,7 +6,6 @@ use switchboard_core::classification::{self, NewClassification, Source};
 use switchboard_core::model::{Priority, TicketSummary};
 use switchboard_core::tickets;
 use tauri::{AppHandle, State};
-use tauri_specta::Event;
 
 use crate::AppError;
 use crate::events::TicketsChanged;
@@ -60,9 +59,6 @@ pub async fn correct_ticket(
         ..Default::default()
     };
     classification::record(store.pool(), ticket_id.into(), Source::Agent, &label).await?;
-    let _ = TicketsChanged {
-        ticket_ids: vec![ticket_id],
-    }
-    .emit(&app);
+    TicketsChanged::notify(&app, vec![ticket_id]);
     Ok(tickets::summary(store.pool(), ticket_id.into()).await?)
 }

@@ -70,6 +70,6 @@ pub async fn open_demo_workspace(app: AppHandle, state: State<'_, AppState>) -> 
         |problem| tracing::warn!(label = %problem.label, error = %problem.error, "demo message skipped"),
     )
     .await?;
-    let _ = TicketsChanged { ticket_ids: Vec::new() }.emit(&app);
+    TicketsChanged::notify(&app, Vec::new());
     Ok(summary)
 }

@@ -56,7 +56,7 @@ export type ChannelKind = "email" | "phone" | "telegram" | "wechat";
 
 /**  The latest automatic classification of a ticket, for the AI panel. */
 export type ClassificationView = {
-	/**  `llm`, `local_model` or `agent`. */
+	/**  `llm` or `local_model` (the agent's own corrections are in `TicketDetail::agent_fields`). */
 	source: string,
 	model: string,
 	category: string | null,
