@@ -66,3 +66,45 @@ pub async fn default_for(pool: &SqlitePool, channel: ChannelKind) -> Result<Opti
     .fetch_optional(pool)
     .await?)
 }
+
+/// Replaces an account's name, address and settings.
+pub async fn update(pool: &SqlitePool, id: i64, name: &str, address: &str, settings_json: &str) -> Result<()> {
+    let changed =
+        sqlx::query("UPDATE accounts SET name = ?, address = ?, settings_json = ?, updated_at = ? WHERE id = ?")
+            .bind(name)
+            .bind(address)
+            .bind(settings_json)
+            .bind(now_ms())
+            .bind(id)
+            .execute(pool)
+            .await?
+            .rows_affected();
+    if changed == 0 {
+        return Err(Error::Invalid(format!("account {id} does not exist")));
+    }
+    Ok(())
+}
+
+pub async fn set_enabled(pool: &SqlitePool, id: i64, enabled: bool) -> Result<()> {
+    sqlx::query("UPDATE accounts SET enabled = ?, updated_at = ? WHERE id = ?")
+        .bind(enabled)
+        .bind(now_ms())
+        .bind(id)
+        .execute(pool)
+        .await?;
+    Ok(())
+}
+
+/// Removes an account. Its tickets and messages stay (they belong to the customers); the messages
+/// just no longer point at it, and its sync cursors go with it.
+pub async fn delete(pool: &SqlitePool, id: i64) -> Result<()> {
+    let removed = sqlx::query("DELETE FROM accounts WHERE id = ?")
+        .bind(id)
+        .execute(pool)
+        .await?
+        .rows_affected();
+    if removed == 0 {
+        return Err(Error::Invalid(format!("account {id} does not exist")));
+    }
+    Ok(())
+}

@@ -14,6 +14,7 @@ pub mod model;
 pub mod outbox;
 pub mod search;
 pub mod store;
+pub mod sync_state;
 pub mod threading;
 pub mod tickets;
 pub mod time;

@@ -45,6 +45,12 @@ pub struct EmailSettings {
     pub signature: String,
     #[serde(default = "default_folders")]
     pub folders: Vec<String>,
+    /// How far back the first sync reaches; `None` for all mail.
+    #[serde(default)]
+    pub initial_sync_days: Option<u32>,
+    /// Where sent replies are filed; `None` finds the folder the server marks `\Sent`.
+    #[serde(default)]
+    pub sent_folder: Option<String>,
 }
 
 fn default_folders() -> Vec<String> {
@@ -52,6 +58,13 @@ fn default_folders() -> Vec<String> {
 }
 
 impl EmailSettings {
+    pub fn initial_range(&self) -> crate::email::imap::InitialRange {
+        match self.initial_sync_days {
+            Some(days) if days > 0 => crate::email::imap::InitialRange::LastDays(days),
+            _ => crate::email::imap::InitialRange::All,
+        }
+    }
+
     pub fn from_json(json: &str) -> Result<EmailSettings, String> {
         serde_json::from_str(json).map_err(|e| format!("the account's email settings are unreadable: {e}"))
     }

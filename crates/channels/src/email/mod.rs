@@ -2,6 +2,7 @@
 //! sending replies by SMTP (lettre) from the durable outbox.
 
 pub mod account;
+pub mod imap;
 pub mod mbox;
 pub mod noise;
 pub mod outbox_sender;

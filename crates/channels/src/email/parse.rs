@@ -85,6 +85,17 @@ pub fn parse_message(raw: &[u8]) -> Result<InboundMessage, ParseError> {
         });
     }
     let mut body_text = body_text;
+    if body_text.trim().is_empty() {
+        // Broken MIME (an unclosed multipart, a missing boundary) can leave no text part at all: fall
+        // back to the HTML's text, then to the raw body, so the agent always sees what was sent.
+        body_text = message
+            .html_bodies()
+            .next()
+            .and_then(|part| part.text_contents())
+            .map(mail_parser::decoders::html::html_to_text)
+            .filter(|t| !t.trim().is_empty())
+            .unwrap_or_else(|| raw_body_text(raw));
+    }
     if !omitted.is_empty() {
         body_text.push_str(&format!(
             "\n\n[Switchboard: attachments over {} MB were not imported: {}]",
@@ -135,6 +146,19 @@ fn ids(value: &HeaderValue<'_>) -> Vec<String> {
     .into_iter()
     .filter(|id| !id.is_empty())
     .collect()
+}
+
+/// The bytes after the header block, as text, without markup: the last resort for mail no parser
+/// makes sense of.
+fn raw_body_text(raw: &[u8]) -> String {
+    let start = raw
+        .windows(4)
+        .position(|w| w == b"\r\n\r\n")
+        .map(|p| p + 4)
+        .or_else(|| raw.windows(2).position(|w| w == b"\n\n").map(|p| p + 2))
+        .unwrap_or(raw.len());
+    let text = String::from_utf8_lossy(&raw[start..]);
+    mail_parser::decoders::html::html_to_text(&text)
 }
 
 /// The header block as sent (up to the first blank line), kept for the record and for debugging.
