@@ -25,3 +25,22 @@ pub struct ImportProgress {
     pub done: u32,
     pub total: u32,
 }
+
+/// Where an account's sync stands: progress of a sync, done, or failing (and why, in plain words).
+#[derive(Debug, Clone, Serialize, Deserialize, specta::Type, tauri_specta::Event)]
+#[serde(rename_all = "camelCase")]
+pub struct AccountSync {
+    pub account_id: i64,
+    /// `syncing`, `ok` or `error`.
+    pub state: String,
+    pub message: Option<String>,
+    pub folder: Option<String>,
+    pub done: u32,
+    pub total: u32,
+}
+
+impl AccountSync {
+    pub fn notify(self, app: &AppHandle) {
+        let _ = self.emit(app);
+    }
+}

@@ -5,7 +5,9 @@ mod background;
 mod commands;
 mod error;
 mod events;
+mod sender;
 mod state;
+mod sync;
 
 use tauri::Manager;
 
@@ -29,10 +31,17 @@ pub fn specta_builder() -> tauri_specta::Builder<tauri::Wry> {
             commands::tickets::send_reply,
             commands::tickets::retry_outbox_item,
             commands::triage::correct_ticket,
+            commands::accounts::email_presets,
+            commands::accounts::list_email_accounts,
+            commands::accounts::test_email_account,
+            commands::accounts::save_email_account,
+            commands::accounts::remove_email_account,
+            commands::accounts::sync_account_now,
         ])
         .events(tauri_specta::collect_events![
             events::TicketsChanged,
-            events::ImportProgress
+            events::ImportProgress,
+            events::AccountSync
         ])
         // Ids and millisecond timestamps stay far below 2^53: plain numbers in TypeScript.
         .dangerously_cast_bigints_to_number()
@@ -65,8 +74,20 @@ pub fn run() {
         .setup(move |app| {
             builder.mount_events(app);
             let state = tauri::async_runtime::block_on(state::AppState::open());
+            let store = state.store().ok().cloned();
             app.manage(state);
+            app.manage(sync::SyncSupervisor::default());
+            let bell = sender::OutboxBell::default();
+            app.manage(bell.clone());
             background::spawn_classifier(app.handle().clone());
+            if let Some(store) = store {
+                sender::spawn_sender(app.handle().clone(), store.clone(), bell);
+                let handle = app.handle().clone();
+                tauri::async_runtime::spawn(async move {
+                    let supervisor = handle.state::<sync::SyncSupervisor>();
+                    supervisor.start_all(&handle, &store).await;
+                });
+            }
             Ok(())
         })
         .build(tauri::generate_context!())

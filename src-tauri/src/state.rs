@@ -14,9 +14,8 @@ impl AppState {
         let store = async {
             let dir = resolve_data_dir(None)?;
             let store = Store::open(&dir).await?;
-            // Replies a previous run left half-sent are never re-sent blindly. (Jobs it left running are
-            // claimed again once their lease runs out, which also leaves a live CLI's jobs alone.)
-            switchboard_core::outbox::fail_interrupted(store.pool()).await?;
+            // Replies a previous run left half-sent are settled by the sender (Sent folder check) before
+            // anything is sent. Jobs it left running are claimed again once their lease runs out.
             tracing::info!(data_dir = %dir.display(), "workspace open");
             Ok::<_, switchboard_core::Error>(store)
         }

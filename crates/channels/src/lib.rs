@@ -5,3 +5,4 @@
 pub mod demo;
 pub mod email;
 pub mod import;
+pub mod secrets;

@@ -2,6 +2,7 @@
 //! never lost when the network or the process dies, and never sent twice.
 
 use serde_json::json;
+use sqlx::AssertSqlSafe;
 use sqlx::SqlitePool;
 
 use crate::model::{Direction, OutboxItem, OutboxState};
@@ -232,6 +233,27 @@ impl OutgoingReply {
     }
 }
 
+/// Everything about a reply a channel needs to send it (the `o`, `m`, `t`, `c` aliases filter it).
+const OUTGOING_SELECT: &str =
+    "SELECT o.id AS outbox_id, o.ticket_id, t.number AS ticket_number, o.account_id, o.channel,
+        o.attempts, m.author_name AS from_name, m.author_address AS from_address, c.display_name AS to_name,
+        coalesce((SELECT address FROM customer_identities i WHERE i.customer_id = c.id AND i.channel = o.channel
+                  ORDER BY i.id LIMIT 1), '') AS to_address,
+        m.subject, m.body_text, m.channel_message_id AS message_id, m.in_reply_to, m.references_json
+     FROM outbox o JOIN messages m ON m.id = o.message_id JOIN tickets t ON t.id = o.ticket_id
+          JOIN customers c ON c.id = t.customer_id";
+
+/// Replies of `channel` a process left `sending` (it died mid-send): to be checked before any resend.
+/// Call before this process starts sending.
+pub async fn interrupted(pool: &SqlitePool, channel: &str) -> Result<Vec<OutgoingReply>> {
+    Ok(sqlx::query_as(AssertSqlSafe(format!(
+        "{OUTGOING_SELECT} WHERE o.state = 'sending' AND o.channel = ? ORDER BY o.id"
+    )))
+    .bind(channel)
+    .fetch_all(pool)
+    .await?)
+}
+
 /// Claims the oldest queued reply of `channel` that is due, marking it `sending`.
 pub async fn claim_next(pool: &SqlitePool, channel: &str) -> Result<Option<OutgoingReply>> {
     let now = now_ms();
@@ -249,20 +271,10 @@ pub async fn claim_next(pool: &SqlitePool, channel: &str) -> Result<Option<Outgo
     let Some(id) = id else {
         return Ok(None);
     };
-    let reply = sqlx::query_as(
-        "SELECT o.id AS outbox_id, o.ticket_id, t.number AS ticket_number, o.account_id, o.channel, o.attempts,
-                m.author_name AS from_name, m.author_address AS from_address,
-                c.display_name AS to_name,
-                coalesce((SELECT address FROM customer_identities i WHERE i.customer_id = c.id AND i.channel = o.channel
-                          ORDER BY i.id LIMIT 1), '') AS to_address,
-                m.subject, m.body_text, m.channel_message_id AS message_id, m.in_reply_to, m.references_json
-         FROM outbox o JOIN messages m ON m.id = o.message_id JOIN tickets t ON t.id = o.ticket_id
-              JOIN customers c ON c.id = t.customer_id
-         WHERE o.id = ?",
-    )
-    .bind(id)
-    .fetch_one(&mut *tx)
-    .await?;
+    let reply = sqlx::query_as(AssertSqlSafe(format!("{OUTGOING_SELECT} WHERE o.id = ?")))
+        .bind(id)
+        .fetch_one(&mut *tx)
+        .await?;
     tx.commit().await?;
     Ok(Some(reply))
 }

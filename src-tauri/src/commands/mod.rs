@@ -1,5 +1,6 @@
 //! Tauri commands, grouped by domain. Each validates its input and delegates to a crate.
 
+pub mod accounts;
 pub mod tickets;
 pub mod triage;
 pub mod workspace;

@@ -7,6 +7,7 @@ use tauri::{AppHandle, State};
 
 use crate::AppError;
 use crate::events::TicketsChanged;
+use crate::sender::OutboxBell;
 use crate::state::AppState;
 
 /// Largest page the list may ask for; the UI pages through bigger views.
@@ -73,6 +74,7 @@ pub async fn mark_ticket_read(app: AppHandle, state: State<'_, AppState>, ticket
 pub async fn send_reply(
     app: AppHandle,
     state: State<'_, AppState>,
+    bell: State<'_, OutboxBell>,
     ticket_id: i32,
     body: String,
 ) -> Result<OutboxItem, AppError> {
@@ -88,6 +90,7 @@ pub async fn send_reply(
         .await?
         .ok_or_else(|| AppError::new("internal", "the reply was stored without an outbox entry"))?;
     TicketsChanged::notify(&app, vec![ticket_id]);
+    bell.0.notify_one();
     Ok(item)
 }
 
@@ -97,9 +100,11 @@ pub async fn send_reply(
 pub async fn retry_outbox_item(
     app: AppHandle,
     state: State<'_, AppState>,
+    bell: State<'_, OutboxBell>,
     outbox_id: i32,
 ) -> Result<OutboxItem, AppError> {
     let item = outbox::retry_now(state.store()?.pool(), outbox_id.into()).await?;
+    bell.0.notify_one();
     TicketsChanged::notify(&app, vec![item.ticket_id as i32]);
     Ok(item)
 }

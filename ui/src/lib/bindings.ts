@@ -22,15 +22,54 @@ export const commands = {
 	/**  The agent asks to send a failed reply again now. */
 	retryOutboxItem: (outboxId: number) => typedError<OutboxItem, AppError>(__TAURI_INVOKE("retry_outbox_item", { outboxId })),
 	correctTicket: (ticketId: number, correction: TriageCorrection) => typedError<TicketSummary, AppError>(__TAURI_INVOKE("correct_ticket", { ticketId, correction })),
+	emailPresets: () => __TAURI_INVOKE<EmailPreset[]>("email_presets"),
+	listEmailAccounts: () => typedError<EmailAccountView[], AppError>(__TAURI_INVOKE("list_email_accounts")),
+	/**
+	 *  Tries IMAP (login + every folder) and SMTP (login) with the form's settings. The password is the
+	 *  form's, or the stored one of `account_id` when the form leaves it empty.
+	 */
+	testEmailAccount: (form: EmailAccountForm, accountId: number | null) => typedError<ConnectionCheck, AppError>(__TAURI_INVOKE("test_email_account", { form, accountId })),
+	/**
+	 *  Creates (`account_id` null) or updates an account. The password goes to the OS keychain; if no
+	 *  keychain is available nothing is saved and the error says so.
+	 */
+	saveEmailAccount: (accountId: number | null, form: EmailAccountForm) => typedError<EmailAccountView, AppError>(__TAURI_INVOKE("save_email_account", { accountId, form })),
+	removeEmailAccount: (accountId: number) => typedError<null, AppError>(__TAURI_INVOKE("remove_email_account", { accountId })),
+	/**  Checks the account for new mail now instead of waiting for push or the next poll. */
+	syncAccountNow: (accountId: number) => typedError<null, AppError>(__TAURI_INVOKE("sync_account_now", { accountId })),
 };
 
 /** Events */
 export const events = {
+	accountSync: makeEvent<AccountSync, AccountSync>("account-sync"),
 	importProgress: makeEvent<ImportProgress, ImportProgress>("import-progress"),
 	ticketsChanged: makeEvent<TicketsChanged, TicketsChanged>("tickets-changed"),
 };
 
 /* Types */
+/**  What an account's sync is doing, as the agent sees it. */
+export type AccountStatus = {
+	accountId: number,
+	/**  `syncing`, `ok` or `error`. */
+	state: string,
+	/**  The error in plain words when `state` is `error`; progress otherwise. */
+	message: string | null,
+	lastSyncAt: number | null,
+	/**  When a failing account tries again by itself. */
+	retryAt: number | null,
+};
+
+/**  Where an account's sync stands: progress of a sync, done, or failing (and why, in plain words). */
+export type AccountSync = {
+	accountId: number,
+	/**  `syncing`, `ok` or `error`. */
+	state: string,
+	message: string | null,
+	folder: string | null,
+	done: number,
+	total: number,
+};
+
 export type AppError = {
 	code: string,
 	message: string,
@@ -54,6 +93,14 @@ export type CategoryName = {
 /**  Where a conversation happens. */
 export type ChannelKind = "email" | "phone" | "telegram" | "wechat";
 
+/**  The outcome of one side of "Test connection". */
+export type CheckResult = {
+	ok: boolean,
+	/**  Which step failed: settings, dns, tcp, tls, greeting, auth, folder, send. */
+	step: string | null,
+	message: string,
+};
+
 /**  The latest automatic classification of a ticket, for the AI panel. */
 export type ClassificationView = {
 	/**  `llm` or `local_model` (the agent's own corrections are in `TicketDetail::agent_fields`). */
@@ -68,6 +115,11 @@ export type ClassificationView = {
 	next_step: string | null,
 	confidence: number | null,
 	created_at: number,
+};
+
+export type ConnectionCheck = {
+	imap: CheckResult,
+	smtp: CheckResult,
 };
 
 export type Customer = {
@@ -85,6 +137,55 @@ export type CustomerIdentity = {
 /**  Inbound from the customer, outbound to the customer, or an internal note between agents. */
 export type Direction = "inbound" | "outbound" | "note";
 
+/**  What the account form edits. */
+export type EmailAccountForm = {
+	/**  The account's label in the app ("Support", "Billing"). */
+	name: string,
+	/**  The address customers write to. */
+	address: string,
+	/**  The name replies are signed with in the From header. */
+	displayName: string,
+	username: string,
+	/**  A new password; `null` keeps the one in the keychain (when editing). */
+	password: string | null,
+	imap: MailServer,
+	smtp: MailServer,
+	signature: string,
+	folders: string[],
+	/**  How far back the first sync reaches; `null` for all mail. */
+	initialSyncDays: number | null,
+	/**  `null` finds the folder the server marks as Sent. */
+	sentFolder: string | null,
+};
+
+/**  An account as the settings screen shows it (never with its password). */
+export type EmailAccountView = {
+	id: number,
+	name: string,
+	address: string,
+	displayName: string,
+	username: string,
+	imap: MailServer,
+	smtp: MailServer,
+	signature: string,
+	folders: string[],
+	initialSyncDays: number | null,
+	sentFolder: string | null,
+	enabled: boolean,
+	status: AccountStatus | null,
+	/**  Mail kept aside because it could not be read. */
+	unreadable: number,
+};
+
+export type EmailPreset = {
+	id: string,
+	label: string,
+	domains: string[],
+	imap: MailServer,
+	smtp: MailServer,
+	note: string,
+};
+
 /**  Progress of a long import (the demo workspace, a mailbox). */
 export type ImportProgress = {
 	done: number,
@@ -100,6 +201,12 @@ export type ImportSummary = {
 	duplicates: number,
 	/**  Messages that could not be read, each reported and skipped. */
 	failed: number,
+};
+
+export type MailServer = {
+	host: string,
+	port: number,
+	security: ServerSecurity,
 };
 
 export type Message = {
@@ -131,6 +238,8 @@ export type OutboxItem = {
 export type OutboxState = "queued" | "sending" | "sent" | "failed";
 
 export type Priority = "urgent" | "high" | "normal" | "low";
+
+export type ServerSecurity = "tls" | "start_tls" | "plain";
 
 /**  Everything the conversation pane shows for one ticket. */
 export type TicketDetail = {

@@ -7,6 +7,7 @@ pub mod mbox;
 pub mod noise;
 pub mod outbox_sender;
 pub mod parse;
+pub mod presets;
 pub mod sanitize;
 pub mod smtp;
 

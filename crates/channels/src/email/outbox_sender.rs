@@ -5,6 +5,7 @@ use switchboard_core::model::{ChannelKind, OutboxState};
 use switchboard_core::{Store, accounts, outbox};
 
 use super::account::EmailSettings;
+use super::imap;
 use super::smtp::{self, SendError};
 
 /// Attempts before a temporarily failing reply is given up on (the agent can still retry it).
@@ -44,6 +45,7 @@ pub async fn send_next(
         return Ok(None);
     };
     let (outbox_id, ticket_id) = (reply.outbox_id, reply.ticket_id);
+    let mut filing: Option<(EmailSettings, Option<String>, Vec<u8>)> = None;
     let result = async {
         let account = match reply.account_id {
             Some(id) => Some(
@@ -65,12 +67,19 @@ pub async fn send_next(
         reply.from_address = account.address.clone();
         reply.from_name = settings.display_name.clone();
         let message = smtp::build_message(&reply, &settings.signature)?;
-        smtp::send(&settings.smtp, &settings.username, password.as_deref(), message).await
+        let raw = message.formatted();
+        smtp::send(&settings.smtp, &settings.username, password.as_deref(), message).await?;
+        filing = Some((settings, password, raw));
+        Ok(())
     }
     .await;
     let delivery = match result {
         Ok(()) => {
+            // Recorded first: the window in which a crash could lead to a second send is this one write.
             outbox::set_state(store.pool(), outbox_id, OutboxState::Sent, None).await?;
+            if let Some((settings, password, raw)) = filing {
+                file_in_sent(&settings, password.as_deref(), &raw).await;
+            }
             Delivery::Sent { outbox_id, ticket_id }
         }
         Err(SendError::Temporary(error)) if reply.attempts < MAX_ATTEMPTS => {
@@ -91,4 +100,86 @@ pub async fn send_next(
         }
     };
     Ok(Some(delivery))
+}
+
+/// Files a sent reply in the account's Sent folder, as a mail client would. The reply is already out:
+/// a failure here is logged, not retried, and never sends anything again.
+async fn file_in_sent(settings: &EmailSettings, password: Option<&str>, raw: &[u8]) {
+    let result = async {
+        let mut session = imap::connect(&settings.imap, &settings.username, password.unwrap_or_default()).await?;
+        let folder = imap::sent_folder(&mut session, settings.sent_folder.as_deref()).await?;
+        imap::append_to_sent(&mut session, &folder, raw).await?;
+        let _ = session.logout().await;
+        Ok::<_, imap::ImapError>(())
+    }
+    .await;
+    if let Err(error) = result {
+        tracing::warn!(%error, "the reply was sent but could not be filed in the Sent folder");
+    }
+}
+
+/// What became of a reply a previous run left in `sending`.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Recovery {
+    /// Its Message-ID is in the Sent folder: it went out; marked sent.
+    AlreadySent { outbox_id: i64 },
+    /// Not in the Sent folder: queued to be sent again.
+    Requeued { outbox_id: i64 },
+    /// The Sent folder could not be checked: left as it is, to be checked again later.
+    Unchecked { outbox_id: i64, error: String },
+}
+
+/// Settles replies a killed process left `sending`: before anything is sent again, the account's Sent
+/// folder is searched for the reply's Message-ID (providers such as Gmail file SMTP mail there
+/// themselves, and we file ours right after sending).
+pub async fn recover_interrupted(
+    store: &Store,
+    password_for: impl Fn(i64) -> Result<Option<String>, String>,
+) -> switchboard_core::Result<Vec<Recovery>> {
+    let mut outcomes = Vec::new();
+    for reply in outbox::interrupted(store.pool(), ChannelKind::Email.as_str()).await? {
+        let outbox_id = reply.outbox_id;
+        let checked = async {
+            let account = match reply.account_id {
+                Some(id) => Some(accounts::get(store.pool(), id).await.map_err(|e| e.to_string())?),
+                None => accounts::default_for(store.pool(), ChannelKind::Email)
+                    .await
+                    .map_err(|e| e.to_string())?,
+            }
+            .ok_or("no email account to check the Sent folder of")?;
+            let settings = EmailSettings::from_json(&account.settings_json)?;
+            let password = password_for(account.id)?.unwrap_or_default();
+            let message_id = reply.message_id.clone().ok_or("the reply has no Message-ID")?;
+            let mut session = imap::connect(&settings.imap, &settings.username, &password)
+                .await
+                .map_err(|e| e.to_string())?;
+            let folder = imap::sent_folder(&mut session, settings.sent_folder.as_deref())
+                .await
+                .map_err(|e| e.to_string())?;
+            let found = imap::find_in_sent(&mut session, &folder, &message_id)
+                .await
+                .map_err(|e| e.to_string())?;
+            let _ = session.logout().await;
+            Ok::<_, String>(found)
+        }
+        .await;
+        outcomes.push(match checked {
+            Ok(true) => {
+                outbox::set_state(store.pool(), outbox_id, OutboxState::Sent, None).await?;
+                Recovery::AlreadySent { outbox_id }
+            }
+            Ok(false) => {
+                outbox::retry_later(
+                    store.pool(),
+                    outbox_id,
+                    "sending was interrupted; the reply is not in the Sent folder, so it is sent again",
+                    0,
+                )
+                .await?;
+                Recovery::Requeued { outbox_id }
+            }
+            Err(error) => Recovery::Unchecked { outbox_id, error },
+        });
+    }
+    Ok(outcomes)
 }

@@ -61,13 +61,11 @@ pub fn build_message(reply: &OutgoingReply, signature: &str) -> Result<Message, 
         .map_err(|e| SendError::Permanent(format!("the reply could not be built: {e}")))
 }
 
-/// Sends `message` through `server`, logging in when a password is given.
-pub async fn send(
+fn transport(
     server: &ServerSettings,
     username: &str,
     password: Option<&str>,
-    message: Message,
-) -> Result<(), SendError> {
+) -> Result<AsyncSmtpTransport<Tokio1Executor>, SendError> {
     server.check_security().map_err(SendError::Permanent)?;
     let builder = match server.security {
         Security::Tls => AsyncSmtpTransport::<Tokio1Executor>::relay(&server.host),
@@ -79,15 +77,36 @@ pub async fn send(
     if let Some(password) = password {
         builder = builder.credentials(Credentials::new(username.to_string(), password.to_string()));
     }
-    let transport = builder.build();
+    Ok(builder.build())
+}
+
+/// Connects and logs in (no mail is sent). Failing here is certain to have sent nothing.
+async fn connect(transport: &AsyncSmtpTransport<Tokio1Executor>, server: &ServerSettings) -> Result<(), SendError> {
     let describe = |e: &dyn std::fmt::Display| format!("{}:{}: {e}", server.host, server.port);
-    // Connect (and log in) first: a failure here is certain to have sent nothing, so it may be retried.
     match transport.test_connection().await {
-        Ok(true) => {}
-        Ok(false) => return Err(SendError::Temporary(describe(&"the server did not answer"))),
-        Err(e) if e.is_permanent() => return Err(SendError::Permanent(describe(&e))),
-        Err(e) => return Err(SendError::Temporary(describe(&e))),
+        Ok(true) => Ok(()),
+        Ok(false) => Err(SendError::Temporary(describe(&"the server did not answer"))),
+        Err(e) if e.is_permanent() => Err(SendError::Permanent(describe(&e))),
+        Err(e) => Err(SendError::Temporary(describe(&e))),
     }
+}
+
+/// "Test connection" for the sending side: reach the server and log in.
+pub async fn test_login(server: &ServerSettings, username: &str, password: &str) -> Result<(), SendError> {
+    connect(&transport(server, username, Some(password))?, server).await
+}
+
+/// Sends `message` through `server`, logging in when a password is given.
+pub async fn send(
+    server: &ServerSettings,
+    username: &str,
+    password: Option<&str>,
+    message: Message,
+) -> Result<(), SendError> {
+    let transport = transport(server, username, password)?;
+    // Connect (and log in) first: a failure here is certain to have sent nothing, so it may be retried.
+    connect(&transport, server).await?;
+    let describe = |e: &dyn std::fmt::Display| format!("{}:{}: {e}", server.host, server.port);
     transport.send(message).await.map(|_| ()).map_err(|e| {
         if e.is_transient() {
             // A 4xx reply: the server refused for now, nothing was accepted.

@@ -184,7 +184,16 @@ pub async fn connect(server: &ServerSettings, username: &str, password: &str) ->
         read_greeting(&mut client, server).await?;
     }
     match tokio::time::timeout(STEP_TIMEOUT, client.login(username, password)).await {
-        Ok(Ok(session)) => Ok(session),
+        Ok(Ok(mut session)) => {
+            // NetEase (163/126) refuses SELECT from clients that do not identify themselves (RFC 2971).
+            // Servers without ID answer BAD, which changes nothing.
+            let id = format!(
+                "ID (\"name\" \"Switchboard\" \"version\" \"{}\")",
+                env!("CARGO_PKG_VERSION")
+            );
+            let _ = tokio::time::timeout(STEP_TIMEOUT, session.run_command_and_check_ok(&id)).await;
+            Ok(session)
+        }
         Ok(Err((async_imap::error::Error::No(reason), _))) => Err(ImapError::new(
             Step::Auth,
             format!("the server refused the user name or password ({})", reason.trim()),

@@ -1,0 +1,80 @@
+//! Delivers the outbox in the background: replies wait while offline and go out when the server is
+//! back. Replies a killed run left half-sent are settled first, by looking for them in the Sent folder.
+
+use std::collections::HashMap;
+use std::sync::Arc;
+use std::time::Duration;
+
+use switchboard_channels::email::outbox_sender::{self, Delivery, Recovery};
+use switchboard_channels::secrets;
+use switchboard_core::{Store, accounts};
+use tauri::AppHandle;
+use tokio::sync::Notify;
+
+use crate::events::TicketsChanged;
+
+/// How often the outbox is looked at when nobody rings.
+const POLL: Duration = Duration::from_secs(5);
+/// How often replies whose fate could not be checked are checked again.
+const RECHECK: Duration = Duration::from_secs(60);
+
+/// Rung when a reply is queued, so it leaves at once.
+#[derive(Default, Clone)]
+pub struct OutboxBell(pub Arc<Notify>);
+
+/// Every account's password, read from the keychain off the async runtime.
+async fn passwords(store: &Store) -> HashMap<i64, Option<String>> {
+    let mut found = HashMap::new();
+    for account in accounts::list(store.pool()).await.unwrap_or_default() {
+        let secret = secrets::read(secrets::account_key(account.id)).await.ok().flatten();
+        found.insert(account.id, secret);
+    }
+    found
+}
+
+pub fn spawn_sender(app: AppHandle, store: Store, bell: OutboxBell) {
+    tauri::async_runtime::spawn(async move {
+        let mut next_recovery = tokio::time::Instant::now();
+        loop {
+            let secrets = passwords(&store).await;
+            let password_for = |id: i64| Ok(secrets.get(&id).cloned().flatten());
+            if tokio::time::Instant::now() >= next_recovery {
+                next_recovery = tokio::time::Instant::now() + RECHECK;
+                match outbox_sender::recover_interrupted(&store, password_for).await {
+                    Ok(outcomes) => {
+                        for outcome in outcomes {
+                            match outcome {
+                                Recovery::Unchecked { outbox_id, error } => {
+                                    tracing::warn!(outbox_id, %error, "cannot tell yet whether an interrupted reply went out")
+                                }
+                                other => tracing::info!(?other, "interrupted reply settled"),
+                            }
+                        }
+                    }
+                    Err(error) => tracing::error!(%error, "cannot settle interrupted replies"),
+                }
+            }
+            loop {
+                match outbox_sender::send_next(&store, password_for).await {
+                    Ok(Some(delivery)) => {
+                        let ticket_id = match &delivery {
+                            Delivery::Sent { ticket_id, .. }
+                            | Delivery::WillRetry { ticket_id, .. }
+                            | Delivery::Failed { ticket_id, .. } => *ticket_id,
+                        };
+                        TicketsChanged::notify(&app, vec![ticket_id as i32]);
+                    }
+                    Ok(None) => break,
+                    Err(error) => {
+                        tracing::error!(%error, "the outbox cannot be read");
+                        break;
+                    }
+                }
+            }
+            tokio::select! {
+                () = tokio::time::sleep(POLL) => {}
+                () = bell.0.notified() => {}
+            }
+        }
+    });
+}

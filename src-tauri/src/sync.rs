@@ -1,0 +1,127 @@
+//! Runs one sync task per enabled email account: a slow or broken account never blocks another. Each
+//! task heals itself (see `imap::watch_account`); saving an account restarts its task with the new
+//! settings, removing it stops it.
+
+use std::collections::HashMap;
+use std::sync::Arc;
+
+use switchboard_channels::email::account::EmailSettings;
+use switchboard_channels::email::imap::{self, PasswordSource, SyncEvent};
+use switchboard_channels::secrets;
+use switchboard_core::model::ChannelKind;
+use switchboard_core::{Store, accounts};
+use tauri::AppHandle;
+use tauri::async_runtime::{JoinHandle, Mutex};
+use tokio::sync::Notify;
+
+use crate::events::{AccountSync, TicketsChanged};
+
+struct Watcher {
+    task: JoinHandle<()>,
+    wake: Arc<Notify>,
+}
+
+#[derive(Default)]
+pub struct SyncSupervisor {
+    watchers: Mutex<HashMap<i64, Watcher>>,
+}
+
+fn keychain_password(account_id: i64) -> PasswordSource {
+    Arc::new(move || {
+        // The watcher calls this from async code; the keychain blocks, so it gets a thread of its own.
+        std::thread::spawn(move || secrets::read_blocking(&secrets::account_key(account_id)))
+            .join()
+            .map_err(|_| "the keychain could not be read".to_string())?
+            .map_err(|e| e.to_string())?
+            .ok_or_else(|| "no password is stored for this account; enter it in the account settings".into())
+    })
+}
+
+impl SyncSupervisor {
+    /// Starts every enabled email account (at app start).
+    pub async fn start_all(&self, app: &AppHandle, store: &Store) {
+        match accounts::list(store.pool()).await {
+            Ok(list) => {
+                for account in list
+                    .into_iter()
+                    .filter(|a| a.enabled && a.channel == ChannelKind::Email)
+                {
+                    self.restart(app, store, account.id).await;
+                }
+            }
+            Err(error) => tracing::error!(%error, "cannot list the accounts to sync"),
+        }
+    }
+
+    /// (Re)starts the account's sync with its current settings.
+    pub async fn restart(&self, app: &AppHandle, store: &Store, account_id: i64) {
+        self.stop(account_id).await;
+        let account = match accounts::get(store.pool(), account_id).await {
+            Ok(account) if account.enabled => account,
+            Ok(_) => return,
+            Err(error) => return tracing::error!(%error, account_id, "cannot start the account's sync"),
+        };
+        let settings = match EmailSettings::from_json(&account.settings_json) {
+            Ok(settings) => settings,
+            Err(error) => return tracing::error!(%error, account_id, "the account's settings are unreadable"),
+        };
+        let wake = Arc::new(Notify::new());
+        let handle = app.clone();
+        let task = tauri::async_runtime::spawn(imap::watch_account(
+            store.clone(),
+            account_id,
+            settings,
+            keychain_password(account_id),
+            wake.clone(),
+            move |event| on_event(&handle, account_id, event),
+        ));
+        self.watchers.lock().await.insert(account_id, Watcher { task, wake });
+    }
+
+    pub async fn stop(&self, account_id: i64) {
+        if let Some(watcher) = self.watchers.lock().await.remove(&account_id) {
+            watcher.task.abort();
+        }
+    }
+
+    pub async fn wake(&self, account_id: i64) {
+        if let Some(watcher) = self.watchers.lock().await.get(&account_id) {
+            watcher.wake.notify_one();
+        }
+    }
+}
+
+fn on_event(app: &AppHandle, account_id: i64, event: SyncEvent) {
+    let update = match event {
+        SyncEvent::Progress(p) => AccountSync {
+            account_id,
+            state: "syncing".into(),
+            message: None,
+            folder: Some(p.folder),
+            done: p.done as u32,
+            total: p.total as u32,
+        },
+        SyncEvent::Synced(report) => {
+            if report.imported() > 0 {
+                TicketsChanged::notify(app, Vec::new());
+            }
+            AccountSync {
+                account_id,
+                state: "ok".into(),
+                message: None,
+                folder: None,
+                done: 0,
+                total: 0,
+            }
+        }
+        SyncEvent::Failed { error, .. } => AccountSync {
+            account_id,
+            state: "error".into(),
+            message: Some(error.message),
+            folder: None,
+            done: 0,
+            total: 0,
+        },
+    };
+    update.notify(app);
+}
