@@ -25,8 +25,14 @@ pub struct OutboxBell(pub Arc<Notify>);
 /// Every account's password, read from the keychain off the async runtime.
 async fn passwords(store: &Store) -> HashMap<i64, Option<String>> {
     let mut found = HashMap::new();
+    let Ok(workspace) = store.workspace_id().await else {
+        return found;
+    };
     for account in accounts::list(store.pool()).await.unwrap_or_default() {
-        let secret = secrets::read(secrets::account_key(account.id)).await.ok().flatten();
+        let secret = secrets::read(secrets::account_key(&workspace, account.id))
+            .await
+            .ok()
+            .flatten();
         found.insert(account.id, secret);
     }
     found

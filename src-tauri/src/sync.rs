@@ -26,10 +26,11 @@ pub struct SyncSupervisor {
     watchers: Mutex<HashMap<i64, Watcher>>,
 }
 
-fn keychain_password(account_id: i64) -> PasswordSource {
+fn keychain_password(workspace: String, account_id: i64) -> PasswordSource {
     Arc::new(move || {
+        let key = secrets::account_key(&workspace, account_id);
         // The watcher calls this from async code; the keychain blocks, so it gets a thread of its own.
-        std::thread::spawn(move || secrets::read_blocking(&secrets::account_key(account_id)))
+        std::thread::spawn(move || secrets::read_blocking(&key))
             .join()
             .map_err(|_| "the keychain could not be read".to_string())?
             .map_err(|e| e.to_string())?
@@ -65,13 +66,17 @@ impl SyncSupervisor {
             Ok(settings) => settings,
             Err(error) => return tracing::error!(%error, account_id, "the account's settings are unreadable"),
         };
+        let workspace = match store.workspace_id().await {
+            Ok(id) => id,
+            Err(error) => return tracing::error!(%error, "cannot start the account's sync"),
+        };
         let wake = Arc::new(Notify::new());
         let handle = app.clone();
         let task = tauri::async_runtime::spawn(imap::watch_account(
             store.clone(),
             account_id,
             settings,
-            keychain_password(account_id),
+            keychain_password(workspace, account_id),
             wake.clone(),
             move |event| on_event(&handle, account_id, event),
         ));

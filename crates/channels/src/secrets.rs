@@ -28,9 +28,9 @@ fn classify(error: keyring::Error) -> SecretError {
     }
 }
 
-/// The key of an account's password.
-pub fn account_key(account_id: i64) -> String {
-    format!("account-{account_id}")
+/// The key of an account's password: scoped by workspace, so two workspaces never share entries.
+pub fn account_key(workspace_id: &str, account_id: i64) -> String {
+    format!("{workspace_id}/account-{account_id}")
 }
 
 /// The keychain calls block (D-Bus round trips on Linux): run them off the async runtime.

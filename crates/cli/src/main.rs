@@ -1,9 +1,11 @@
-//! `switchboard-cli`: the headless side of Switchboard. Imports mail into a workspace, lists, shows,
-//! searches and exports tickets — no window, no webview.
+//! `switchboard-cli`: the headless side of Switchboard. Imports and syncs mail, sends replies, manages
+//! accounts, lists, shows, searches and exports tickets — no window, no webview.
 
+mod accounts;
 mod classify;
 mod export;
 mod import;
+mod mail;
 mod output;
 
 use std::path::PathBuf;
@@ -80,6 +82,22 @@ enum Command {
     },
     /// Retrain the offline model from the seed corpus and the workspace's labels.
     Train,
+    /// Email accounts: add, edit, test, list, remove, presets.
+    Account {
+        #[command(subcommand)]
+        command: accounts::AccountCommand,
+    },
+    /// Pull new mail from the email accounts once (the desktop app syncs continuously).
+    Sync {
+        /// Only this account.
+        #[arg(long)]
+        account: Option<i64>,
+        /// No progress bar (for scripts).
+        #[arg(long)]
+        quiet: bool,
+    },
+    /// Send the queued replies once (the desktop app sends continuously).
+    Send,
     /// Export every ticket with its messages as JSON.
     Export {
         /// Output file (default: standard output).
@@ -183,6 +201,9 @@ async fn run(cli: Cli) -> anyhow::Result<ExitCode> {
             println!("trained the offline model on {} labelled examples", model.examples);
             ExitCode::SUCCESS
         }
+        Command::Account { command } => accounts::run(&store, command).await?,
+        Command::Sync { account, quiet } => mail::sync(&store, account, quiet).await?,
+        Command::Send => mail::send(&store).await?,
         Command::Export { output } => {
             export::run(&store, output.as_deref()).await?;
             ExitCode::SUCCESS

@@ -31,3 +31,7 @@ CREATE TABLE unreadable_messages (
     error       TEXT    NOT NULL,
     created_at  INTEGER NOT NULL
 );
+
+-- A random identity of this workspace: keychain entries are filed under it, so two workspaces on one
+-- machine (a test copy, a second business) never read or overwrite each other's passwords.
+INSERT OR IGNORE INTO settings (key, value) VALUES ('workspace.id', lower(hex(randomblob(16))));

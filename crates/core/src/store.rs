@@ -78,6 +78,13 @@ impl Store {
         Ok(())
     }
 
+    /// This workspace's random identity (keychain entries are filed under it).
+    pub async fn workspace_id(&self) -> Result<String> {
+        self.setting("workspace.id")
+            .await?
+            .ok_or_else(|| Error::Invalid("the workspace has no identity (was a migration skipped?)".into()))
+    }
+
     pub async fn account_count(&self) -> Result<i64> {
         Ok(sqlx::query_scalar("SELECT count(*) FROM accounts")
             .fetch_one(&self.pool)

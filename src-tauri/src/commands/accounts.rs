@@ -243,11 +243,16 @@ pub async fn list_email_accounts(state: State<'_, AppState>) -> Result<Vec<Email
 /// form's, or the stored one of `account_id` when the form leaves it empty.
 #[tauri::command]
 #[specta::specta]
-pub async fn test_email_account(form: EmailAccountForm, account_id: Option<i64>) -> Result<ConnectionCheck, AppError> {
+pub async fn test_email_account(
+    state: State<'_, AppState>,
+    form: EmailAccountForm,
+    account_id: Option<i64>,
+) -> Result<ConnectionCheck, AppError> {
+    let workspace = state.store()?.workspace_id().await?;
     let settings = form.settings()?;
     let password = match (&form.password, account_id) {
         (Some(p), _) if !p.is_empty() => p.clone(),
-        (_, Some(id)) => secrets::read(secrets::account_key(id))
+        (_, Some(id)) => secrets::read(secrets::account_key(&workspace, id))
             .await
             .map_err(secret_error)?
             .unwrap_or_default(),
@@ -304,10 +309,11 @@ pub async fn save_email_account(
     let settings = form.settings()?;
     let json = serde_json::to_string(&settings).map_err(|e| AppError::new("invalid_account", e.to_string()))?;
     let password = form.password.clone().filter(|p| !p.is_empty());
+    let workspace = store.workspace_id().await?;
     let id = match account_id {
         Some(id) => {
             if let Some(password) = password {
-                secrets::store(secrets::account_key(id), password)
+                secrets::store(secrets::account_key(&workspace, id), password)
                     .await
                     .map_err(secret_error)?;
             }
@@ -324,7 +330,7 @@ pub async fn save_email_account(
                 &json,
             )
             .await?;
-            if let Err(e) = secrets::store(secrets::account_key(id), password).await {
+            if let Err(e) = secrets::store(secrets::account_key(&workspace, id), password).await {
                 // Without its password the account cannot work: undo rather than keep half an account.
                 accounts::delete(store.pool(), id).await?;
                 return Err(secret_error(e));
@@ -344,9 +350,10 @@ pub async fn remove_email_account(
     account_id: i64,
 ) -> Result<(), AppError> {
     let store = state.store()?;
+    let workspace = store.workspace_id().await?;
     supervisor.stop(account_id).await;
     accounts::delete(store.pool(), account_id).await?;
-    secrets::delete(secrets::account_key(account_id))
+    secrets::delete(secrets::account_key(&workspace, account_id))
         .await
         .map_err(secret_error)?;
     Ok(())

@@ -45,7 +45,7 @@ pub async fn send_next(
         return Ok(None);
     };
     let (outbox_id, ticket_id) = (reply.outbox_id, reply.ticket_id);
-    let mut filing: Option<(EmailSettings, Option<String>, Vec<u8>)> = None;
+    let mut filing: Option<SentCopy> = None;
     let result = async {
         let account = match reply.account_id {
             Some(id) => Some(
@@ -69,7 +69,12 @@ pub async fn send_next(
         let message = smtp::build_message(&reply, &settings.signature)?;
         let raw = message.formatted();
         smtp::send(&settings.smtp, &settings.username, password.as_deref(), message).await?;
-        filing = Some((settings, password, raw));
+        filing = Some(SentCopy {
+            message_id: reply.message_id.clone(),
+            settings,
+            password,
+            raw,
+        });
         Ok(())
     }
     .await;
@@ -77,8 +82,8 @@ pub async fn send_next(
         Ok(()) => {
             // Recorded first: the window in which a crash could lead to a second send is this one write.
             outbox::set_state(store.pool(), outbox_id, OutboxState::Sent, None).await?;
-            if let Some((settings, password, raw)) = filing {
-                file_in_sent(&settings, password.as_deref(), &raw).await;
+            if let Some(copy) = filing {
+                file_in_sent(&copy).await;
             }
             Delivery::Sent { outbox_id, ticket_id }
         }
@@ -102,13 +107,39 @@ pub async fn send_next(
     Ok(Some(delivery))
 }
 
+/// A sent reply, to be filed in the account's Sent folder.
+struct SentCopy {
+    settings: EmailSettings,
+    password: Option<String>,
+    raw: Vec<u8>,
+    message_id: Option<String>,
+}
+
 /// Files a sent reply in the account's Sent folder, as a mail client would. The reply is already out:
 /// a failure here is logged, not retried, and never sends anything again.
-async fn file_in_sent(settings: &EmailSettings, password: Option<&str>, raw: &[u8]) {
+async fn file_in_sent(copy: &SentCopy) {
+    let SentCopy {
+        settings,
+        password,
+        raw,
+        message_id,
+    } = copy;
     let result = async {
-        let mut session = imap::connect(&settings.imap, &settings.username, password.unwrap_or_default()).await?;
+        let mut session = imap::connect(
+            &settings.imap,
+            &settings.username,
+            password.as_deref().unwrap_or_default(),
+        )
+        .await?;
         let folder = imap::sent_folder(&mut session, settings.sent_folder.as_deref()).await?;
-        imap::append_to_sent(&mut session, &folder, raw).await?;
+        // Gmail and Office 365 file SMTP mail into Sent themselves: never file it twice.
+        let already = match message_id {
+            Some(id) => imap::find_in_sent(&mut session, &folder, id).await?,
+            None => false,
+        };
+        if !already {
+            imap::append_to_sent(&mut session, &folder, raw).await?;
+        }
         let _ = session.logout().await;
         Ok::<_, imap::ImapError>(())
     }

@@ -1,8 +1,11 @@
 //! Email parsing and import through the real ingest path into a real SQLite workspace.
 
 mod demo_import;
+#[path = "../harness/dovecot.rs"]
 mod dovecot;
 mod imap_sync;
 mod parse;
 mod smtp_send;
+#[path = "../harness/smtp_sink.rs"]
+mod smtp_sink;
 mod xss;

@@ -1,9 +1,5 @@
 //! Replies leave through a real SMTP server on loopback (aiosmtpd, started by the test).
 
-use std::io::{BufRead, BufReader};
-use std::path::{Path, PathBuf};
-use std::process::{Child, Command, Stdio};
-
 use mail_parser::MessageParser;
 use switchboard_channels::email::outbox_sender::{Delivery, send_next};
 use switchboard_core::ingest::{InboundMessage, ingest};
@@ -11,67 +7,7 @@ use switchboard_core::model::{ChannelKind, Direction, OutboxState, TicketView};
 use switchboard_core::outbox::{self, ReplyAuthor};
 use switchboard_core::{Store, accounts, tickets};
 
-const USER: &str = "support@aurora.example";
-const PASSWORD: &str = "s3cret-smtp";
-
-struct SmtpSink {
-    child: Child,
-    port: u16,
-    dir: PathBuf,
-}
-
-impl Drop for SmtpSink {
-    fn drop(&mut self) {
-        let _ = self.child.kill();
-        let _ = self.child.wait();
-    }
-}
-
-fn free_port() -> u16 {
-    std::net::TcpListener::bind("127.0.0.1:0")
-        .unwrap()
-        .local_addr()
-        .unwrap()
-        .port()
-}
-
-fn start_sink(dir: &Path) -> SmtpSink {
-    let port = free_port();
-    let script = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/servers/smtp_sink.py");
-    let mut child = Command::new("python3")
-        .arg(script)
-        .arg(dir)
-        .arg(port.to_string())
-        .arg(USER)
-        .arg(PASSWORD)
-        .stdout(Stdio::piped())
-        .spawn()
-        .expect("python3 with aiosmtpd (pip install aiosmtpd)");
-    let mut line = String::new();
-    BufReader::new(child.stdout.take().unwrap())
-        .read_line(&mut line)
-        .unwrap();
-    assert_eq!(
-        line.trim(),
-        "ready",
-        "the SMTP sink did not start (is aiosmtpd installed?)"
-    );
-    SmtpSink {
-        child,
-        port,
-        dir: dir.to_path_buf(),
-    }
-}
-
-fn received(sink: &SmtpSink) -> Vec<Vec<u8>> {
-    let mut files: Vec<PathBuf> = std::fs::read_dir(&sink.dir)
-        .unwrap()
-        .map(|e| e.unwrap().path())
-        .filter(|p| p.extension().is_some_and(|e| e == "eml"))
-        .collect();
-    files.sort();
-    files.into_iter().map(|p| std::fs::read(p).unwrap()).collect()
-}
+use super::smtp_sink::{PASSWORD, USER, free_port, received, start_sink};
 
 fn settings(port: u16, host: &str) -> String {
     serde_json::json!({
@@ -127,7 +63,7 @@ fn keychain(_account: i64) -> Result<Option<String>, String> {
 #[tokio::test]
 async fn a_queued_reply_is_delivered_once_with_threading_headers() {
     let dir = tempfile::tempdir().unwrap();
-    let sink = start_sink(&dir.path().join("sink").tap_mkdir());
+    let sink = start_sink(&dir.path().join("sink"));
     let store = Store::open(&dir.path().join("ws")).await.unwrap();
     accounts::create(
         store.pool(),
@@ -217,7 +153,7 @@ async fn a_dead_server_means_retry_later_and_bad_credentials_or_recipients_fail(
     );
 
     // The server comes up; a wrong password is permanent.
-    let sink = start_sink(&dir.path().join("sink").tap_mkdir());
+    let sink = start_sink(&dir.path().join("sink"));
     sqlx::query("UPDATE accounts SET settings_json = ? WHERE id = ?")
         .bind(settings(sink.port, "127.0.0.1"))
         .bind(account)
@@ -301,15 +237,4 @@ async fn no_account_plain_text_to_remote_hosts_and_interrupted_sends_are_handled
     let item = outbox::item(store.pool(), outbox_id).await.unwrap();
     assert_eq!(item.state, OutboxState::Failed);
     assert!(item.error.unwrap().contains("may or may not"));
-}
-
-trait TapMkdir {
-    fn tap_mkdir(self) -> Self;
-}
-
-impl TapMkdir for PathBuf {
-    fn tap_mkdir(self) -> Self {
-        std::fs::create_dir_all(&self).unwrap();
-        self
-    }
 }

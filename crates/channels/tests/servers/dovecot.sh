@@ -32,6 +32,10 @@ auth_mechanisms = plain login
 auth_failure_delay = 0
 mail_location = maildir:$dir/mail/%u
 mail_fsync = never
+# LMTP to alice+Sent files straight into Sent: how the SMTP test sink imitates providers (Gmail, Office
+# 365) that file mail submitted by SMTP into the sender's Sent folder themselves.
+recipient_delimiter = +
+lmtp_save_to_detail_mailbox = yes
 first_valid_uid = 0
 default_internal_user = $user
 default_internal_group = $group

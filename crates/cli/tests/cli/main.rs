@@ -1,5 +1,11 @@
 //! `switchboard-cli` as a user runs it: the real binary on a temp workspace.
 
+mod crash;
+#[path = "../../../channels/tests/harness/dovecot.rs"]
+mod dovecot;
+#[path = "../../../channels/tests/harness/smtp_sink.rs"]
+mod smtp_sink;
+
 use std::path::Path;
 use std::process::{Command, Output};
 

@@ -1,4 +1,8 @@
-//! A real dovecot on loopback for the IMAP tests, started from the project's script.
+//! A real dovecot on loopback for tests, started from the project's script (shared by the channel and
+//! CLI tests).
+
+// Shared by several test crates; each uses a different part.
+#![allow(dead_code)]
 
 use std::os::unix::process::CommandExt;
 use std::path::{Path, PathBuf};
@@ -15,7 +19,7 @@ pub struct Dovecot {
     child: Option<Child>,
     pub dir: PathBuf,
     pub port: u16,
-    lmtp_port: u16,
+    pub lmtp_port: u16,
 }
 
 fn free_port() -> u16 {
@@ -39,7 +43,8 @@ impl Dovecot {
     }
 
     fn spawn(&mut self) {
-        let script = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/servers/dovecot.sh");
+        // Both crates using this live in crates/, so the script is found the same way from either.
+        let script = Path::new(env!("CARGO_MANIFEST_DIR")).join("../channels/tests/servers/dovecot.sh");
         // Its own process group, so stopping it takes dovecot's imap workers down too.
         let child = Command::new(script)
             .process_group(0)
