@@ -125,39 +125,60 @@ pub async fn sync_folder(
         done: 0,
         total,
     });
-    let mut done = 0;
-    for chunk in uids.chunks(BATCH) {
-        let set = chunk.iter().map(u32::to_string).collect::<Vec<_>>().join(",");
-        let mut fetched: Vec<(u32, Vec<u8>)> = session
-            .uid_fetch(&set, "(UID BODY.PEEK[])")
-            .await
-            .map_err(session_error)?
-            .map_ok(|fetch| {
-                (
-                    fetch.uid.unwrap_or(0),
-                    fetch.body().map(<[u8]>::to_vec).unwrap_or_default(),
-                )
+    // A pipeline: the next batch is fetched while the previous one is parsed (on a blocking thread)
+    // and stored (on SQLite's thread). Batches are stored in order, each with its cursor.
+    let (batches, mut arriving) = tokio::sync::mpsc::channel::<(FolderCursor, usize, Vec<(u32, Vec<u8>)>)>(2);
+    let fetcher = async {
+        for chunk in uids.chunks(BATCH) {
+            let set = chunk.iter().map(u32::to_string).collect::<Vec<_>>().join(",");
+            let mut fetched: Vec<(u32, Vec<u8>)> = session
+                .uid_fetch(&set, "(UID BODY.PEEK[])")
+                .await
+                .map_err(session_error)?
+                .map_ok(|fetch| (fetch.uid.unwrap_or(0), fetch.body().map(<[u8]>::to_vec).unwrap_or_default()))
+                .try_collect()
+                .await
+                .map_err(session_error)?;
+            fetched.sort_by_key(|(uid, _)| *uid);
+            // UIDs expunged while we fetched are simply absent; the cursor still moves past them.
+            let covered = FolderCursor {
+                uidvalidity: i64::from(uidvalidity),
+                last_uid: i64::from(chunk.last().copied().unwrap_or(0)),
+                highest_modseq: modseq,
+            };
+            if batches.send((covered, chunk.len(), fetched)).await.is_err() {
+                break; // the storing side failed; its error is the one reported
+            }
+        }
+        drop(batches);
+        Ok::<(), ImapError>(())
+    };
+    let storer = async {
+        let mut done = 0;
+        while let Some((covered, count, fetched)) = arriving.recv().await {
+            let parsed = tokio::task::spawn_blocking(move || {
+                fetched
+                    .into_iter()
+                    .map(|(uid, raw)| (uid, parse_message(&raw).map_err(|e| e.to_string()), raw))
+                    .collect::<Vec<_>>()
             })
-            .try_collect()
             .await
-            .map_err(session_error)?;
-        fetched.sort_by_key(|(uid, _)| *uid);
-        // UIDs expunged while we fetched are simply absent; the cursor still moves past them.
-        let covered = FolderCursor {
-            uidvalidity: i64::from(uidvalidity),
-            last_uid: i64::from(chunk.last().copied().unwrap_or(0)),
-            highest_modseq: modseq,
-        };
-        store_batch(store, account_id, folder, covered, &fetched, &mut report)
-            .await
-            .map_err(db)?;
-        done += chunk.len();
-        progress(SyncProgress {
-            folder: folder.to_string(),
-            done,
-            total,
-        });
-    }
+            .map_err(|e| ImapError::new(Step::Session, format!("parsing stopped: {e}")))?;
+            store_batch(store, account_id, folder, covered, parsed, &mut report)
+                .await
+                .map_err(db)?;
+            done += count;
+            progress(SyncProgress {
+                folder: folder.to_string(),
+                done,
+                total,
+            });
+        }
+        Ok::<(), ImapError>(())
+    };
+    let (fetched, stored) = tokio::join!(fetcher, storer);
+    stored?;
+    fetched?;
     // Everything below UIDNEXT (as of EXAMINE) was either fetched, already known, or outside the
     // initial range: the next sync starts above it.
     let fetched_up_to = uids.last().map_or(0, |&uid| i64::from(uid));
@@ -169,7 +190,7 @@ pub async fn sync_folder(
         last_uid: end_uid.max(fetched_up_to).max(previous),
         highest_modseq: modseq,
     };
-    store_batch(store, account_id, folder, end, &[], &mut report)
+    store_batch(store, account_id, folder, end, Vec::new(), &mut report)
         .await
         .map_err(db)?;
     Ok(report)
@@ -221,14 +242,14 @@ async fn store_batch(
     account_id: i64,
     folder: &str,
     covered: FolderCursor,
-    fetched: &[(u32, Vec<u8>)],
+    parsed: Vec<(u32, Result<InboundMessage, String>, Vec<u8>)>,
     report: &mut FolderReport,
 ) -> switchboard_core::Result<()> {
     let uidvalidity = u32::try_from(covered.uidvalidity).unwrap_or_default();
     let mut tx = store::begin_write(store.pool()).await?;
-    for (uid, raw) in fetched {
-        let key = source_key(account_id, folder, uidvalidity, *uid);
-        let problem = match parse_message(raw) {
+    for (uid, parsed, raw) in parsed {
+        let key = source_key(account_id, folder, uidvalidity, uid);
+        let problem = match parsed {
             Ok(message) => {
                 let message = InboundMessage {
                     channel: Some(ChannelKind::Email),
@@ -250,10 +271,10 @@ async fn store_batch(
                     Err(other) => return Err(other),
                 }
             }
-            Err(error) => Some(error.to_string()),
+            Err(error) => Some(error),
         };
         if let Some(error) = problem {
-            let blob = store.blobs().put(raw)?;
+            let blob = store.blobs().put(&raw)?;
             sync_state::record_unreadable(&mut tx, account_id, &key, &blob, &error).await?;
             report.unreadable += 1;
             report.summary.failed += 1;

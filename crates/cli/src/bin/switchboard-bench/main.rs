@@ -3,6 +3,10 @@
 //!
 //!     cargo run --release -p switchboard-cli --bin switchboard-bench -- import --messages 10000
 //!     cargo run --release -p switchboard-cli --bin switchboard-bench -- search --messages 100000
+//!     cargo run --release -p switchboard-cli --bin switchboard-bench -- imap --messages 10000
+//!     cargo run --release -p switchboard-cli --bin switchboard-bench -- imap-push --messages 100000
+
+mod bench_imap;
 
 use std::path::Path;
 use std::process::Command;
@@ -28,7 +32,9 @@ fn main() -> anyhow::Result<()> {
     match what {
         "import" => runtime.block_on(bench_import(messages)),
         "search" => runtime.block_on(bench_search(messages)),
-        other => anyhow::bail!("unknown benchmark '{other}': use import or search"),
+        "imap" => runtime.block_on(bench_imap::bench_initial_sync(messages)),
+        "imap-push" => runtime.block_on(bench_imap::bench_push(messages)),
+        other => anyhow::bail!("unknown benchmark '{other}': use import, search, imap or imap-push"),
     }
 }
 
