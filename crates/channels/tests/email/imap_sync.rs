@@ -573,3 +573,84 @@ async fn a_folder_sync_reports_a_missing_folder_without_touching_the_cursor() {
             .is_none()
     );
 }
+
+#[tokio::test]
+async fn a_broken_account_never_blocks_a_working_one_and_shows_its_error() {
+    let dir = tempfile::tempdir().unwrap();
+    let dovecot = Dovecot::start(&dir.path().join("dovecot"));
+    dovecot
+        .deliver("INBOX", &[mail(1, "ok@shop.example", "Works", "")])
+        .await;
+    let good = dovecot.settings(&["INBOX"]);
+    let (store, good_id) = workspace(dir.path(), &good).await;
+    let mut broken = good.clone();
+    // A server that accepts the connection and never says a word: the slowest kind of broken.
+    let silent = std::net::TcpListener::bind("127.0.0.1:0").unwrap();
+    broken.imap.port = silent.local_addr().unwrap().port();
+    let broken_id = accounts::create(
+        store.pool(),
+        ChannelKind::Email,
+        "Broken",
+        "b@x.example",
+        &serde_json::to_string(&broken).unwrap(),
+    )
+    .await
+    .unwrap();
+    let wrong_password = accounts::create(
+        store.pool(),
+        ChannelKind::Email,
+        "Wrong",
+        "w@x.example",
+        &serde_json::to_string(&good).unwrap(),
+    )
+    .await
+    .unwrap();
+
+    let spawn = |id: i64, settings: EmailSettings, password: PasswordSource| {
+        tokio::spawn(imap::watch_account(
+            store.clone(),
+            id,
+            settings,
+            password,
+            Arc::new(Notify::new()),
+            |_| {},
+        ))
+    };
+    let watchers = [
+        spawn(broken_id, broken, password()),
+        spawn(wrong_password, good.clone(), Arc::new(|| Ok("nope".to_string()))),
+        spawn(good_id, good, password()),
+    ];
+    let started = Instant::now();
+    while message_count(&store).await < 1 {
+        assert!(
+            started.elapsed() < Duration::from_secs(5),
+            "the working account was held up"
+        );
+        tokio::time::sleep(Duration::from_millis(20)).await;
+    }
+    loop {
+        let status = sync_state::status(store.pool(), wrong_password).await.unwrap();
+        if let Some(status) = status.filter(|s| s.state == "error") {
+            assert!(status.message.unwrap().contains("user name or password"));
+            assert!(status.retry_at.is_some(), "the account says when it tries again");
+            break;
+        }
+        assert!(
+            started.elapsed() < Duration::from_secs(5),
+            "the wrong password never showed on the account"
+        );
+        tokio::time::sleep(Duration::from_millis(20)).await;
+    }
+    assert_eq!(
+        sync_state::status(store.pool(), broken_id)
+            .await
+            .unwrap()
+            .unwrap()
+            .state,
+        "syncing"
+    );
+    for watcher in watchers {
+        watcher.abort();
+    }
+}

@@ -135,7 +135,12 @@ pub async fn sync_folder(
                 .uid_fetch(&set, "(UID BODY.PEEK[])")
                 .await
                 .map_err(session_error)?
-                .map_ok(|fetch| (fetch.uid.unwrap_or(0), fetch.body().map(<[u8]>::to_vec).unwrap_or_default()))
+                .map_ok(|fetch| {
+                    (
+                        fetch.uid.unwrap_or(0),
+                        fetch.body().map(<[u8]>::to_vec).unwrap_or_default(),
+                    )
+                })
                 .try_collect()
                 .await
                 .map_err(session_error)?;
