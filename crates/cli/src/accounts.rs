@@ -87,6 +87,9 @@ pub struct AccountArgs {
     sent_folder: Option<String>,
     #[arg(long)]
     signature: Option<String>,
+    /// The address is a mailing list or group (e.g. a Google Group): list headers do not make mail noise.
+    #[arg(long)]
+    address_is_list: Option<bool>,
     /// Read a new password from standard input.
     #[arg(long)]
     password_stdin: bool,
@@ -176,6 +179,9 @@ fn settings(args: &AccountArgs, address: &str, base: Option<EmailSettings>) -> a
             .sent_folder
             .clone()
             .or_else(|| base.and_then(|b| b.sent_folder.clone())),
+        address_is_list: args
+            .address_is_list
+            .unwrap_or_else(|| base.is_some_and(|b| b.address_is_list)),
     };
     for server in [&settings.imap, &settings.smtp] {
         server.check_security().map_err(anyhow::Error::msg)?;

@@ -91,6 +91,8 @@ pub struct EmailAccountForm {
     pub initial_sync_days: Option<u32>,
     /// `null` finds the folder the server marks as Sent.
     pub sent_folder: Option<String>,
+    /// The address is a mailing list or group (a Google Group): list headers do not make its mail noise.
+    pub address_is_list: bool,
 }
 
 impl EmailAccountForm {
@@ -114,6 +116,7 @@ impl EmailAccountForm {
             },
             initial_sync_days: self.initial_sync_days.filter(|d| *d > 0),
             sent_folder: self.sent_folder.clone().filter(|f| !f.trim().is_empty()),
+            address_is_list: self.address_is_list,
         };
         let invalid = |m: &str| Err(AppError::new("invalid_account", m));
         if !self.address.contains('@') {
@@ -149,6 +152,7 @@ pub struct EmailAccountView {
     pub folders: Vec<String>,
     pub initial_sync_days: Option<u32>,
     pub sent_folder: Option<String>,
+    pub address_is_list: bool,
     pub enabled: bool,
     pub status: Option<AccountStatus>,
     /// Mail kept aside because it could not be read.
@@ -204,6 +208,7 @@ async fn view(store: &Store, account: accounts::Account) -> Result<EmailAccountV
         folders: settings.folders,
         initial_sync_days: settings.initial_sync_days,
         sent_folder: settings.sent_folder,
+        address_is_list: settings.address_is_list,
         enabled: account.enabled,
         status: sync_state::status(store.pool(), account.id).await?,
         unreadable: sync_state::unreadable_count(store.pool(), account.id).await?,

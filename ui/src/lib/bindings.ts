@@ -156,6 +156,8 @@ export type EmailAccountForm = {
 	initialSyncDays: number | null,
 	/**  `null` finds the folder the server marks as Sent. */
 	sentFolder: string | null,
+	/**  The address is a mailing list or group (a Google Group): list headers do not make its mail noise. */
+	addressIsList: boolean,
 };
 
 /**  An account as the settings screen shows it (never with its password). */
@@ -171,6 +173,7 @@ export type EmailAccountView = {
 	folders: string[],
 	initialSyncDays: number | null,
 	sentFolder: string | null,
+	addressIsList: boolean,
 	enabled: boolean,
 	status: AccountStatus | null,
 	/**  Mail kept aside because it could not be read. */

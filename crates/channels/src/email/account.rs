@@ -51,6 +51,10 @@ pub struct EmailSettings {
     /// Where sent replies are filed; `None` finds the folder the server marks `\Sent`.
     #[serde(default)]
     pub sent_folder: Option<String>,
+    /// The account's address is a mailing list or group (e.g. a Google Group): its mail carries list
+    /// headers, which then do not mark it as noise.
+    #[serde(default)]
+    pub address_is_list: bool,
 }
 
 fn default_folders() -> Vec<String> {

@@ -11,4 +11,4 @@ pub mod presets;
 pub mod sanitize;
 pub mod smtp;
 
-pub use parse::{ParseError, parse_message};
+pub use parse::{ParseError, parse_message, parse_message_for};

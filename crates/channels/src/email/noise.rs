@@ -5,6 +5,20 @@ use mail_parser::{Message, MimeHeaders};
 
 /// Why a message counts as auto-generated, or `None` for a human message.
 pub fn auto_generated_reason(message: &Message<'_>) -> Option<&'static str> {
+    auto_generated_reason_for(message, false)
+}
+
+/// Reasons that only say "this came through a mailing list": not noise for an account whose own
+/// address is a list or group (a Google Group as the support address), where every customer mail has them.
+const LIST_REASONS: [&str; 2] = ["List-Id", "Precedence: list"];
+
+/// Like [`auto_generated_reason`]; with `address_is_list`, list headers alone do not count.
+pub fn auto_generated_reason_for(message: &Message<'_>, address_is_list: bool) -> Option<&'static str> {
+    let reason = classify(message)?;
+    (!(address_is_list && LIST_REASONS.contains(&reason))).then_some(reason)
+}
+
+fn classify(message: &Message<'_>) -> Option<&'static str> {
     let header = |name: &str| message.header_raw(name).map(|v| v.trim().to_ascii_lowercase());
     if let Some(value) = header("Auto-Submitted")
         && value != "no"
@@ -17,10 +31,13 @@ pub fn auto_generated_reason(message: &Message<'_>) -> Option<&'static str> {
     {
         return Some("auto-reply header");
     }
-    if let Some(precedence) = header("Precedence")
-        && ["bulk", "junk", "list", "auto_reply"].contains(&precedence.as_str())
-    {
-        return Some("Precedence");
+    if let Some(precedence) = header("Precedence") {
+        if precedence == "list" {
+            return Some("Precedence: list");
+        }
+        if ["bulk", "junk", "auto_reply"].contains(&precedence.as_str()) {
+            return Some("Precedence");
+        }
     }
     if header("List-Id").is_some() {
         return Some("List-Id");

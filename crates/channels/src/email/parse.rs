@@ -20,6 +20,12 @@ pub enum ParseError {
 /// Parses one message. Charsets (GBK, Big5, ISO-2022-JP, …), encoded words and transfer encodings are
 /// decoded; HTML is sanitized; auto-generated mail is marked.
 pub fn parse_message(raw: &[u8]) -> Result<InboundMessage, ParseError> {
+    parse_message_for(raw, false)
+}
+
+/// [`parse_message`] for an account whose own address is a mailing list or group: list headers
+/// alone do not mark its mail as noise.
+pub fn parse_message_for(raw: &[u8], address_is_list: bool) -> Result<InboundMessage, ParseError> {
     let message = MessageParser::default().parse(raw).ok_or(ParseError::NotAMessage)?;
     if message.headers().is_empty() {
         return Err(ParseError::NotAMessage);
@@ -118,7 +124,7 @@ pub fn parse_message(raw: &[u8]) -> Result<InboundMessage, ParseError> {
         body_html,
         raw_headers: raw_header_block(raw),
         sent_at,
-        auto_generated: noise::auto_generated_reason(&message).is_some(),
+        auto_generated: noise::auto_generated_reason_for(&message, address_is_list).is_some(),
         attachments,
     })
 }

@@ -3,8 +3,7 @@
 
 use std::time::Duration;
 
-use lettre::message::header::ContentType;
-use lettre::message::{Mailbox, Message};
+use lettre::message::{Mailbox, Message, MultiPart};
 use lettre::transport::smtp::authentication::Credentials;
 use lettre::{Address, AsyncSmtpTransport, AsyncTransport, Tokio1Executor};
 use switchboard_core::outbox::OutgoingReply;
@@ -42,8 +41,7 @@ pub fn build_message(reply: &OutgoingReply, signature: &str) -> Result<Message, 
         .from(mailbox(&reply.from_name, &reply.from_address)?)
         .to(mailbox(&reply.to_name, &reply.to_address)?)
         .subject(&reply.subject)
-        .message_id(reply.message_id.as_deref().map(angle))
-        .header(ContentType::TEXT_PLAIN);
+        .message_id(reply.message_id.as_deref().map(angle));
     if let Some(parent) = &reply.in_reply_to {
         builder = builder.in_reply_to(angle(parent));
     }
@@ -56,9 +54,40 @@ pub fn build_message(reply: &OutgoingReply, signature: &str) -> Result<Message, 
         body.push_str("\n\n-- \n");
         body.push_str(signature.trim_end());
     }
+    let html = html_of(&reply.body_text, signature);
     builder
-        .body(body)
+        .multipart(MultiPart::alternative_plain_html(body, html))
         .map_err(|e| SendError::Permanent(format!("the reply could not be built: {e}")))
+}
+
+/// The HTML alternative of a reply: the agent's text escaped (never interpreted as markup), paragraphs
+/// and line breaks kept, the signature set apart as mail clients show it.
+pub fn html_of(text: &str, signature: &str) -> String {
+    fn escape(text: &str) -> String {
+        text.replace('&', "&amp;")
+            .replace('<', "&lt;")
+            .replace('>', "&gt;")
+            .replace('"', "&quot;")
+            .replace('\'', "&#39;")
+    }
+    let paragraphs: Vec<String> = text
+        .replace("\r\n", "\n")
+        .split("\n\n")
+        .filter(|p| !p.trim().is_empty())
+        .map(|p| format!("<p>{}</p>", escape(p.trim_end()).replace('\n', "<br>")))
+        .collect();
+    let mut html = format!(
+        "<!DOCTYPE html><html><head><meta charset=\"utf-8\"></head><body style=\"font-family:sans-serif\">{}",
+        paragraphs.join("")
+    );
+    if !signature.trim().is_empty() {
+        html.push_str(&format!(
+            "<div style=\"color:#666\">-- <br>{}</div>",
+            escape(signature.trim_end()).replace('\n', "<br>")
+        ));
+    }
+    html.push_str("</body></html>");
+    html
 }
 
 fn transport(
@@ -118,4 +147,19 @@ pub async fn send(
             SendError::Permanent(describe(&format!("{e} — the reply may or may not have been delivered")))
         }
     })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::html_of;
+
+    #[test]
+    fn the_html_alternative_escapes_the_agents_text_and_keeps_its_shape() {
+        let html = html_of("Hi <Ann>,\n\nTry \"reset\" & wait.\nThanks", "Aurora\nSupport");
+        assert!(
+            html.contains("<p>Hi &lt;Ann&gt;,</p><p>Try &quot;reset&quot; &amp; wait.<br>Thanks</p>"),
+            "{html}"
+        );
+        assert!(html.contains("-- <br>Aurora<br>Support"), "{html}");
+    }
 }

@@ -7,7 +7,7 @@ use std::time::{Duration, Instant};
 use futures::TryStreamExt;
 use switchboard_channels::email::account::EmailSettings;
 use switchboard_channels::email::imap::{
-    self, AccountReport, InitialRange, PasswordSource, Step, SyncEvent, sync_account_once, sync_folder,
+    self, AccountReport, FolderOptions, InitialRange, PasswordSource, Step, SyncEvent, sync_account_once, sync_folder,
 };
 use switchboard_core::model::{ChannelKind, TicketView};
 use switchboard_core::{Store, accounts, sync_state, tickets};
@@ -559,7 +559,10 @@ async fn a_folder_sync_reports_a_missing_folder_without_touching_the_cursor() {
         &store,
         account,
         "Archive/2019",
-        InitialRange::All,
+        FolderOptions {
+            initial: InitialRange::All,
+            address_is_list: false,
+        },
         &mut |_| {},
     )
     .await

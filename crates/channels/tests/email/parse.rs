@@ -88,3 +88,17 @@ fn web_form_mail_from_no_reply_belongs_to_the_reply_to_customer() {
     let plain = b"From: Bob <bob@example.com>\nReply-To: other@example.com\nSubject: Hi\n\nbody";
     assert_eq!(parse_message(plain).unwrap().from_address, "bob@example.com");
 }
+
+#[test]
+fn list_headers_are_not_noise_when_the_support_address_is_itself_a_group() {
+    use switchboard_channels::email::parse_message_for;
+    let via_group = b"From: Ann <ann@shop.example>\nList-Id: <support.aurora.example>\nPrecedence: list\nSubject: Refund\n\nPlease refund.";
+    assert!(parse_message_for(via_group, false).unwrap().auto_generated);
+    assert!(!parse_message_for(via_group, true).unwrap().auto_generated);
+    // Real auto-replies stay noise either way.
+    let auto =
+        b"From: a@shop.example\nList-Id: <support.aurora.example>\nAuto-Submitted: auto-replied\nSubject: OOO\n\naway";
+    assert!(parse_message_for(auto, true).unwrap().auto_generated);
+    let bulk = b"From: a@shop.example\nPrecedence: bulk\nSubject: News\n\nnews";
+    assert!(parse_message_for(bulk, true).unwrap().auto_generated);
+}

@@ -120,6 +120,12 @@ async fn a_queued_reply_is_delivered_once_with_threading_headers() {
         body.contains("replacement today") && body.contains("Aurora Audio — we answer"),
         "{body}"
     );
+    // An HTML alternative too, with the signature, the agent's text escaped.
+    let html = mail.body_html(0).unwrap();
+    assert!(
+        html.contains("<p>We will send a replacement today.</p>") && html.contains("Aurora Audio"),
+        "{html}"
+    );
     assert_eq!(detail.outbox[0].state, OutboxState::Sent);
 }
 

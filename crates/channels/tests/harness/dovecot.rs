@@ -122,6 +122,7 @@ impl Dovecot {
             folders: folders.iter().map(|f| (*f).to_string()).collect(),
             initial_sync_days: None,
             sent_folder: None,
+            address_is_list: false,
         }
     }
 

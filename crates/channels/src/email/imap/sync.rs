@@ -12,7 +12,7 @@ use switchboard_core::sync_state::{self, FolderCursor};
 use switchboard_core::{Store, store};
 
 use super::connection::{ImapError, ImapSession, Step, session_error};
-use crate::email::parse_message;
+use crate::email::parse_message_for;
 
 /// UIDs fetched per round trip (and committed per transaction).
 const BATCH: usize = 250;
@@ -33,6 +33,14 @@ pub struct FolderReport {
     pub rematched: u32,
     /// Messages kept aside because they could not be read.
     pub unreadable: u32,
+}
+
+/// How a folder is synced (from the account's settings).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct FolderOptions {
+    pub initial: InitialRange,
+    /// List headers alone do not make mail noise (the account's address is a list).
+    pub address_is_list: bool,
 }
 
 /// How the first sync of a folder reaches back.
@@ -78,9 +86,13 @@ pub async fn sync_folder(
     store: &Store,
     account_id: i64,
     folder: &str,
-    initial: InitialRange,
+    options: FolderOptions,
     progress: &mut (dyn FnMut(SyncProgress) + Send),
 ) -> Result<FolderReport, ImapError> {
+    let FolderOptions {
+        initial,
+        address_is_list,
+    } = options;
     let mailbox = session
         .examine(folder)
         .await
@@ -164,7 +176,13 @@ pub async fn sync_folder(
             let parsed = tokio::task::spawn_blocking(move || {
                 fetched
                     .into_iter()
-                    .map(|(uid, raw)| (uid, parse_message(&raw).map_err(|e| e.to_string()), raw))
+                    .map(|(uid, raw)| {
+                        (
+                            uid,
+                            parse_message_for(&raw, address_is_list).map_err(|e| e.to_string()),
+                            raw,
+                        )
+                    })
                     .collect::<Vec<_>>()
             })
             .await

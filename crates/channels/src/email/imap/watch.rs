@@ -10,7 +10,7 @@ use switchboard_core::time::now_ms;
 use tokio::sync::Notify;
 
 use super::connection::{ImapError, ImapSession, Step, connect, session_error};
-use super::sync::{FolderReport, SyncProgress, sync_folder};
+use super::sync::{FolderOptions, FolderReport, SyncProgress, sync_folder};
 use crate::email::account::EmailSettings;
 
 /// How often folders without IDLE are checked.
@@ -79,7 +79,11 @@ async fn sync_all(
 ) -> Result<AccountReport, ImapError> {
     let mut report = AccountReport::default();
     for folder in &settings.folders {
-        let folder_report = sync_folder(session, store, account_id, folder, settings.initial_range(), progress).await?;
+        let options = FolderOptions {
+            initial: settings.initial_range(),
+            address_is_list: settings.address_is_list,
+        };
+        let folder_report = sync_folder(session, store, account_id, folder, options, progress).await?;
         report.folders.push((folder.clone(), folder_report));
     }
     Ok(report)

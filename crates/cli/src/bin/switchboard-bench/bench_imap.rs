@@ -148,6 +148,7 @@ fn settings(port: u16) -> EmailSettings {
         folders: vec!["INBOX".into()],
         initial_sync_days: None,
         sent_folder: None,
+        address_is_list: false,
     }
 }
 

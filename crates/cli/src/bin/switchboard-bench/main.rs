@@ -5,6 +5,7 @@
 //!     cargo run --release -p switchboard-cli --bin switchboard-bench -- search --messages 100000
 //!     cargo run --release -p switchboard-cli --bin switchboard-bench -- imap --messages 10000
 //!     cargo run --release -p switchboard-cli --bin switchboard-bench -- imap-push --messages 100000
+//!     cargo run --release -p switchboard-cli --bin switchboard-bench -- store-realistic --messages 5000
 
 mod bench_imap;
 
@@ -33,6 +34,7 @@ fn main() -> anyhow::Result<()> {
         "import" => runtime.block_on(bench_import(messages)),
         "search" => runtime.block_on(bench_search(messages)),
         "imap" => runtime.block_on(bench_imap::bench_initial_sync(messages)),
+        "store-realistic" => runtime.block_on(store_realistic(messages)),
         "imap-push" => runtime.block_on(bench_imap::bench_push(messages)),
         other => anyhow::bail!("unknown benchmark '{other}': use import, search, imap or imap-push"),
     }
@@ -201,4 +203,43 @@ async fn like_scan(store: &Store, query: &str) -> anyhow::Result<Duration> {
 fn median(times: &mut [Duration]) -> Duration {
     times.sort();
     times[times.len() / 2]
+}
+
+/// Where the time of storing the IMAP benchmark's large messages goes: parsing alone, the whole
+/// import, and the import without the message full-text index.
+async fn store_realistic(count: usize) -> anyhow::Result<()> {
+    let messages: Vec<RawMessage> = (0..count)
+        .map(|i| RawMessage {
+            label: format!("#{i}"),
+            bytes: bench_imap::realistic_message(i),
+        })
+        .collect();
+    let start = Instant::now();
+    for m in &messages {
+        let _ = switchboard_channels::email::parse_message(&m.bytes);
+    }
+    report("parse + sanitize only", count, start.elapsed());
+    let scratch = tempfile::tempdir()?;
+    let store = Store::open(scratch.path()).await?;
+    let start = Instant::now();
+    import_messages(&store, messages, |_, _| {}, |_| {}).await?;
+    report("import (parse + store + index)", count, start.elapsed());
+    {
+        // The same again without the message full-text index: what the trigram FTS5 costs.
+        let messages: Vec<RawMessage> = (0..count)
+            .map(|i| RawMessage {
+                label: format!("#{i}"),
+                bytes: bench_imap::realistic_message(i),
+            })
+            .collect();
+        let scratch = tempfile::tempdir()?;
+        let store = Store::open(scratch.path()).await?;
+        sqlx::query("DROP TRIGGER messages_fts_insert")
+            .execute(store.pool())
+            .await?;
+        let start = Instant::now();
+        import_messages(&store, messages, |_, _| {}, |_| {}).await?;
+        report("import without the message FTS trigger", count, start.elapsed());
+    }
+    Ok(())
 }
