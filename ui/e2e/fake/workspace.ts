@@ -2,8 +2,15 @@
 // resolves with the value on success, rejects with an AppError `{ code, message }` on failure.
 // Used by the end-to-end tests through @tauri-apps/api/mocks; it is never part of the app bundle.
 import type {
+  AccountStatus,
   AppError,
   CategoryName,
+  CheckResult,
+  ConnectionCheck,
+  EmailAccountForm,
+  EmailAccountView,
+  EmailPreset,
+  MailServer,
   ChannelKind,
   ClassificationView,
   Customer,
@@ -34,6 +41,14 @@ export interface FakeConfig {
   latencyMs?: number;
   /** Commands whose first call fails with the given error (read by install.ts). */
   failOnce?: Record<string, AppError>;
+  /** Start with two email accounts: one synced (with unreadable mail kept aside), one failing. */
+  sampleAccounts?: boolean;
+  /** How long "Test connection" takes, ms. */
+  accountTestMs?: number;
+  /** Progress events per folder while an account syncs. */
+  syncSteps?: number;
+  /** Delay between two sync progress events, ms. */
+  syncStepMs?: number;
 }
 
 export type Emit = (event: string, payload: unknown) => Promise<void>;
@@ -256,6 +271,8 @@ export class FakeWorkspace {
   private nextMessage = 10_000;
   private populated = false;
   private readonly config: Required<Omit<FakeConfig, 'failOnce'>>;
+  private accounts: FakeAccount[] = [];
+  private nextAccount = 1;
   private readonly now = Date.now();
   private readonly emit: Emit;
 
@@ -266,9 +283,14 @@ export class FakeWorkspace {
       importSteps: config.importSteps ?? 8,
       importStepMs: config.importStepMs ?? 60,
       latencyMs: config.latencyMs ?? 0,
+      sampleAccounts: config.sampleAccounts ?? false,
+      accountTestMs: config.accountTestMs ?? 600,
+      syncSteps: config.syncSteps ?? 6,
+      syncStepMs: config.syncStepMs ?? 180,
     };
     this.emit = emit;
     if (this.config.seeded) this.populate();
+    if (this.config.sampleAccounts) this.addSampleAccounts();
   }
 
   // ---------- data ----------
@@ -493,6 +515,19 @@ export class FakeWorkspace {
       case 'mark_ticket_read':
         this.find(args.ticketId).unread = false;
         return null;
+      case 'email_presets':
+        return structuredClone(PRESETS);
+      case 'list_email_accounts':
+        return this.accounts.map((a) => accountView(a));
+      case 'test_email_account':
+        return this.testAccount(args.form, args.accountId);
+      case 'save_email_account':
+        return this.saveAccount(args.accountId, args.form);
+      case 'remove_email_account':
+        return this.removeAccount(args.accountId);
+      case 'sync_account_now':
+        this.startSync(this.findAccount(args.accountId));
+        return null;
       default:
         throw fail('unknown_command', `The backend has no command "${cmd}".`);
     }
@@ -501,7 +536,7 @@ export class FakeWorkspace {
   private workspaceStatus(): WorkspaceStatus {
     return {
       data_dir: '/home/agent/.local/share/switchboard',
-      account_count: 0,
+      account_count: this.accounts.length,
       ticket_count: this.tickets.length,
       demo: this.populated,
       categories: structuredClone(TAXONOMY),
@@ -665,6 +700,172 @@ export class FakeWorkspace {
     return this.summary(t);
   }
 
+  // ---------- email accounts (as src-tauri/src/commands/accounts.rs) ----------
+
+  private addSampleAccounts(): void {
+    const now = Date.now();
+    const support = this.createAccount(
+      {
+        name: 'Support',
+        address: 'support@acme-shop.com',
+        displayName: 'Acme Support',
+        username: 'support@acme-shop.com',
+        password: 'secret',
+        imap: { host: 'mail.acme-shop.com', port: 993, security: 'tls' },
+        smtp: { host: 'mail.acme-shop.com', port: 587, security: 'start_tls' },
+        signature: '— The Acme support team',
+        folders: ['INBOX', 'Support'],
+        initialSyncDays: 90,
+        sentFolder: null,
+        addressIsList: false,
+      },
+      'secret',
+    );
+    support.status = { accountId: support.id, state: 'ok', message: null, lastSyncAt: now - 4 * MINUTE, retryAt: null };
+    support.unreadable = 2;
+    support.synced = true;
+    const aftersales = this.createAccount(
+      {
+        name: '售后',
+        address: 'shouhou@163.com',
+        displayName: 'Acme 售后',
+        username: 'shouhou@163.com',
+        password: 'secret',
+        imap: { ...PRESETS.find((p) => p.id === '163')!.imap },
+        smtp: { ...PRESETS.find((p) => p.id === '163')!.smtp },
+        signature: '',
+        folders: ['INBOX'],
+        initialSyncDays: 30,
+        sentFolder: '已发送',
+        addressIsList: false,
+      },
+      'secret',
+    );
+    aftersales.status = {
+      accountId: aftersales.id,
+      state: 'error',
+      message: 'cannot reach imap.163.com:993 (connection timed out)',
+      lastSyncAt: now - 3 * 60 * MINUTE,
+      retryAt: now + 4 * MINUTE + 40_000,
+    };
+  }
+
+  private findAccount(id: unknown): FakeAccount {
+    const account = this.accounts.find((a) => a.id === id);
+    if (!account) throw fail('not_found', `email account ${String(id)} does not exist`);
+    return account;
+  }
+
+  private createAccount(form: EmailAccountForm, password: string): FakeAccount {
+    const account: FakeAccount = {
+      ...settingsOf(form),
+      id: this.nextAccount++,
+      enabled: true,
+      password,
+      status: null,
+      unreadable: 0,
+      synced: false,
+      generation: 0,
+    };
+    this.accounts.push(account);
+    return account;
+  }
+
+  private async testAccount(raw: unknown, accountId: unknown): Promise<ConnectionCheck> {
+    const form = checkForm(raw);
+    let password = form.password ?? '';
+    if (password === '') {
+      if (accountId === null || accountId === undefined) throw fail('invalid_account', 'Enter the password to test the connection.');
+      password = this.findAccount(accountId).password;
+    }
+    await sleep(this.config.accountTestMs);
+    const folders = form.folders.map((f) => f.trim()).filter((f) => f !== '');
+    const watched = folders.length > 0 ? folders : ['INBOX'];
+    const imap: CheckResult = (() => {
+      const problem = serverProblem(form.imap, password);
+      if (problem) return { ok: false, ...problem };
+      const missing = watched.find((f) => /missing/i.test(f));
+      if (missing) return { ok: false, step: 'folder', message: `the folder "${missing}" does not exist on ${form.imap.host}` };
+      return { ok: true, step: null, message: `Logged in to ${form.imap.host} and opened ${watched.join(', ')}.` };
+    })();
+    const smtpProblem = serverProblem(form.smtp, password);
+    const smtp: CheckResult = smtpProblem
+      ? { ok: false, step: 'send', message: smtpProblem.step === 'auth' ? 'authentication failed: 535 5.7.8 Username and Password not accepted' : smtpProblem.message }
+      : { ok: true, step: null, message: `Logged in to ${form.smtp.host}.` };
+    return { imap, smtp };
+  }
+
+  private async saveAccount(accountId: unknown, raw: unknown): Promise<EmailAccountView> {
+    const form = checkForm(raw);
+    const password = form.password ? form.password : null;
+    if (password === 'no-keychain') {
+      throw fail(
+        'keychain_unavailable',
+        'no keychain is available to store the password securely (org.freedesktop.DBus.Error.ServiceUnknown: The name org.freedesktop.secrets was not provided by any .service files). On Linux, install and unlock GNOME Keyring or KWallet; Switchboard never stores passwords anywhere else',
+      );
+    }
+    let account: FakeAccount;
+    if (accountId === null || accountId === undefined) {
+      if (password === null) throw fail('invalid_account', "Enter the account's password.");
+      account = this.createAccount(form, password);
+    } else {
+      account = this.findAccount(accountId);
+      Object.assign(account, settingsOf(form));
+      if (password !== null) account.password = password;
+    }
+    this.startSync(account);
+    return accountView(account);
+  }
+
+  private removeAccount(accountId: unknown): null {
+    const account = this.findAccount(accountId);
+    account.generation++;
+    this.accounts = this.accounts.filter((a) => a !== account);
+    return null;
+  }
+
+  /** As the sync supervisor: (re)starts a pass in the background and reports it with account-sync events. */
+  private startSync(account: FakeAccount): void {
+    const generation = ++account.generation;
+    account.status = { accountId: account.id, state: 'syncing', message: null, lastSyncAt: account.status?.lastSyncAt ?? null, retryAt: null };
+    void this.runSync(account, generation);
+  }
+
+  private async runSync(account: FakeAccount, generation: number): Promise<void> {
+    const live = () => account.generation === generation && this.accounts.includes(account);
+    const send = (state: string, extra: { message?: string | null; folder?: string | null; done?: number; total?: number } = {}) =>
+      this.emit('account-sync', { accountId: account.id, state, message: null, folder: null, done: 0, total: 0, ...extra });
+    // The command has answered before its task's first event.
+    await sleep(this.config.syncStepMs);
+    if (!live()) return;
+    const problem = serverProblem(account.imap, account.password);
+    if (problem) {
+      account.status = {
+        accountId: account.id,
+        state: 'error',
+        message: problem.message,
+        lastSyncAt: account.status?.lastSyncAt ?? null,
+        retryAt: Date.now() + (problem.step === 'auth' ? 30 : 2) * MINUTE,
+      };
+      await send('error', { message: problem.message });
+      return;
+    }
+    const total = account.synced ? 3 : account.initialSyncDays ? Math.min(40 * account.initialSyncDays, 240) : 480;
+    const steps = this.config.syncSteps;
+    for (const folder of account.folders) {
+      const count = folder === 'INBOX' ? total : Math.ceil(total / 4);
+      for (let s = 0; s <= steps; s++) {
+        if (!live()) return;
+        await send('syncing', { folder, done: Math.round((count * s) / steps), total: count });
+        await sleep(this.config.syncStepMs);
+      }
+    }
+    if (!live()) return;
+    account.synced = true;
+    account.status = { accountId: account.id, state: 'ok', message: null, lastSyncAt: Date.now(), retryAt: null };
+    await send('ok');
+  }
+
   // ---------- test controls ----------
 
   /** Moves an outbox item to a new state, as the sender would, and notifies the UI. */
@@ -696,6 +897,185 @@ export class FakeWorkspace {
     }
     throw new Error(`no outbox item ${outboxId}`);
   }
+}
+
+/** The big providers, as crates/channels/src/email/presets.rs. */
+const server = (host: string, port: number, security: MailServer['security']): MailServer => ({ host, port, security });
+export const PRESETS: EmailPreset[] = [
+  {
+    id: 'gmail',
+    label: 'Gmail / Google Workspace',
+    domains: ['gmail.com', 'googlemail.com'],
+    imap: server('imap.gmail.com', 993, 'tls'),
+    smtp: server('smtp.gmail.com', 465, 'tls'),
+    note: 'Turn on 2-step verification and create an app password (Google Account → Security → App passwords).',
+  },
+  {
+    id: 'outlook',
+    label: 'Outlook.com / Office 365',
+    domains: ['outlook.com', 'hotmail.com', 'live.com', 'msn.com'],
+    imap: server('outlook.office365.com', 993, 'tls'),
+    smtp: server('smtp.office365.com', 587, 'start_tls'),
+    note: 'Microsoft has turned password sign-in off for many accounts; it works only where your admin allows IMAP/SMTP basic authentication or app passwords.',
+  },
+  {
+    id: 'icloud',
+    label: 'iCloud Mail',
+    domains: ['icloud.com', 'me.com', 'mac.com'],
+    imap: server('imap.mail.me.com', 993, 'tls'),
+    smtp: server('smtp.mail.me.com', 587, 'start_tls'),
+    note: 'Use an app-specific password (appleid.apple.com → Sign-In and Security). The user name is the part before @icloud.com.',
+  },
+  {
+    id: 'yahoo',
+    label: 'Yahoo Mail',
+    domains: ['yahoo.com', 'ymail.com'],
+    imap: server('imap.mail.yahoo.com', 993, 'tls'),
+    smtp: server('smtp.mail.yahoo.com', 465, 'tls'),
+    note: 'Generate an app password (Account security → Generate app password).',
+  },
+  {
+    id: 'fastmail',
+    label: 'Fastmail',
+    domains: ['fastmail.com', 'fastmail.fm'],
+    imap: server('imap.fastmail.com', 993, 'tls'),
+    smtp: server('smtp.fastmail.com', 465, 'tls'),
+    note: 'Create an app password with IMAP and SMTP access (Settings → Privacy & Security).',
+  },
+  {
+    id: 'qq',
+    label: 'QQ Mail / QQ 邮箱',
+    domains: ['qq.com', 'foxmail.com'],
+    imap: server('imap.qq.com', 993, 'tls'),
+    smtp: server('smtp.qq.com', 465, 'tls'),
+    note: 'Enable IMAP/SMTP in QQ Mail settings and log in with the authorization code (授权码), not your QQ password.',
+  },
+  {
+    id: '163',
+    label: '163 Mail / 网易邮箱',
+    domains: ['163.com'],
+    imap: server('imap.163.com', 993, 'tls'),
+    smtp: server('smtp.163.com', 465, 'tls'),
+    note: 'Enable IMAP/SMTP and use the client authorization code (客户端授权码).',
+  },
+  {
+    id: '126',
+    label: '126 Mail / 网易邮箱',
+    domains: ['126.com'],
+    imap: server('imap.126.com', 993, 'tls'),
+    smtp: server('smtp.126.com', 465, 'tls'),
+    note: 'Enable IMAP/SMTP and use the client authorization code (客户端授权码).',
+  },
+  {
+    id: 'aliyun',
+    label: 'Aliyun Mail / 阿里邮箱',
+    domains: ['aliyun.com'],
+    imap: server('imap.aliyun.com', 993, 'tls'),
+    smtp: server('smtp.aliyun.com', 465, 'tls'),
+    note: 'Enable IMAP/SMTP in the mailbox settings.',
+  },
+  {
+    id: 'aliyun-enterprise',
+    label: 'Alibaba Mail for business / 阿里企业邮箱',
+    domains: [],
+    imap: server('imap.qiye.aliyun.com', 993, 'tls'),
+    smtp: server('smtp.qiye.aliyun.com', 465, 'tls'),
+    note: 'Your administrator may need to allow IMAP/SMTP clients.',
+  },
+];
+
+type AccountSettings = Omit<EmailAccountView, 'id' | 'enabled' | 'status' | 'unreadable'>;
+
+interface FakeAccount extends AccountSettings {
+  id: number;
+  enabled: boolean;
+  /** What the keychain holds for it. */
+  password: string;
+  status: AccountStatus | null;
+  unreadable: number;
+  /** The first full sync is done (later passes only find a few new messages). */
+  synced: boolean;
+  /** Bumped when its sync restarts or stops; a pass of an older generation ends quietly. */
+  generation: number;
+}
+
+function accountView(a: FakeAccount): EmailAccountView {
+  return structuredClone({
+    id: a.id,
+    name: a.name,
+    address: a.address,
+    displayName: a.displayName,
+    username: a.username,
+    imap: a.imap,
+    smtp: a.smtp,
+    signature: a.signature,
+    folders: a.folders,
+    initialSyncDays: a.initialSyncDays,
+    sentFolder: a.sentFolder,
+    addressIsList: a.addressIsList,
+    enabled: a.enabled,
+    status: a.status,
+    unreadable: a.unreadable,
+  });
+}
+
+function isLoopback(host: string): boolean {
+  return ['localhost', '127.0.0.1', '::1'].includes(host) || /^127\./.test(host);
+}
+
+/** As EmailAccountForm::settings: rejects what cannot work with `invalid_account`. */
+function checkForm(raw: unknown): EmailAccountForm {
+  if (!raw || typeof raw !== 'object') {
+    throw 'invalid args `form` for command: expected an EmailAccountForm';
+  }
+  const form = raw as EmailAccountForm;
+  for (const side of [form.imap, form.smtp]) {
+    if (!side || typeof side.host !== 'string' || !Number.isInteger(side.port) || side.port < 1 || side.port > 65_535) {
+      throw `invalid args \`form\` for command: invalid server ${JSON.stringify(side)}`;
+    }
+    if (!['tls', 'start_tls', 'plain'].includes(side.security)) {
+      throw `invalid args \`form\` for command: unknown variant \`${String(side.security)}\`, expected one of \`tls\`, \`start_tls\`, \`plain\``;
+    }
+  }
+  if (!form.address.includes('@')) throw fail('invalid_account', 'The email address is not valid.');
+  if (form.imap.host.trim() === '' || form.smtp.host.trim() === '') {
+    throw fail('invalid_account', 'Both the IMAP and the SMTP server are needed.');
+  }
+  if (form.username.trim() === '') throw fail('invalid_account', 'The user name is needed (often the email address).');
+  for (const side of [form.imap, form.smtp]) {
+    if (side.security === 'plain' && !isLoopback(side.host.trim())) {
+      throw fail('invalid_account', `${side.host.trim()} would be contacted without encryption; plain connections are only allowed to this machine`);
+    }
+  }
+  return form;
+}
+
+function settingsOf(form: EmailAccountForm): AccountSettings {
+  const folders = form.folders.map((f) => f.trim()).filter((f) => f !== '');
+  return {
+    name: form.name.trim(),
+    address: form.address.trim(),
+    displayName: form.displayName.trim(),
+    username: form.username.trim(),
+    imap: { ...form.imap, host: form.imap.host.trim() },
+    smtp: { ...form.smtp, host: form.smtp.host.trim() },
+    signature: form.signature,
+    folders: folders.length > 0 ? folders : ['INBOX'],
+    initialSyncDays: form.initialSyncDays && form.initialSyncDays > 0 ? form.initialSyncDays : null,
+    sentFolder: form.sentFolder && form.sentFolder.trim() !== '' ? form.sentFolder : null,
+    addressIsList: form.addressIsList,
+  };
+}
+
+/** What connecting to `server` with `password` runs into: an unknown host (*.invalid), a wrong password. */
+function serverProblem(server: MailServer, password: string): { step: string; message: string } | null {
+  if (server.host.endsWith('.invalid')) {
+    return { step: 'dns', message: `cannot find the server ${server.host}: failed to lookup address information: Name or service not known` };
+  }
+  if (password === 'wrong') {
+    return { step: 'auth', message: 'the server refused the user name or password ([AUTHENTICATIONFAILED] Invalid credentials (Failure))' };
+  }
+  return null;
 }
 
 function sleep(ms: number): Promise<void> {

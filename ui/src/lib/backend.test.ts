@@ -55,6 +55,53 @@ describe('tauriBackend', () => {
     ]);
   });
 
+  it('sends the email account commands with their argument keys', async () => {
+    const { tauriBackend } = await import('./backend');
+    handler = (cmd) => (cmd === 'email_presets' || cmd === 'list_email_accounts' ? [] : cmd.endsWith('_now') || cmd.startsWith('remove') ? null : {});
+    const server = { host: 'imap.example.com', port: 993, security: 'tls' as const };
+    const form = {
+      name: 'Support',
+      address: 'support@example.com',
+      displayName: 'Acme Support',
+      username: 'support@example.com',
+      password: null,
+      imap: server,
+      smtp: { host: 'smtp.example.com', port: 587, security: 'start_tls' as const },
+      signature: '',
+      folders: ['INBOX'],
+      initialSyncDays: 30,
+      sentFolder: null,
+      addressIsList: false,
+    };
+    await tauriBackend.emailPresets();
+    await tauriBackend.listEmailAccounts();
+    await tauriBackend.testEmailAccount(form, null);
+    await tauriBackend.saveEmailAccount(4, form);
+    await expect(tauriBackend.removeEmailAccount(4)).resolves.toBeUndefined();
+    await expect(tauriBackend.syncAccountNow(4)).resolves.toBeUndefined();
+    expect(sent).toEqual([
+      { cmd: 'email_presets', args: {} },
+      { cmd: 'list_email_accounts', args: {} },
+      { cmd: 'test_email_account', args: { form, accountId: null } },
+      { cmd: 'save_email_account', args: { accountId: 4, form } },
+      { cmd: 'remove_email_account', args: { accountId: 4 } },
+      { cmd: 'sync_account_now', args: { accountId: 4 } },
+    ]);
+  });
+
+  it('turns a keychain failure into a BackendError the form can branch on', async () => {
+    const { tauriBackend } = await import('./backend');
+    handler = () => {
+      throw { code: 'keychain_unavailable', message: 'no keychain is available to store the password securely' };
+    };
+    await expect(tauriBackend.saveEmailAccount(null, {} as never)).rejects.toMatchObject({ code: 'keychain_unavailable' });
+    // email_presets has no Result wrapper on the Rust side; a failed IPC still becomes a BackendError.
+    handler = () => {
+      throw 'command email_presets not found';
+    };
+    await expect(tauriBackend.emailPresets()).rejects.toMatchObject({ code: 'ipc', message: 'command email_presets not found' });
+  });
+
   it('unwraps ok values', async () => {
     const { tauriBackend } = await import('./backend');
     handler = () => ({ data_dir: '/d', account_count: 1, ticket_count: 2, demo: false });
@@ -86,11 +133,17 @@ describe('tauriBackend', () => {
     const progress: unknown[] = [];
     const off1 = await tauriBackend.onTicketsChanged((p) => changed.push(p));
     const off2 = await tauriBackend.onImportProgress((p) => progress.push(p));
+    const sync: unknown[] = [];
+    const off3 = await tauriBackend.onAccountSync((p) => sync.push(p));
     await emit('tickets-changed', { ticket_ids: [1, 2] });
     await emit('import-progress', { done: 3, total: 10 });
+    const update = { accountId: 2, state: 'syncing', message: null, folder: 'INBOX', done: 5, total: 9 };
+    await emit('account-sync', update);
     expect(changed).toEqual([{ ticket_ids: [1, 2] }]);
     expect(progress).toEqual([{ done: 3, total: 10 }]);
+    expect(sync).toEqual([update]);
     off1();
     off2();
+    off3();
   });
 });

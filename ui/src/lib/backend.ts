@@ -2,7 +2,12 @@
 // `tauriBackend` implements it with the tauri-specta bindings, which nothing else imports.
 import { commands, events } from './bindings';
 import type {
+  AccountSync,
   AppError,
+  ConnectionCheck,
+  EmailAccountForm,
+  EmailAccountView,
+  EmailPreset,
   ImportProgress,
   ImportSummary,
   OutboxItem,
@@ -17,20 +22,29 @@ import type {
 } from './bindings';
 
 export type {
+  AccountStatus,
+  AccountSync,
   AppError,
   Attachment,
   CategoryName,
   ChannelKind,
+  CheckResult,
   ClassificationView,
+  ConnectionCheck,
   Customer,
   CustomerIdentity,
   Direction,
+  EmailAccountForm,
+  EmailAccountView,
+  EmailPreset,
   ImportProgress,
   ImportSummary,
+  MailServer,
   Message,
   OutboxItem,
   OutboxState,
   Priority,
+  ServerSecurity,
   TicketDetail,
   TicketStatus,
   TicketSummary,
@@ -73,6 +87,26 @@ export interface Backend {
   correctTicket(ticketId: number, correction: TriageCorrection): Promise<TicketSummary>;
   onTicketsChanged(cb: (payload: TicketsChanged) => void): Promise<Unlisten>;
   onImportProgress(cb: (payload: ImportProgress) => void): Promise<Unlisten>;
+
+  // ---------- email accounts ----------
+  /** Server settings of the big providers, for the account form's picker. */
+  emailPresets(): Promise<EmailPreset[]>;
+  listEmailAccounts(): Promise<EmailAccountView[]>;
+  /**
+   * Tries IMAP and SMTP with the form's settings. A null/empty password uses the stored one of
+   * `accountId`; `invalid_account` for a form problem, `keychain_unavailable` when it cannot be read.
+   */
+  testEmailAccount(form: EmailAccountForm, accountId: number | null): Promise<ConnectionCheck>;
+  /**
+   * Creates (`accountId` null) or updates an account; `password: null` keeps the stored one.
+   * `keychain_unavailable`: there is no OS keychain and nothing was saved (the message says what to install).
+   */
+  saveEmailAccount(accountId: number | null, form: EmailAccountForm): Promise<EmailAccountView>;
+  /** Stops syncing and forgets the password; the account's tickets stay. */
+  removeEmailAccount(accountId: number): Promise<void>;
+  /** Checks the account for new mail now; progress comes as account-sync events. */
+  syncAccountNow(accountId: number): Promise<void>;
+  onAccountSync(cb: (payload: AccountSync) => void): Promise<Unlisten>;
 }
 
 function isAppError(value: unknown): value is AppError {
@@ -120,4 +154,22 @@ export const tauriBackend: Backend = {
   correctTicket: (ticketId, correction) => unwrap(commands.correctTicket(ticketId, correction)),
   onTicketsChanged: (cb) => events.ticketsChanged.listen((event) => cb(event.payload)),
   onImportProgress: (cb) => events.importProgress.listen((event) => cb(event.payload)),
+  emailPresets: async () => {
+    // The one command that cannot fail on the Rust side, so it comes without the Result wrapper.
+    try {
+      return await commands.emailPresets();
+    } catch (err) {
+      throw toBackendError(err);
+    }
+  },
+  listEmailAccounts: () => unwrap(commands.listEmailAccounts()),
+  testEmailAccount: (form, accountId) => unwrap(commands.testEmailAccount(form, accountId)),
+  saveEmailAccount: (accountId, form) => unwrap(commands.saveEmailAccount(accountId, form)),
+  removeEmailAccount: async (accountId) => {
+    await unwrap(commands.removeEmailAccount(accountId));
+  },
+  syncAccountNow: async (accountId) => {
+    await unwrap(commands.syncAccountNow(accountId));
+  },
+  onAccountSync: (cb) => events.accountSync.listen((event) => cb(event.payload)),
 };

@@ -1,5 +1,6 @@
 // Application state: workspace, views and counts, the paged ticket list, search, the open ticket.
 // Everything goes through a `Backend`, so tests can drive this with a fake one.
+import { AccountsState } from './accounts.svelte';
 import { setCategories } from './categories.svelte';
 import {
   BackendError,
@@ -93,9 +94,16 @@ export class AppState {
   private errorSeq = 0;
 
   readonly backend: Backend;
+  /** Email accounts and their sync status (the settings screen, the sidebar's indicator). */
+  readonly accounts: AccountsState;
 
   constructor(backend: Backend) {
     this.backend = backend;
+    this.accounts = new AccountsState(
+      backend,
+      (err) => this.report(err),
+      () => void this.refreshWorkspace(),
+    );
   }
 
   // ---------- life cycle ----------
@@ -107,17 +115,21 @@ export class AppState {
         this.unlisten.push(
           await this.backend.onTicketsChanged((p) => this.scheduleRefresh(p.ticket_ids)),
           await this.backend.onImportProgress((p) => (this.importProgress = p)),
+          await this.accounts.listen(),
         );
       } catch (err) {
         this.report(err);
       }
     }
     await this.loadWorkspace();
+    // Accounts' sync status for the sidebar (the settings screen reads the list itself when it opens).
+    if ((this.workspace?.account_count ?? 0) > 0) void this.accounts.refresh();
   }
 
   stop(): void {
     for (const off of this.unlisten) off();
     this.unlisten = [];
+    this.accounts.stop();
     clearInterval(this.clock);
     this.clock = undefined;
     clearTimeout(this.searchTimer);
@@ -141,6 +153,17 @@ export class AppState {
     } catch (err) {
       this.report(err);
       this.phase = 'failed';
+    }
+  }
+
+  /** Re-reads the workspace status after accounts changed; the first account leaves the welcome screen. */
+  async refreshWorkspace(): Promise<void> {
+    try {
+      const status = await this.backend.workspaceStatus();
+      this.workspace = status;
+      if (this.phase === 'welcome' && status.account_count > 0) await this.loadWorkspace();
+    } catch (err) {
+      this.report(err);
     }
   }
 

@@ -3,6 +3,7 @@ import {
   BackendError,
   type Backend,
   type ClassificationView,
+  type EmailAccountView,
   type TicketSummary,
   type TicketView,
   type TicketsChanged,
@@ -99,6 +100,19 @@ function fakeBackend(size: number, opts: { reportedCount?: number } = {}) {
       return () => (onChanged = null);
     }),
     onImportProgress: vi.fn(async () => () => {}),
+    // Email accounts (covered by accounts.test.ts); inert here.
+    emailPresets: vi.fn(async () => []),
+    listEmailAccounts: vi.fn(async () => []),
+    testEmailAccount: vi.fn(async () => ({
+      imap: { ok: true, step: null, message: '' },
+      smtp: { ok: true, step: null, message: '' },
+    })),
+    saveEmailAccount: vi.fn(async (): Promise<EmailAccountView> => {
+      throw new BackendError('invalid_account', 'not in this test');
+    }),
+    removeEmailAccount: vi.fn(async () => {}),
+    syncAccountNow: vi.fn(async () => {}),
+    onAccountSync: vi.fn(async () => () => {}),
   } satisfies Backend;
   return { backend, tickets, ai, agentFields, fire: (ids: number[]) => onChanged?.({ ticket_ids: ids }) };
 }
@@ -128,6 +142,40 @@ describe('AppState', () => {
     const app = new AppState(fake.backend);
     await app.start();
     expect(app.phase).toBe('welcome');
+    app.stop();
+  });
+
+  it('leaves the welcome screen for the inbox once the first email account is saved', async () => {
+    const fake = fakeBackend(0);
+    fake.backend.workspaceStatus.mockResolvedValue({ data_dir: '/d', account_count: 0, ticket_count: 0, demo: false, categories: [] });
+    const app = new AppState(fake.backend);
+    await app.start();
+    expect(app.phase).toBe('welcome');
+    expect(fake.backend.listEmailAccounts).not.toHaveBeenCalled();
+
+    fake.backend.workspaceStatus.mockResolvedValue({ data_dir: '/d', account_count: 1, ticket_count: 0, demo: false, categories: [] });
+    const server = { host: 'imap.example.com', port: 993, security: 'tls' as const };
+    fake.backend.saveEmailAccount.mockResolvedValueOnce({
+      id: 1,
+      name: 'Support',
+      address: 's@example.com',
+      displayName: '',
+      username: 's@example.com',
+      imap: server,
+      smtp: server,
+      signature: '',
+      folders: ['INBOX'],
+      initialSyncDays: null,
+      sentFolder: null,
+      addressIsList: false,
+      enabled: true,
+      status: null,
+      unreadable: 0,
+    });
+    await app.accounts.save(null, {} as never);
+    await vi.runOnlyPendingTimersAsync();
+    expect(app.phase).toBe('inbox');
+    expect(app.workspace?.account_count).toBe(1);
     app.stop();
   });
 

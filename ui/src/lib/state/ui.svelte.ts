@@ -1,5 +1,5 @@
-// View-only state shared by components: the help overlay, the triage pickers, the AI panel's fold,
-// and the elements shortcuts focus.
+// View-only state shared by components: the help overlay, the account settings screen, the triage
+// pickers, the AI panel's fold, and the elements shortcuts focus.
 import type { TriageField } from '../triage';
 
 export interface PickerRequest {
@@ -18,8 +18,12 @@ function readCollapsed(): boolean {
   }
 }
 
+/** The email account settings screen: its list, or straight into the form for a new account. */
+export type AccountsScreen = 'list' | 'add';
+
 class UiState {
   helpOpen = $state(false);
+  accounts = $state<AccountsScreen | null>(null);
   picker = $state.raw<PickerRequest | null>(null);
   aiCollapsed = $state(readCollapsed());
   searchInput: HTMLInputElement | null = null;
@@ -28,6 +32,16 @@ class UiState {
 
   openPicker(field: TriageField, anchor: HTMLElement | null = null): void {
     this.picker = { field, anchor };
+  }
+
+  openAccounts(start: AccountsScreen = 'list'): void {
+    this.picker = null;
+    this.helpOpen = false;
+    this.accounts = start;
+  }
+
+  closeAccounts(): void {
+    this.accounts = null;
   }
 
   closePicker(): void {
