@@ -1,13 +1,17 @@
 // End-to-end test of the BUILT desktop app, as a user would use it: tauri-driver + WebKitWebDriver
 // under Xvfb. Starts on an empty workspace, opens the demo workspace, opens a ticket, sends a reply,
-// and checks with the CLI that the reply really is in the durable outbox.
+// and checks with the CLI that the reply really is in the durable outbox. Then it connects a real
+// email account (dovecot and an SMTP receiver on loopback, password into GNOME Keyring), sees mail
+// sync in and a new message pushed by IDLE, answers it, and checks the receiver got the reply and the
+// Sent folder has its copy.
 //
 // Run by .ci/test (inside xvfb-run + dbus-run-session). Needs: target/debug/switchboard and
 // switchboard-cli built, tauri-driver on PATH, /usr/bin/WebKitWebDriver.
 
 import assert from "node:assert/strict";
 import { spawn, execFileSync } from "node:child_process";
-import { mkdirSync, mkdtempSync, existsSync } from "node:fs";
+import { mkdirSync, mkdtempSync, existsSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
+import { createServer } from "node:net";
 import { tmpdir } from "node:os";
 import { dirname, join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
@@ -53,6 +57,47 @@ async function waitForDriver() {
 }
 
 const step = (name) => console.log(`• ${name}`);
+
+// Real mail servers on loopback, started by the project's test scripts.
+const servers = join(root, "crates", "channels", "tests", "servers");
+const freePort = () =>
+  new Promise((done) => {
+    const probe = createServer().listen(0, "127.0.0.1", () => {
+      const { port: free } = probe.address();
+      probe.close(() => done(free));
+    });
+  });
+const mailUser = "alice";
+const mailPassword = "e2e-mail-secret";
+const dovecotDir = join(home, "dovecot");
+const maildir = join(dovecotDir, "mail", mailUser);
+const mailFile = (name, raw) => writeFileSync(join(maildir, name), raw.replace(/\n/g, "\r\n"));
+for (const sub of ["cur", "new", "tmp"]) mkdirSync(join(maildir, sub), { recursive: true });
+mailFile(
+  "cur/1790000001.M1P1.e2e:2,",
+  "From: Dana Whitfield <dana@customer.example>\nTo: support@aurora.example\nSubject: Order AUR-7731 arrived broken\nMessage-ID: <e2e-1@customer.example>\nDate: Mon, 23 Nov 2026 09:00:00 +0000\n\nThe left earcup of my headphones is cracked. Can you send a replacement?\n",
+);
+mailFile(
+  "cur/1790000002.M2P1.e2e:2,",
+  "From: =?UTF-8?B?5byg5Lyf?= <zhangwei@customer.example>\nTo: support@aurora.example\nSubject: =?UTF-8?B?5Y+R56Wo5oqs5aS06ZSZ6K+v?=\nMessage-ID: <e2e-2@customer.example>\nDate: Mon, 23 Nov 2026 10:00:00 +0800\nContent-Type: text/plain; charset=utf-8\n\n发票抬头写错了，请重新开具。\n",
+);
+const imapPort = await freePort();
+const dovecot = spawn(join(servers, "dovecot.sh"), [dovecotDir, String(imapPort), String(await freePort()), `${mailUser}:${mailPassword}`], {
+  stdio: ["ignore", "ignore", "inherit"],
+  detached: true,
+});
+const sinkDir = join(home, "smtp-sink");
+mkdirSync(sinkDir);
+const smtpPort = await freePort();
+const sink = spawn("python3", [join(servers, "smtp_sink.py"), sinkDir, String(smtpPort), mailUser, mailPassword], {
+  stdio: ["ignore", "ignore", "ignore"],
+});
+const setValue = (el, value, event = "input") =>
+  wd.execute(
+    "const [el, value, event] = arguments; el.value = value; el.dispatchEvent(new Event(event, { bubbles: true }));",
+    [{ [ELEMENT]: el }, value, event],
+  );
+const field = async (testid, value, event) => setValue((await wd.waitFor(`[data-testid="${testid}"]`))[0], value, event);
 
 try {
   await waitForDriver();
@@ -112,6 +157,95 @@ try {
   const queued = detail.outbox.filter((o) => o.state === "queued" && o.body_text === reply);
   assert.equal(queued.length, 1, "exactly one queued outbox entry with the reply text");
 
+  step("connect a real email account (dovecot + SMTP on loopback, password to the keychain)");
+  const [openAccounts] = await wd.waitFor('[data-testid="open-accounts"]');
+  await wd.click(openAccounts);
+  const [addAccount] = await wd.waitFor('[data-testid="add-account"]');
+  await wd.click(addAccount);
+  await field("account-address", "support@aurora.example");
+  await field("account-preset", "manual", "change");
+  await field("account-name", "Support");
+  await field("account-display-name", "Aurora Support");
+  await field("account-username", mailUser);
+  await field("account-password", mailPassword);
+  await field("imap-host", "127.0.0.1");
+  await field("imap-security", "plain", "change");
+  await field("imap-port", String(imapPort));
+  await field("smtp-host", "127.0.0.1");
+  await field("smtp-security", "plain", "change");
+  await field("smtp-port", String(smtpPort));
+  await field("initial-sync-mode", "all", "change");
+  await wd.click((await wd.waitFor('[data-testid="test-connection"]'))[0]);
+  await wd.until("both connection checks pass", async () => {
+    const imapOk = await wd.findAll('[data-testid="check-imap"][data-ok="true"]');
+    const smtpOk = await wd.findAll('[data-testid="check-smtp"][data-ok="true"]');
+    if (imapOk.length && smtpOk.length) return true;
+    return (await wd.execute("return document.querySelector('[data-testid=\"connection-check\"]')?.innerText ?? 'no result yet'"));
+  }, 60000);
+  await wd.screenshot(join(shots, "06-account-tested.png"));
+  await wd.click((await wd.waitFor('[data-testid="save-account"]'))[0]);
+  await wd.until("the account synced", async () => {
+    const rows = await wd.findAll('[data-testid="account-row"]');
+    for (const row of rows) if ((await wd.attribute(row, "data-state")) === "ok") return true;
+    return `${rows.length} account rows, none synced yet`;
+  }, 60000);
+  await wd.screenshot(join(shots, "07-account-synced.png"));
+  await wd.click((await wd.waitFor('[data-testid="close-accounts"]'))[0]);
+
+  step("synced mail is a ticket; a new mail arrives by IDLE push");
+  const findTicket = async (text) => {
+    await field("search-input", text);
+    let found;
+    await wd.until(`a ticket matching "${text}"`, async () => {
+      const rows = await wd.findAll('[data-testid="ticket-row"]');
+      const texts = [];
+      for (const row of rows) {
+        const shown = await wd.execute("return arguments[0].innerText", [{ [ELEMENT]: row }]);
+        if (shown.includes(text)) {
+          found = row;
+          return true;
+        }
+        texts.push(shown);
+      }
+      return `${rows.length} rows: ${JSON.stringify(texts)}`;
+    }, 30000);
+    return found;
+  };
+  await findTicket("AUR-7731");
+  await findTicket("发票抬头");
+  mailFile(
+    "new/1790000003.M3P1.e2e",
+    "From: Lee Park <lee@customer.example>\nTo: support@aurora.example\nSubject: Where is parcel AUR-8810?\nMessage-ID: <e2e-3@customer.example>\nDate: Tue, 24 Nov 2026 09:00:00 +0000\n\nTracking has not moved for a week.\n",
+  );
+  const pushed = await findTicket("AUR-8810");
+  await wd.click(pushed);
+  await wd.waitFor('[data-testid="message"]');
+
+  step("answer it: the reply goes out by SMTP and is filed in Sent");
+  const answer = `Your parcel is on its way — e2e ${Date.now()}`;
+  const [answerInput] = await wd.waitFor('[data-testid="reply-input"]');
+  await wd.type(answerInput, answer);
+  await wd.click((await wd.waitFor('[data-testid="send-reply"]'))[0]);
+  await wd.until("the reply sent", async () => {
+    const items = await wd.findAll('[data-testid="outbox-item"]');
+    for (const item of items) if ((await wd.attribute(item, "data-state")) === "sent") return true;
+    return `${items.length} outbox items, none sent`;
+  }, 60000);
+  await wd.screenshot(join(shots, "08-reply-sent.png"));
+  const received = readdirSync(sinkDir).filter((f) => f.endsWith(".eml")).map((f) => readFileSync(join(sinkDir, f), "utf8"));
+  const ours = received.filter((m) => m.includes("Your parcel is on its way"));
+  assert.equal(ours.length, 1, "the SMTP receiver got the reply exactly once");
+  assert.match(ours[0], /^To: .*lee@customer\.example/m, "addressed to the customer");
+  assert.match(ours[0], /^In-Reply-To: <e2e-3@customer\.example>/m, "threaded on the customer's mail");
+  await wd.until("the reply filed in the Sent folder", async () => {
+    const sent = ["new", "cur"].flatMap((sub) => {
+      const dir = join(maildir, ".Sent", sub);
+      return existsSync(dir) ? readdirSync(dir).map((f) => readFileSync(join(dir, f), "utf8")) : [];
+    });
+    return sent.some((m) => m.includes("Your parcel is on its way")) || `${sent.length} messages in Sent`;
+  }, 30000);
+  await field("search-input", "");
+
   step("switch to Simplified Chinese");
   const [lang] = await wd.waitFor('[data-testid="lang-switch"]');
   await wd.execute(
@@ -131,4 +265,10 @@ try {
 } finally {
   await wd.quit();
   driver.kill();
+  sink.kill();
+  try {
+    process.kill(-dovecot.pid, "SIGKILL");
+  } catch {
+    // already gone
+  }
 }

@@ -80,6 +80,15 @@ service imap-login {
   chroot =
 }
 CONF
-[ "$user" = "$(id -un)" ] || chown -R "$user:$group" "$dir"
+if [ "$user" != "$(id -un)" ]; then
+  chown -R "$user:$group" "$dir"
+  # vmail must be able to pass through the directories above (private temp dirs are 0700): grant
+  # traversal only (o+x), not listing.
+  parent=$(dirname "$dir")
+  while [ "$parent" != "/" ]; do
+    [ -n "$(find "$parent" -maxdepth 0 -perm -o+x)" ] || chmod o+x "$parent"
+    parent=$(dirname "$parent")
+  done
+fi
 chmod 755 "$dir"
 exec /usr/sbin/dovecot -F -c "$dir/dovecot.conf"
