@@ -108,3 +108,16 @@ pub async fn delete(pool: &SqlitePool, id: i64) -> Result<()> {
     }
     Ok(())
 }
+
+/// The account a ticket's replies leave from: the one its mail came in through, else the first enabled
+/// account of its channel.
+pub async fn for_ticket(pool: &SqlitePool, ticket_id: i64) -> Result<Option<Account>> {
+    Ok(sqlx::query_as(
+        "SELECT a.id, a.channel, a.name, a.address, a.settings_json, a.enabled
+         FROM tickets t JOIN accounts a ON a.id = t.account_id OR (t.account_id IS NULL AND a.channel = t.channel AND a.enabled = 1)
+         WHERE t.id = ? ORDER BY (a.id = t.account_id) DESC, a.id LIMIT 1",
+    )
+    .bind(ticket_id)
+    .fetch_optional(pool)
+    .await?)
+}

@@ -5,6 +5,9 @@ use switchboard_core::outbox::{self, ReplyAuthor};
 use switchboard_core::{search, tickets};
 use tauri::{AppHandle, State};
 
+use switchboard_channels::email::account::EmailSettings;
+use switchboard_core::accounts;
+
 use crate::AppError;
 use crate::events::TicketsChanged;
 use crate::sender::OutboxBell;
@@ -79,12 +82,24 @@ pub async fn send_reply(
     body: String,
 ) -> Result<OutboxItem, AppError> {
     let store = state.store()?;
-    let author = ReplyAuthor {
-        name: store.setting("agent.name").await?.unwrap_or_else(|| "Support".into()),
-        address: store
-            .setting("agent.address")
-            .await?
-            .unwrap_or_else(|| "support@localhost".into()),
+    let agent_name = store.setting("agent.name").await?.unwrap_or_else(|| "Support".into());
+    // The reply is written as the account it will leave from, so what the agent sees is what is sent.
+    let author = match accounts::for_ticket(store.pool(), ticket_id.into()).await? {
+        Some(account) => ReplyAuthor {
+            name: EmailSettings::from_json(&account.settings_json)
+                .ok()
+                .map(|s| s.display_name)
+                .filter(|n| !n.trim().is_empty())
+                .unwrap_or(agent_name),
+            address: account.address,
+        },
+        None => ReplyAuthor {
+            name: agent_name,
+            address: store
+                .setting("agent.address")
+                .await?
+                .unwrap_or_else(|| "support@localhost".into()),
+        },
     };
     let item = outbox::enqueue_reply(store.pool(), ticket_id.into(), &body, Direction::Outbound, &author)
         .await?

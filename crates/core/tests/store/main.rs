@@ -1,5 +1,6 @@
 //! Integration tests of the workspace store against a real SQLite file in a temp dir.
 
+mod accounts;
 mod fixtures;
 mod ingest;
 mod queues;
