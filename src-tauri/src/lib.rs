@@ -37,6 +37,11 @@ pub fn specta_builder() -> tauri_specta::Builder<tauri::Wry> {
             commands::accounts::save_email_account,
             commands::accounts::remove_email_account,
             commands::accounts::sync_account_now,
+            commands::llm::llm_presets_list,
+            commands::llm::get_llm_settings,
+            commands::llm::save_llm_settings,
+            commands::llm::test_llm_settings,
+            commands::llm::llm_usage,
         ])
         .events(tauri_specta::collect_events![
             events::TicketsChanged,

@@ -2,7 +2,7 @@
 //! recorded, the job completed; a crash in between leaves the job to be claimed again at start-up.
 
 use switchboard_core::classification::{self, Source};
-use switchboard_core::{Store, jobs};
+use switchboard_core::{Store, accounts, jobs};
 
 use crate::llm::{LlmClient, LlmError, Usage};
 use crate::local::{LocalClassifier, MODEL_NAME};
@@ -79,6 +79,10 @@ pub enum LlmOutcome {
         error: String,
         retry_in_ms: i64,
     },
+    /// The ticket's account is local-only: the offline model classified it; nothing was sent.
+    KeptLocal {
+        ticket_id: i64,
+    },
     /// The LLM could not do it: the offline model classified the ticket, marked for the agent's review.
     FellBack {
         ticket_id: i64,
@@ -124,6 +128,13 @@ async fn classify_claimed_with_llm(
         }
         Err(other) => return Err(other),
     };
+    // Privacy: an account marked local-only never has its customers' text sent to a cloud model.
+    if !client.is_local() && accounts::ticket_requires_local_ai(store.pool(), ticket_id).await? {
+        let result = local.classify(&subject, &body);
+        classification::record(store.pool(), ticket_id, Source::LocalModel, &result).await?;
+        jobs::complete(store.pool(), job.id).await?;
+        return Ok(Some(LlmOutcome::KeptLocal { ticket_id }));
+    }
     match client.classify(taxonomy, &subject, &body).await {
         Ok((result, usage)) => {
             classification::record(store.pool(), ticket_id, Source::Llm, &result).await?;

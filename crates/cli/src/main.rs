@@ -5,6 +5,7 @@ mod accounts;
 mod classify;
 mod export;
 mod import;
+mod llm;
 mod mail;
 mod output;
 
@@ -64,21 +65,17 @@ enum Command {
         #[arg(long)]
         json: bool,
     },
-    /// Classify queued tickets: with the offline model (no network), or with an OpenAI-compatible LLM
-    /// when --llm-url is given (API key from $SWITCHBOARD_LLM_API_KEY), falling back to the offline model.
+    /// Classify queued tickets: with the configured LLM (`llm configure`), falling back to the offline
+    /// model, or with the offline model alone (no LLM configured, or --offline).
     Classify {
-        /// Base URL of an OpenAI-compatible API, e.g. https://api.deepseek.com/v1 or http://localhost:11434/v1.
+        /// Use the offline model even when an LLM is configured (no network).
         #[arg(long)]
-        llm_url: Option<String>,
-        /// Model name at that endpoint.
-        #[arg(long, requires = "llm_url", default_value = "gpt-4o-mini")]
-        llm_model: String,
-        /// USD per million prompt tokens, for the cost estimate.
-        #[arg(long, default_value_t = 0.0)]
-        llm_input_price: f64,
-        /// USD per million completion tokens, for the cost estimate.
-        #[arg(long, default_value_t = 0.0)]
-        llm_output_price: f64,
+        offline: bool,
+    },
+    /// The LLM used for classification: configure (API key to the OS keychain), show, test, usage.
+    Llm {
+        #[command(subcommand)]
+        command: llm::LlmCommand,
     },
     /// Retrain the offline model from the seed corpus and the workspace's labels.
     Train,
@@ -184,18 +181,16 @@ async fn run(cli: Cli) -> anyhow::Result<ExitCode> {
             output::ticket_list(&found, json)?;
             ExitCode::SUCCESS
         }
-        Command::Classify { llm_url: None, .. } => {
-            let model = switchboard_ai::worker::load_or_train(&store).await?;
-            let done = switchboard_ai::worker::run_local(&store, &model, usize::MAX).await?;
-            println!("classified {} tickets with the offline model", done.len());
-            ExitCode::SUCCESS
-        }
-        Command::Classify {
-            llm_url: Some(url),
-            llm_model,
-            llm_input_price,
-            llm_output_price,
-        } => classify::with_llm(&store, url, llm_model, (llm_input_price, llm_output_price)).await?,
+        Command::Classify { offline } => match llm::configured_client(&store).await? {
+            Some(client) if !offline => classify::with_llm(&store, client).await?,
+            _ => {
+                let model = switchboard_ai::worker::load_or_train(&store).await?;
+                let done = switchboard_ai::worker::run_local(&store, &model, usize::MAX).await?;
+                println!("classified {} tickets with the offline model", done.len());
+                ExitCode::SUCCESS
+            }
+        },
+        Command::Llm { command } => llm::run(&store, command).await?,
         Command::Train => {
             let model = switchboard_ai::worker::retrain(&store).await?;
             println!("trained the offline model on {} labelled examples", model.examples);

@@ -121,3 +121,33 @@ pub async fn for_ticket(pool: &SqlitePool, ticket_id: i64) -> Result<Option<Acco
     .fetch_optional(pool)
     .await?)
 }
+
+/// Whether the account's customer text must never go to a cloud model.
+pub async fn local_ai_only(pool: &SqlitePool, id: i64) -> Result<bool> {
+    Ok(sqlx::query_scalar("SELECT local_ai_only FROM accounts WHERE id = ?")
+        .bind(id)
+        .fetch_optional(pool)
+        .await?
+        .unwrap_or(false))
+}
+
+pub async fn set_local_ai_only(pool: &SqlitePool, id: i64, local_only: bool) -> Result<()> {
+    sqlx::query("UPDATE accounts SET local_ai_only = ?, updated_at = ? WHERE id = ?")
+        .bind(local_only)
+        .bind(now_ms())
+        .bind(id)
+        .execute(pool)
+        .await?;
+    Ok(())
+}
+
+/// Whether a ticket came in through an account whose text must stay on this machine.
+pub async fn ticket_requires_local_ai(pool: &SqlitePool, ticket_id: i64) -> Result<bool> {
+    let local: Option<bool> = sqlx::query_scalar(
+        "SELECT a.local_ai_only FROM tickets t JOIN accounts a ON a.id = t.account_id WHERE t.id = ?",
+    )
+    .bind(ticket_id)
+    .fetch_optional(pool)
+    .await?;
+    Ok(local.unwrap_or(false))
+}

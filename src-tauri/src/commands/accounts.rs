@@ -93,6 +93,8 @@ pub struct EmailAccountForm {
     pub sent_folder: Option<String>,
     /// The address is a mailing list or group (a Google Group): list headers do not make its mail noise.
     pub address_is_list: bool,
+    /// This account's customer text never goes to a cloud model (the offline model classifies it).
+    pub local_ai_only: bool,
 }
 
 impl EmailAccountForm {
@@ -153,6 +155,7 @@ pub struct EmailAccountView {
     pub initial_sync_days: Option<u32>,
     pub sent_folder: Option<String>,
     pub address_is_list: bool,
+    pub local_ai_only: bool,
     pub enabled: bool,
     pub status: Option<AccountStatus>,
     /// Mail kept aside because it could not be read.
@@ -209,6 +212,7 @@ async fn view(store: &Store, account: accounts::Account) -> Result<EmailAccountV
         initial_sync_days: settings.initial_sync_days,
         sent_folder: settings.sent_folder,
         address_is_list: settings.address_is_list,
+        local_ai_only: accounts::local_ai_only(store.pool(), account.id).await?,
         enabled: account.enabled,
         status: sync_state::status(store.pool(), account.id).await?,
         unreadable: sync_state::unreadable_count(store.pool(), account.id).await?,
@@ -343,6 +347,7 @@ pub async fn save_email_account(
             id
         }
     };
+    accounts::set_local_ai_only(store.pool(), id, form.local_ai_only).await?;
     supervisor.restart(&app, store, id).await;
     view(store, accounts::get(store.pool(), id).await?).await
 }

@@ -37,6 +37,13 @@ export const commands = {
 	removeEmailAccount: (accountId: number) => typedError<null, AppError>(__TAURI_INVOKE("remove_email_account", { accountId })),
 	/**  Checks the account for new mail now instead of waiting for push or the next poll. */
 	syncAccountNow: (accountId: number) => typedError<null, AppError>(__TAURI_INVOKE("sync_account_now", { accountId })),
+	llmPresetsList: () => __TAURI_INVOKE<LlmPresetView[]>("llm_presets_list"),
+	getLlmSettings: () => typedError<LlmSettingsView, AppError>(__TAURI_INVOKE("get_llm_settings")),
+	/**  Saves the settings; `api_key` replaces the stored key (an empty string removes it, `null` keeps it). */
+	saveLlmSettings: (form: LlmSettingsForm, apiKey: string | null) => typedError<LlmSettingsView, AppError>(__TAURI_INVOKE("save_llm_settings", { form, apiKey })),
+	/**  Classifies a sample ticket with the form's settings (and the given or stored key). */
+	testLlmSettings: (form: LlmSettingsForm, apiKey: string | null) => typedError<LlmTestResult, AppError>(__TAURI_INVOKE("test_llm_settings", { form, apiKey })),
+	llmUsage: () => typedError<LlmUsageDay[], AppError>(__TAURI_INVOKE("llm_usage")),
 };
 
 /** Events */
@@ -158,6 +165,8 @@ export type EmailAccountForm = {
 	sentFolder: string | null,
 	/**  The address is a mailing list or group (a Google Group): list headers do not make its mail noise. */
 	addressIsList: boolean,
+	/**  This account's customer text never goes to a cloud model (the offline model classifies it). */
+	localAiOnly: boolean,
 };
 
 /**  An account as the settings screen shows it (never with its password). */
@@ -174,6 +183,7 @@ export type EmailAccountView = {
 	initialSyncDays: number | null,
 	sentFolder: string | null,
 	addressIsList: boolean,
+	localAiOnly: boolean,
 	enabled: boolean,
 	status: AccountStatus | null,
 	/**  Mail kept aside because it could not be read. */
@@ -204,6 +214,57 @@ export type ImportSummary = {
 	duplicates: number,
 	/**  Messages that could not be read, each reported and skipped. */
 	failed: number,
+};
+
+export type LlmPresetView = {
+	id: string,
+	label: string,
+	baseUrl: string,
+	model: string,
+	keyHeader: string | null,
+	needsKey: boolean,
+	local: boolean,
+	note: string,
+};
+
+/**  The settings form (the key itself is never sent back to the UI). */
+export type LlmSettingsForm = {
+	enabled: boolean,
+	preset: string,
+	baseUrl: string,
+	model: string,
+	keyHeader: string | null,
+	/**  e.g. `OpenAI-Organization`. */
+	extraHeaders: ([string, string])[],
+	priceInputPerMillion: number | null,
+	priceOutputPerMillion: number | null,
+	maskPersonalData: boolean,
+	timeoutSeconds: number,
+};
+
+export type LlmSettingsView = {
+	/**  `null` when no LLM was ever configured. */
+	settings: LlmSettingsForm | null,
+	hasApiKey: boolean,
+	/**  The endpoint is on this machine: customer text never leaves it. */
+	local: boolean,
+};
+
+export type LlmTestResult = {
+	ok: boolean,
+	message: string,
+	category: string | null,
+	latencyMs: number,
+	tokens: number,
+};
+
+export type LlmUsageDay = {
+	day: string,
+	model: string,
+	calls: number,
+	promptTokens: number,
+	completionTokens: number,
+	costUsd: number | null,
 };
 
 export type MailServer = {

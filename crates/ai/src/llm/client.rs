@@ -9,6 +9,7 @@ use serde_json::{Value, json};
 use switchboard_core::classification::NewClassification;
 
 use super::answer::{AnswerError, parse_answer};
+use super::mask::mask_personal_data;
 use super::prompt;
 use crate::taxonomy::Category;
 
@@ -19,16 +20,30 @@ pub struct LlmConfig {
     pub model: String,
     /// From the OS keychain; `None` for local servers that need none.
     pub api_key: Option<String>,
+    /// Header carrying the key instead of `Authorization: Bearer` (Azure: `api-key`).
+    pub key_header: Option<String>,
     pub extra_headers: Vec<(String, String)>,
     pub timeout: Duration,
     /// Price in USD per million prompt and completion tokens, for cost estimates (0 when unknown).
     pub price_per_million: (f64, f64),
+    /// Mask emails, phone and card numbers in customer text before it is sent.
+    pub mask_personal_data: bool,
+    /// The endpoint runs on this machine, so local-only accounts may use it.
+    pub runs_locally: bool,
 }
 
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
 pub struct Usage {
     pub prompt_tokens: u64,
     pub completion_tokens: u64,
+}
+
+/// What a connection test got back.
+#[derive(Debug, Clone, PartialEq)]
+pub struct ConnectionTest {
+    pub category: Option<String>,
+    pub latency: Duration,
+    pub usage: Usage,
 }
 
 #[derive(Debug, Clone, PartialEq, thiserror::Error)]
@@ -106,6 +121,20 @@ impl LlmClient {
         Ok(LlmClient { http, config })
     }
 
+    /// The customer's text as sent: masked when the settings ask for it.
+    fn user_content(&self, subject: &str, body: &str) -> String {
+        if self.config.mask_personal_data {
+            prompt::user_prompt(&mask_personal_data(subject), &mask_personal_data(body))
+        } else {
+            prompt::user_prompt(subject, body)
+        }
+    }
+
+    /// Whether the model runs on this machine (customer text never leaves it).
+    pub fn is_local(&self) -> bool {
+        self.config.runs_locally
+    }
+
     pub fn model(&self) -> &str {
         &self.config.model
     }
@@ -114,6 +143,24 @@ impl LlmClient {
     pub fn cost_usd(&self, usage: Usage) -> f64 {
         let (prompt, completion) = self.config.price_per_million;
         (usage.prompt_tokens as f64 * prompt + usage.completion_tokens as f64 * completion) / 1_000_000.0
+    }
+
+    /// "Test connection": classifies a small sample ticket through the real path (structured output,
+    /// parsing, taxonomy check) and says what came back and how long it took.
+    pub async fn test_connection(&self, taxonomy: &[Category]) -> Result<ConnectionTest, LlmError> {
+        let started = std::time::Instant::now();
+        let (classification, usage) = self
+            .classify(
+                taxonomy,
+                "Where is my order AUR-1042?",
+                "Hello, I ordered headphones ten days ago and the tracking has not moved. Can you check?",
+            )
+            .await?;
+        Ok(ConnectionTest {
+            category: classification.category,
+            latency: started.elapsed(),
+            usage,
+        })
     }
 
     /// Classifies one ticket. An invalid answer is asked for once more before giving up.
@@ -165,14 +212,16 @@ impl LlmClient {
             "temperature": 0,
             "messages": [
                 { "role": "system", "content": prompt::system_prompt(taxonomy) },
-                { "role": "user", "content": prompt::user_prompt(subject, body) },
+                { "role": "user", "content": self.user_content(subject, body) },
             ],
             "response_format": response_format,
         });
         let url = format!("{}/chat/completions", self.config.base_url.trim_end_matches('/'));
         let mut builder = self.http.post(&url).json(&request);
-        if let Some(key) = &self.config.api_key {
-            builder = builder.bearer_auth(key);
+        match (&self.config.api_key, &self.config.key_header) {
+            (Some(key), Some(header)) => builder = builder.header(header.as_str(), key.as_str()),
+            (Some(key), None) => builder = builder.bearer_auth(key),
+            (None, _) => {}
         }
         for (name, value) in &self.config.extra_headers {
             builder = builder.header(name, value);

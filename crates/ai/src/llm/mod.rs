@@ -6,7 +6,12 @@
 
 mod answer;
 mod client;
+pub mod mask;
+pub mod presets;
 mod prompt;
+pub mod settings;
 
 pub use answer::{AnswerError, parse_answer};
-pub use client::{LlmClient, LlmConfig, LlmError, Usage};
+pub use client::{ConnectionTest, LlmClient, LlmConfig, LlmError, Usage};
+pub use presets::{LlmPreset, llm_presets};
+pub use settings::LlmSettings;

@@ -64,9 +64,12 @@ impl FakeProvider {
             base_url: format!("http://127.0.0.1:{}/v1", self.port),
             model: "fake-model".into(),
             api_key: Some("sk-test-123".into()),
+            key_header: None,
             extra_headers: vec![],
             timeout,
             price_per_million: (0.5, 1.5),
+            mask_personal_data: false,
+            runs_locally: false,
         })
         .unwrap()
     }
@@ -186,9 +189,12 @@ async fn failures_are_typed_for_the_queue() {
         base_url: "http://127.0.0.1:9/v1".into(),
         model: "m".into(),
         api_key: None,
+        key_header: None,
         extra_headers: vec![],
         timeout: Duration::from_secs(2),
         price_per_million: (0.0, 0.0),
+        mask_personal_data: false,
+        runs_locally: false,
     })
     .unwrap();
     let error = nowhere.classify(&taxonomy, SUBJECT, BODY).await.unwrap_err();
@@ -317,4 +323,93 @@ async fn injected_instructions_change_nothing_but_classification_fields() {
         .map(|e| e.kind)
         .collect();
     assert_eq!(kinds, ["ticket_created", "classified"], "no other change happened");
+}
+
+#[tokio::test]
+async fn personal_data_is_masked_and_azure_style_keys_go_in_their_header() {
+    let provider = FakeProvider::start("ok");
+    let client = LlmClient::new(LlmConfig {
+        base_url: format!("http://127.0.0.1:{}/v1", provider.port),
+        model: "fake-model".into(),
+        api_key: Some("azure-key-1".into()),
+        key_header: Some("api-key".into()),
+        extra_headers: vec![("OpenAI-Organization".into(), "org-aurora".into())],
+        timeout: Duration::from_secs(10),
+        price_per_million: (0.0, 0.0),
+        mask_personal_data: true,
+        runs_locally: false,
+    })
+    .unwrap();
+    let taxonomy = default_taxonomy();
+    client
+        .classify(
+            &taxonomy,
+            "Refund for ann.lee@mail.example",
+            "Please refund card 4111 1111 1111 1111, call me on +1 (415) 555-0134. Order AUR-2026-104233.",
+        )
+        .await
+        .unwrap();
+    let request = &provider.requests()[0];
+    let user = request["messages"][1]["content"].as_str().unwrap();
+    assert!(
+        user.contains("[email]") && user.contains("[card]") && user.contains("[phone]"),
+        "{user}"
+    );
+    assert!(
+        !user.contains("ann.lee") && !user.contains("4111") && !user.contains("555-0134"),
+        "{user}"
+    );
+    assert!(user.contains("AUR-2026-104233"), "order numbers stay: {user}");
+    let headers = &request["_headers"];
+    assert_eq!(headers["api-key"], "azure-key-1");
+    assert!(headers.get("authorization").is_none(), "{headers}");
+    assert_eq!(headers["openai-organization"], "org-aurora");
+}
+
+#[tokio::test]
+async fn a_local_only_accounts_tickets_never_reach_a_cloud_model() {
+    let provider = FakeProvider::start("ok");
+    let dir = tempfile::tempdir().unwrap();
+    let store = Store::open(dir.path()).await.unwrap();
+    let private = switchboard_core::accounts::create(
+        store.pool(),
+        switchboard_core::model::ChannelKind::Email,
+        "Clinic",
+        "care@clinic.example",
+        "{}",
+    )
+    .await
+    .unwrap();
+    switchboard_core::accounts::set_local_ai_only(store.pool(), private, true)
+        .await
+        .unwrap();
+    let msg = |n: u32, account_id| InboundMessage {
+        from_address: format!("patient{n}@mail.example"),
+        message_id: Some(format!("p{n}@mail.example")),
+        subject: SUBJECT.into(),
+        body_text: BODY.into(),
+        sent_at: 1_000 + i64::from(n),
+        account_id,
+        ..Default::default()
+    };
+    ingest(&store, &msg(1, Some(private))).await.unwrap();
+    ingest(&store, &msg(2, None)).await.unwrap();
+    let local = LocalClassifier::train_with_seed(&[]);
+    let client = provider.client(Duration::from_secs(5));
+    let taxonomy = default_taxonomy();
+    let first = worker::run_llm_once(&store, &client, &taxonomy, &local)
+        .await
+        .unwrap()
+        .unwrap();
+    assert!(matches!(first, LlmOutcome::KeptLocal { .. }), "{first:?}");
+    assert!(
+        provider.requests().is_empty(),
+        "nothing was sent for the local-only account"
+    );
+    let second = worker::run_llm_once(&store, &client, &taxonomy, &local)
+        .await
+        .unwrap()
+        .unwrap();
+    assert!(matches!(second, LlmOutcome::Classified { .. }), "{second:?}");
+    assert_eq!(provider.requests().len(), 1);
 }

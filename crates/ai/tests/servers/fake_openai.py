@@ -6,7 +6,7 @@
 Scenarios: ok, rate_limit_once (429 + Retry-After: 1, then ok), server_error (500), slow (answers after
 5 s), malformed (content is not JSON), bad_category (a category outside the taxonomy), no_schema (rejects
 response_format json_schema with 400, accepts json_object), wrapped (JSON inside prose and a code fence).
-Every request body is appended to LOGFILE as one JSON line. Prints "ready" once it listens.
+Every request body is appended to LOGFILE as one JSON line, its HTTP headers under "_headers". Prints "ready" once it listens.
 """
 import json
 import sys
@@ -75,7 +75,8 @@ class Handler(BaseHTTPRequestHandler):
         body = json.loads(self.rfile.read(length))
         body["_authorization"] = self.headers.get("Authorization")
         with open(LOG, "a") as f:
-            f.write(json.dumps(body, ensure_ascii=False) + "\n")
+            logged = dict(body, _headers={k.lower(): v for k, v in self.headers.items()})
+            f.write(json.dumps(logged, ensure_ascii=False) + "\n")
         state["requests"] += 1
         if not self.path.endswith("/chat/completions"):
             return self.send_json(404, {"error": {"message": "unknown path " + self.path}})
