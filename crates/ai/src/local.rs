@@ -8,10 +8,10 @@ use switchboard_core::model::Priority;
 
 use crate::extract;
 use crate::features::features;
-use crate::naive_bayes::NaiveBayes;
+use crate::linear::LinearModel;
 
 /// Name of the model in the workspace's `models` table.
-pub const MODEL_NAME: &str = "local-nb-v1";
+pub const MODEL_NAME: &str = "local-lr-v1";
 
 /// Below this category confidence the ticket is marked for the agent's review.
 pub const REVIEW_BELOW: f64 = 0.5;
@@ -44,9 +44,9 @@ pub fn seed_examples() -> Vec<TrainingExample> {
 
 #[derive(Debug, Clone, Default, Serialize, Deserialize)]
 pub struct LocalClassifier {
-    category: NaiveBayes,
-    priority: NaiveBayes,
-    sentiment: NaiveBayes,
+    category: LinearModel,
+    priority: LinearModel,
+    sentiment: LinearModel,
     pub examples: usize,
 }
 
@@ -54,7 +54,7 @@ impl LocalClassifier {
     pub fn train(examples: &[TrainingExample]) -> LocalClassifier {
         let featurised: Vec<(Vec<u32>, &TrainingExample)> = examples.iter().map(|e| (features(&e.text), e)).collect();
         let head = |pick: fn(&TrainingExample) -> Option<&String>| {
-            NaiveBayes::train(
+            LinearModel::train(
                 featurised
                     .iter()
                     .filter_map(|(f, e)| pick(e).map(|label| (f.as_slice(), label.as_str(), e.weight))),
@@ -92,7 +92,7 @@ impl LocalClassifier {
     pub fn classify(&self, subject: &str, body: &str) -> NewClassification {
         let text = format!("{subject}\n\n{body}");
         let f = features(&text);
-        let top = |model: &NaiveBayes| model.predict(&f).into_iter().next();
+        let top = |model: &LinearModel| model.predict(&f).into_iter().next();
         let category = top(&self.category);
         let confidence = category.as_ref().map(|(_, p)| *p);
         NewClassification {

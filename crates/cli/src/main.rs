@@ -3,6 +3,7 @@
 
 mod accounts;
 mod classify;
+mod eval;
 mod export;
 mod import;
 mod llm;
@@ -76,6 +77,22 @@ enum Command {
     Llm {
         #[command(subcommand)]
         command: llm::LlmCommand,
+    },
+    /// Train the offline classifier on one labelled file and score it on another (CSV or JSON Lines).
+    Eval {
+        #[arg(long)]
+        train: PathBuf,
+        #[arg(long)]
+        test: PathBuf,
+        /// Column (CSV) or field (JSON Lines) holding the text.
+        #[arg(long)]
+        text_col: String,
+        /// Column or field holding the label.
+        #[arg(long)]
+        label_col: String,
+        /// Also print the result as one JSON object on the last line.
+        #[arg(long)]
+        json: bool,
     },
     /// Retrain the offline model from the seed corpus and the workspace's labels.
     Train,
@@ -191,6 +208,13 @@ async fn run(cli: Cli) -> anyhow::Result<ExitCode> {
             }
         },
         Command::Llm { command } => llm::run(&store, command).await?,
+        Command::Eval {
+            train,
+            test,
+            text_col,
+            label_col,
+            json,
+        } => eval::run(&train, &test, &text_col, &label_col, json)?,
         Command::Train => {
             let model = switchboard_ai::worker::retrain(&store).await?;
             println!("trained the offline model on {} labelled examples", model.examples);

@@ -3,13 +3,14 @@
 mod crash;
 #[path = "../../../channels/tests/harness/dovecot.rs"]
 mod dovecot;
+mod eval;
 #[path = "../../../channels/tests/harness/smtp_sink.rs"]
 mod smtp_sink;
 
 use std::path::Path;
 use std::process::{Command, Output};
 
-fn cli(data_dir: &Path, args: &[&str]) -> Output {
+pub(crate) fn cli(data_dir: &Path, args: &[&str]) -> Output {
     Command::new(env!("CARGO_BIN_EXE_switchboard-cli"))
         .arg("--data-dir")
         .arg(data_dir)
@@ -18,11 +19,11 @@ fn cli(data_dir: &Path, args: &[&str]) -> Output {
         .expect("run switchboard-cli")
 }
 
-fn stdout(output: &Output) -> String {
+pub(crate) fn stdout(output: &Output) -> String {
     String::from_utf8_lossy(&output.stdout).into_owned()
 }
 
-fn stderr(output: &Output) -> String {
+pub(crate) fn stderr(output: &Output) -> String {
     String::from_utf8_lossy(&output.stderr).into_owned()
 }
 
