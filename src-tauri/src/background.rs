@@ -75,6 +75,9 @@ pub fn spawn_classifier(app: AppHandle) {
     });
 }
 
+/// Requests to the LLM in flight at once.
+const LLM_CONCURRENCY: usize = 4;
+
 /// Up to a batch of tickets through the LLM; the ids of those classified (by it or the fallback).
 async fn drain_with_llm(
     store: &Store,
@@ -82,19 +85,17 @@ async fn drain_with_llm(
     taxonomy: &[switchboard_ai::taxonomy::Category],
     model: &LocalClassifier,
 ) -> switchboard_core::Result<Vec<i64>> {
-    let mut done = Vec::new();
-    while done.len() < BATCH {
-        match worker::run_llm_once(store, client, taxonomy, model).await? {
-            Some(
-                LlmOutcome::Classified { ticket_id, .. }
-                | LlmOutcome::KeptLocal { ticket_id }
-                | LlmOutcome::FellBack { ticket_id, .. },
-            ) => done.push(ticket_id),
-            Some(LlmOutcome::Retrying { ticket_id, error, .. }) => {
+    let outcomes = worker::drain_llm(store, client, taxonomy, model, LLM_CONCURRENCY, BATCH).await?;
+    Ok(outcomes
+        .into_iter()
+        .filter_map(|outcome| match outcome {
+            LlmOutcome::Classified { ticket_id, .. }
+            | LlmOutcome::KeptLocal { ticket_id }
+            | LlmOutcome::FellBack { ticket_id, .. } => Some(ticket_id),
+            LlmOutcome::Retrying { ticket_id, error, .. } => {
                 tracing::info!(ticket_id, %error, "LLM busy; the ticket waits for its retry");
+                None
             }
-            None => break,
-        }
-    }
-    Ok(done)
+        })
+        .collect())
 }

@@ -100,6 +100,7 @@ test('add a Gmail account: the address picks the preset, a wrong password fails 
       initialSyncDays: 30,
       sentFolder: null,
       addressIsList: false,
+      localAiOnly: false,
     },
   });
 

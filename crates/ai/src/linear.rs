@@ -20,8 +20,11 @@ pub struct LinearModel {
     weights: HashMap<u32, (f32, Vec<f32>)>,
 }
 
+/// (feature, value) pairs, sorted by feature.
+type SparseVector = Vec<(u32, f32)>;
+
 /// A text as (feature, value) pairs: sublinear term frequency × idf, L2-normalised.
-fn vectorise(features: &[u32], idf: impl Fn(u32) -> Option<f32>) -> Vec<(u32, f32)> {
+fn vectorise(features: &[u32], idf: impl Fn(u32) -> Option<f32>) -> SparseVector {
     let mut counts: HashMap<u32, f32> = HashMap::new();
     for &f in features {
         *counts.entry(f).or_default() += 1.0;
@@ -79,7 +82,7 @@ impl LinearModel {
             .into_iter()
             .map(|(f, d)| (f, (((1.0 + n) / (1.0 + d)).ln() + 1.0, vec![0.0; classes])))
             .collect();
-        let data: Vec<(Vec<(u32, f32)>, usize, f32)> = examples
+        let data: Vec<(SparseVector, usize, f32)> = examples
             .iter()
             .map(|(features, label, weight)| {
                 let vector = vectorise(features, |f| weights.get(&f).map(|(idf, _)| *idf));

@@ -176,3 +176,32 @@ async fn classify_claimed_with_llm(
         }
     }
 }
+
+/// Drains the queue through the LLM with up to `concurrency` requests in flight (HTTP latency, not
+/// CPU, is what limits throughput). Jobs are claimed atomically, so no ticket is classified twice.
+/// Returns every outcome; stops when no job is ready (jobs waiting for a retry stay queued).
+pub async fn drain_llm(
+    store: &Store,
+    client: &LlmClient,
+    taxonomy: &[Category],
+    local: &LocalClassifier,
+    concurrency: usize,
+    limit: usize,
+) -> switchboard_core::Result<Vec<LlmOutcome>> {
+    let claimed = std::sync::atomic::AtomicUsize::new(0);
+    let lanes = (0..concurrency.max(1)).map(|_| async {
+        let mut outcomes = Vec::new();
+        while claimed.fetch_add(1, std::sync::atomic::Ordering::SeqCst) < limit {
+            match run_llm_once(store, client, taxonomy, local).await? {
+                Some(outcome) => outcomes.push(outcome),
+                None => break,
+            }
+        }
+        Ok::<_, switchboard_core::Error>(outcomes)
+    });
+    let mut all = Vec::new();
+    for lane in futures::future::join_all(lanes).await {
+        all.extend(lane?);
+    }
+    Ok(all)
+}

@@ -10,36 +10,42 @@ use switchboard_ai::taxonomy::default_taxonomy;
 use switchboard_ai::worker::{self, LlmOutcome};
 use switchboard_core::{Store, jobs};
 
+/// Requests to the LLM in flight at once.
+const CONCURRENCY: usize = 8;
+
 pub async fn with_llm(store: &Store, client: LlmClient) -> anyhow::Result<ExitCode> {
     let local = worker::load_or_train(store).await?;
     let taxonomy = default_taxonomy();
     let (mut classified, mut fell_back, mut kept_local, mut tokens) = (0u32, 0u32, 0u32, 0u64);
     loop {
-        match worker::run_llm_once(store, &client, &taxonomy, &local).await? {
-            Some(LlmOutcome::Classified { usage, .. }) => {
-                classified += 1;
-                tokens += usage.prompt_tokens + usage.completion_tokens;
-            }
-            Some(LlmOutcome::KeptLocal { .. }) => kept_local += 1,
-            Some(LlmOutcome::FellBack { ticket_id, error }) => {
-                fell_back += 1;
-                eprintln!("ticket {ticket_id}: {error}; classified offline and marked for review");
-            }
-            Some(LlmOutcome::Retrying {
-                ticket_id,
-                error,
-                retry_in_ms,
-            }) => {
-                eprintln!(
+        let outcomes = worker::drain_llm(store, &client, &taxonomy, &local, CONCURRENCY, usize::MAX).await?;
+        for outcome in &outcomes {
+            match outcome {
+                LlmOutcome::Classified { usage, .. } => {
+                    classified += 1;
+                    tokens += usage.prompt_tokens + usage.completion_tokens;
+                }
+                LlmOutcome::KeptLocal { .. } => kept_local += 1,
+                LlmOutcome::FellBack { ticket_id, error } => {
+                    fell_back += 1;
+                    eprintln!("ticket {ticket_id}: {error}; classified offline and marked for review");
+                }
+                LlmOutcome::Retrying {
+                    ticket_id,
+                    error,
+                    retry_in_ms,
+                } => eprintln!(
                     "ticket {ticket_id}: {error}; retrying in {:.1} s",
-                    retry_in_ms as f64 / 1000.0
-                );
+                    *retry_in_ms as f64 / 1000.0
+                ),
             }
-            None if jobs::pending_count(store.pool(), jobs::KIND_CLASSIFY).await? > 0 => {
-                // Only jobs waiting for their back-off are left.
-                tokio::time::sleep(Duration::from_millis(500)).await;
-            }
-            None => break,
+        }
+        if jobs::pending_count(store.pool(), jobs::KIND_CLASSIFY).await? == 0 {
+            break;
+        }
+        if outcomes.is_empty() {
+            // Only jobs waiting for their back-off are left.
+            tokio::time::sleep(Duration::from_millis(500)).await;
         }
     }
     println!(

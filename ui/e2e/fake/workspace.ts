@@ -10,6 +10,11 @@ import type {
   EmailAccountForm,
   EmailAccountView,
   EmailPreset,
+  LlmPresetView,
+  LlmSettingsForm,
+  LlmSettingsView,
+  LlmTestResult,
+  LlmUsageDay,
   MailServer,
   ChannelKind,
   ClassificationView,
@@ -49,6 +54,10 @@ export interface FakeConfig {
   syncSteps?: number;
   /** Delay between two sync progress events, ms. */
   syncStepMs?: number;
+  /** How long the LLM "Test" takes, ms. */
+  llmTestMs?: number;
+  /** Start with a few days of LLM usage (default true). */
+  llmUsage?: boolean;
 }
 
 export type Emit = (event: string, payload: unknown) => Promise<void>;
@@ -273,6 +282,10 @@ export class FakeWorkspace {
   private readonly config: Required<Omit<FakeConfig, 'failOnce'>>;
   private accounts: FakeAccount[] = [];
   private nextAccount = 1;
+  /** The LLM settings as the workspace stores them, and what the keychain holds for its key. */
+  private llm: LlmSettingsForm | null = null;
+  private llmKey: string | null = null;
+  private usage: LlmUsageDay[] = [];
   private readonly now = Date.now();
   private readonly emit: Emit;
 
@@ -287,8 +300,11 @@ export class FakeWorkspace {
       accountTestMs: config.accountTestMs ?? 600,
       syncSteps: config.syncSteps ?? 6,
       syncStepMs: config.syncStepMs ?? 180,
+      llmTestMs: config.llmTestMs ?? 300,
+      llmUsage: config.llmUsage ?? true,
     };
     this.emit = emit;
+    if (this.config.llmUsage) this.usage = sampleUsage(this.now);
     if (this.config.seeded) this.populate();
     if (this.config.sampleAccounts) this.addSampleAccounts();
   }
@@ -528,6 +544,16 @@ export class FakeWorkspace {
       case 'sync_account_now':
         this.startSync(this.findAccount(args.accountId));
         return null;
+      case 'llm_presets_list':
+        return structuredClone(LLM_PRESETS);
+      case 'get_llm_settings':
+        return this.llmView();
+      case 'save_llm_settings':
+        return this.saveLlm(args.form, args.apiKey);
+      case 'test_llm_settings':
+        return this.testLlm(args.form, args.apiKey);
+      case 'llm_usage':
+        return structuredClone(this.usage);
       default:
         throw fail('unknown_command', `The backend has no command "${cmd}".`);
     }
@@ -718,6 +744,7 @@ export class FakeWorkspace {
         initialSyncDays: 90,
         sentFolder: null,
         addressIsList: false,
+        localAiOnly: false,
       },
       'secret',
     );
@@ -738,6 +765,7 @@ export class FakeWorkspace {
         initialSyncDays: 30,
         sentFolder: '已发送',
         addressIsList: false,
+        localAiOnly: false,
       },
       'secret',
     );
@@ -866,6 +894,55 @@ export class FakeWorkspace {
     await send('ok');
   }
 
+  // ---------- the LLM (as src-tauri/src/commands/llm.rs) ----------
+
+  private llmView(): LlmSettingsView {
+    return {
+      settings: structuredClone(this.llm),
+      hasApiKey: this.llmKey !== null,
+      local: this.llm !== null && isLocalUrl(this.llm.baseUrl),
+    };
+  }
+
+  private saveLlm(raw: unknown, apiKey: unknown): LlmSettingsView {
+    const form = checkLlmForm(raw);
+    const key = typeof apiKey === 'string' ? apiKey.trim() : null;
+    if (key === 'no-keychain') {
+      throw fail(
+        'keychain_unavailable',
+        'no keychain is available to store the API key securely (org.freedesktop.DBus.Error.ServiceUnknown: The name org.freedesktop.secrets was not provided by any .service files). On Linux, install and unlock GNOME Keyring or KWallet; Switchboard never stores keys anywhere else',
+      );
+    }
+    if (key === '') this.llmKey = null;
+    else if (key !== null) this.llmKey = key;
+    this.llm = form;
+    return this.llmView();
+  }
+
+  private async testLlm(raw: unknown, apiKey: unknown): Promise<LlmTestResult> {
+    const form = checkLlmForm(raw);
+    const typed = typeof apiKey === 'string' && apiKey.trim() !== '' ? apiKey.trim() : null;
+    const key = typed ?? this.llmKey;
+    await sleep(this.config.llmTestMs);
+    if (key === 'bad-key') {
+      return {
+        ok: false,
+        message: 'the model provider refused the request (HTTP 401): invalid api key',
+        category: null,
+        latencyMs: 0,
+        tokens: 0,
+      };
+    }
+    const local = isLocalUrl(form.baseUrl);
+    return {
+      ok: true,
+      message: `${form.model} answered and classified the sample ticket.`,
+      category: 'shipping',
+      latencyMs: local ? 1_930 : 842,
+      tokens: 412,
+    };
+  }
+
   // ---------- test controls ----------
 
   /** Moves an outbox item to a new state, as the sender would, and notifies the UI. */
@@ -984,6 +1061,126 @@ export const PRESETS: EmailPreset[] = [
   },
 ];
 
+/** The LLM endpoints, as crates/ai/src/llm/presets.rs. */
+const cloud = (id: string, label: string, baseUrl: string, model: string, note: string): LlmPresetView => ({
+  id,
+  label,
+  baseUrl,
+  model,
+  keyHeader: null,
+  needsKey: true,
+  local: false,
+  note,
+});
+const localLlm = (id: string, label: string, baseUrl: string, model: string, note: string): LlmPresetView => ({
+  id,
+  label,
+  baseUrl,
+  model,
+  keyHeader: null,
+  needsKey: false,
+  local: true,
+  note,
+});
+export const LLM_PRESETS: LlmPresetView[] = [
+  cloud('openai', 'OpenAI', 'https://api.openai.com/v1', 'gpt-4o-mini', 'API key from platform.openai.com → API keys.'),
+  {
+    ...cloud(
+      'azure',
+      'Azure OpenAI',
+      'https://YOUR-RESOURCE.openai.azure.com/openai/v1',
+      'your-deployment-name',
+      "Replace YOUR-RESOURCE with your resource name; the model is your deployment's name. The key is sent in the api-key header.",
+    ),
+    keyHeader: 'api-key',
+  },
+  cloud('deepseek', 'DeepSeek', 'https://api.deepseek.com/v1', 'deepseek-chat', 'API key from platform.deepseek.com.'),
+  cloud(
+    'qwen',
+    'Qwen (DashScope) / 通义千问',
+    'https://dashscope.aliyuncs.com/compatible-mode/v1',
+    'qwen-plus',
+    "DashScope API key; this is DashScope's OpenAI-compatible mode.",
+  ),
+  cloud('moonshot', 'Moonshot (Kimi)', 'https://api.moonshot.cn/v1', 'moonshot-v1-8k', 'API key from platform.moonshot.cn.'),
+  cloud('zhipu', 'Zhipu GLM / 智谱', 'https://open.bigmodel.cn/api/paas/v4', 'glm-4-flash', 'API key from open.bigmodel.cn.'),
+  localLlm('ollama', 'Ollama (this computer)', 'http://localhost:11434/v1', 'llama3.2', 'Run `ollama pull llama3.2` first. Nothing leaves this computer.'),
+  localLlm('lmstudio', 'LM Studio (this computer)', 'http://localhost:1234/v1', 'local-model', "Start LM Studio's local server. Nothing leaves this computer."),
+  localLlm('llamacpp', 'llama.cpp server (this computer)', 'http://localhost:8080/v1', 'local', 'Start `llama-server -m model.gguf`. Nothing leaves this computer.'),
+  localLlm('vllm', 'vLLM', 'http://localhost:8000/v1', 'your-model', '`vllm serve MODEL`; on another machine, use its address.'),
+];
+
+/** As settings::is_local_url: the host is localhost or a loopback address. */
+function isLocalUrl(url: string): boolean {
+  const trimmed = url.trim();
+  const rest = trimmed.includes('://') ? trimmed.slice(trimmed.indexOf('://') + 3) : trimmed;
+  const host = rest.split(/[/:]/)[0] ?? '';
+  return host === 'localhost' || /^127\.\d{1,3}\.\d{1,3}\.\d{1,3}$/.test(host);
+}
+
+/** As LlmSettings::validate (after the form's conversion): rejects what cannot work with `invalid_llm`. */
+function checkLlmForm(raw: unknown): LlmSettingsForm {
+  if (!raw || typeof raw !== 'object') {
+    throw 'invalid args `form` for command: expected an LlmSettingsForm';
+  }
+  const form = raw as LlmSettingsForm;
+  for (const [name, value] of [
+    ['priceInputPerMillion', form.priceInputPerMillion],
+    ['priceOutputPerMillion', form.priceOutputPerMillion],
+  ] as const) {
+    if (typeof value !== 'number') throw `invalid args \`form\` for command: invalid type: ${String(value)}, expected f64 (${name})`;
+  }
+  if (!Number.isInteger(form.timeoutSeconds) || form.timeoutSeconds < 0) {
+    throw `invalid args \`form\` for command: invalid value: ${String(form.timeoutSeconds)}, expected u32`;
+  }
+  const url = form.baseUrl.trim();
+  if (!(url.startsWith('https://') || url.startsWith('http://'))) {
+    throw fail('invalid_llm', 'the base URL must start with https:// (or http:// for a server on this computer)');
+  }
+  if (url.startsWith('http://') && !isLocalUrl(url)) {
+    throw fail('invalid_llm', 'an API key would travel unencrypted: use https:// for servers that are not on this computer');
+  }
+  if (url.includes('YOUR-RESOURCE')) {
+    throw fail('invalid_llm', 'replace YOUR-RESOURCE in the base URL with your Azure resource name');
+  }
+  if (form.model.trim() === '') throw fail('invalid_llm', 'the model name is needed');
+  return {
+    enabled: form.enabled,
+    preset: form.preset,
+    baseUrl: url,
+    model: form.model.trim(),
+    keyHeader: form.keyHeader && form.keyHeader.trim() !== '' ? form.keyHeader : null,
+    extraHeaders: form.extraHeaders.filter(([name]) => name.trim() !== ''),
+    priceInputPerMillion: Math.max(0, form.priceInputPerMillion ?? 0),
+    priceOutputPerMillion: Math.max(0, form.priceOutputPerMillion ?? 0),
+    maskPersonalData: form.maskPersonalData,
+    timeoutSeconds: form.timeoutSeconds,
+  };
+}
+
+/** A few days of LLM calls: two models yesterday, a local one, and one day older than 30 days. */
+function sampleUsage(now: number): LlmUsageDay[] {
+  const day = (ago: number) => new Date(now - ago * 24 * 60 * MINUTE).toISOString().slice(0, 10);
+  const cost = (prompt: number, completion: number, inPrice: number, outPrice: number) =>
+    (prompt * inPrice + completion * outPrice) / 1_000_000;
+  const row = (ago: number, model: string, calls: number, promptTokens: number, completionTokens: number, costUsd: number): LlmUsageDay => ({
+    day: day(ago),
+    model,
+    calls,
+    promptTokens,
+    completionTokens,
+    costUsd,
+  });
+  // Newest first, then by model, as usage::daily.
+  return [
+    row(0, 'gpt-4o-mini', 42, 18_340, 2_150, cost(18_340, 2_150, 0.15, 0.6)),
+    row(1, 'deepseek-chat', 310, 131_200, 15_800, cost(131_200, 15_800, 0.27, 1.1)),
+    row(1, 'gpt-4o-mini', 1_250, 540_000, 61_000, cost(540_000, 61_000, 0.15, 0.6)),
+    row(4, 'llama3.2', 96, 40_512, 4_608, 0),
+    row(41, 'gpt-4o-mini', 800, 350_000, 40_000, cost(350_000, 40_000, 0.15, 0.6)),
+  ];
+}
+
 type AccountSettings = Omit<EmailAccountView, 'id' | 'enabled' | 'status' | 'unreadable'>;
 
 interface FakeAccount extends AccountSettings {
@@ -1013,6 +1210,7 @@ function accountView(a: FakeAccount): EmailAccountView {
     initialSyncDays: a.initialSyncDays,
     sentFolder: a.sentFolder,
     addressIsList: a.addressIsList,
+    localAiOnly: a.localAiOnly,
     enabled: a.enabled,
     status: a.status,
     unreadable: a.unreadable,
@@ -1064,6 +1262,7 @@ function settingsOf(form: EmailAccountForm): AccountSettings {
     initialSyncDays: form.initialSyncDays && form.initialSyncDays > 0 ? form.initialSyncDays : null,
     sentFolder: form.sentFolder && form.sentFolder.trim() !== '' ? form.sentFolder : null,
     addressIsList: form.addressIsList,
+    localAiOnly: form.localAiOnly,
   };
 }
 

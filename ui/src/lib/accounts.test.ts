@@ -119,6 +119,7 @@ describe('presets', () => {
       initialSyncDays: null,
       sentFolder: 'Sent Messages',
       addressIsList: false,
+      localAiOnly: false,
       enabled: true,
       status: null,
       unreadable: 0,
@@ -130,6 +131,7 @@ describe('presets', () => {
       syncMode: 'all',
       sentFolder: 'Sent Messages',
       addressIsList: false,
+      localAiOnly: false,
     });
     expect(draftFromAccount({ ...view, imap: { ...view.imap, host: 'mail.acme.com' }, initialSyncDays: 14 }, PRESETS)).toMatchObject({
       presetId: MANUAL,
@@ -223,7 +225,33 @@ describe('toForm', () => {
       initialSyncDays: 14,
       sentFolder: null,
       addressIsList: false,
+      localAiOnly: false,
     });
+  });
+
+  it('carries "keep this account\'s mail on this computer" both ways', () => {
+    expect(emptyDraft().localAiOnly).toBe(false);
+    expect(toForm(typed({ address: 'a@b.c', localAiOnly: true })).localAiOnly).toBe(true);
+    const view: EmailAccountView = {
+      id: 1,
+      name: 'VIP',
+      address: 'vip@acme.com',
+      displayName: '',
+      username: 'vip@acme.com',
+      imap: { host: 'mail.acme.com', port: 993, security: 'tls' },
+      smtp: { host: 'mail.acme.com', port: 465, security: 'tls' },
+      signature: '',
+      folders: ['INBOX'],
+      initialSyncDays: null,
+      sentFolder: null,
+      addressIsList: false,
+      localAiOnly: true,
+      enabled: true,
+      status: null,
+      unreadable: 0,
+    };
+    expect(draftFromAccount(view, PRESETS).localAiOnly).toBe(true);
+    expect(toForm(draftFromAccount(view, PRESETS)).localAiOnly).toBe(true);
   });
 
   it('sends null for an untouched password and for "all mail"', () => {

@@ -51,6 +51,8 @@ export interface AccountDraft {
   sentFolder: string;
   /** The address is a mailing list or group (a Google Group): list headers are not noise. */
   addressIsList: boolean;
+  /** This account's customer text never goes to a cloud model (the offline classifier handles it). */
+  localAiOnly: boolean;
   signature: string;
 }
 
@@ -73,6 +75,7 @@ export function emptyDraft(): AccountDraft {
     syncDays: String(DEFAULT_SYNC_DAYS),
     sentFolder: '',
     addressIsList: false,
+    localAiOnly: false,
     signature: '',
   };
 }
@@ -97,6 +100,7 @@ export function draftFromAccount(account: EmailAccountView, presets: readonly Em
     syncDays: String(account.initialSyncDays ?? DEFAULT_SYNC_DAYS),
     sentFolder: account.sentFolder ?? '',
     addressIsList: account.addressIsList,
+    localAiOnly: account.localAiOnly,
     signature: account.signature,
   };
   return { ...draft, presetId: presetForServers(draft, presets)?.id ?? MANUAL };
@@ -254,6 +258,7 @@ export function toForm(draft: AccountDraft): EmailAccountForm {
     initialSyncDays: draft.syncMode === 'days' ? parseDays(draft.syncDays) : null,
     sentFolder: sent === '' ? null : sent,
     addressIsList: draft.addressIsList,
+    localAiOnly: draft.localAiOnly,
   };
 }
 

@@ -72,6 +72,7 @@ describe('tauriBackend', () => {
       initialSyncDays: 30,
       sentFolder: null,
       addressIsList: false,
+      localAiOnly: false,
     };
     await tauriBackend.emailPresets();
     await tauriBackend.listEmailAccounts();
@@ -87,6 +88,41 @@ describe('tauriBackend', () => {
       { cmd: 'remove_email_account', args: { accountId: 4 } },
       { cmd: 'sync_account_now', args: { accountId: 4 } },
     ]);
+  });
+
+  it('sends the LLM settings commands with their argument keys', async () => {
+    const { tauriBackend } = await import('./backend');
+    handler = (cmd) => (cmd === 'llm_presets_list' || cmd === 'llm_usage' ? [] : {});
+    const form = {
+      enabled: true,
+      preset: 'azure',
+      baseUrl: 'https://acme.openai.azure.com/openai/v1',
+      model: 'triage',
+      keyHeader: 'api-key',
+      extraHeaders: [['OpenAI-Organization', 'org-1']] as [string, string][],
+      priceInputPerMillion: 0.15,
+      priceOutputPerMillion: 0.6,
+      maskPersonalData: true,
+      timeoutSeconds: 60,
+    };
+    await tauriBackend.llmPresets();
+    await tauriBackend.getLlmSettings();
+    await tauriBackend.testLlmSettings(form, 'sk-1');
+    await tauriBackend.saveLlmSettings(form, null);
+    await tauriBackend.saveLlmSettings(form, '');
+    await tauriBackend.llmUsage();
+    expect(sent).toEqual([
+      { cmd: 'llm_presets_list', args: {} },
+      { cmd: 'get_llm_settings', args: {} },
+      { cmd: 'test_llm_settings', args: { form, apiKey: 'sk-1' } },
+      { cmd: 'save_llm_settings', args: { form, apiKey: null } },
+      { cmd: 'save_llm_settings', args: { form, apiKey: '' } },
+      { cmd: 'llm_usage', args: {} },
+    ]);
+    handler = () => {
+      throw { code: 'invalid_llm', message: 'replace YOUR-RESOURCE in the base URL with your Azure resource name' };
+    };
+    await expect(tauriBackend.saveLlmSettings(form, null)).rejects.toMatchObject({ code: 'invalid_llm' });
   });
 
   it('turns a keychain failure into a BackendError the form can branch on', async () => {

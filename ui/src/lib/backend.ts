@@ -10,6 +10,11 @@ import type {
   EmailPreset,
   ImportProgress,
   ImportSummary,
+  LlmPresetView,
+  LlmSettingsForm,
+  LlmSettingsView,
+  LlmTestResult,
+  LlmUsageDay,
   OutboxItem,
   TicketDetail,
   TicketStatus,
@@ -39,6 +44,11 @@ export type {
   EmailPreset,
   ImportProgress,
   ImportSummary,
+  LlmPresetView,
+  LlmSettingsForm,
+  LlmSettingsView,
+  LlmTestResult,
+  LlmUsageDay,
   MailServer,
   Message,
   OutboxItem,
@@ -107,6 +117,21 @@ export interface Backend {
   /** Checks the account for new mail now; progress comes as account-sync events. */
   syncAccountNow(accountId: number): Promise<void>;
   onAccountSync(cb: (payload: AccountSync) => void): Promise<Unlisten>;
+
+  // ---------- the LLM that classifies tickets ----------
+  /** Endpoints of the common providers and local servers, for the AI settings' picker. */
+  llmPresets(): Promise<LlmPresetView[]>;
+  /** The saved settings (null when never configured), whether a key is stored, whether it runs here. */
+  getLlmSettings(): Promise<LlmSettingsView>;
+  /**
+   * Saves the settings. `apiKey`: null keeps the stored key, "" removes it, anything else replaces it.
+   * `invalid_llm`: the message says what to fix; `keychain_unavailable`: nothing was saved.
+   */
+  saveLlmSettings(form: LlmSettingsForm, apiKey: string | null): Promise<LlmSettingsView>;
+  /** Classifies a sample ticket with the form's settings (and the given or the stored key). */
+  testLlmSettings(form: LlmSettingsForm, apiKey: string | null): Promise<LlmTestResult>;
+  /** Calls, tokens and estimated cost per day and model, newest first. */
+  llmUsage(): Promise<LlmUsageDay[]>;
 }
 
 function isAppError(value: unknown): value is AppError {
@@ -172,4 +197,16 @@ export const tauriBackend: Backend = {
     await unwrap(commands.syncAccountNow(accountId));
   },
   onAccountSync: (cb) => events.accountSync.listen((event) => cb(event.payload)),
+  llmPresets: async () => {
+    // Cannot fail on the Rust side either, so it comes without the Result wrapper.
+    try {
+      return await commands.llmPresetsList();
+    } catch (err) {
+      throw toBackendError(err);
+    }
+  },
+  getLlmSettings: () => unwrap(commands.getLlmSettings()),
+  saveLlmSettings: (form, apiKey) => unwrap(commands.saveLlmSettings(form, apiKey)),
+  testLlmSettings: (form, apiKey) => unwrap(commands.testLlmSettings(form, apiKey)),
+  llmUsage: () => unwrap(commands.llmUsage()),
 };

@@ -413,3 +413,45 @@ async fn a_local_only_accounts_tickets_never_reach_a_cloud_model() {
     assert!(matches!(second, LlmOutcome::Classified { .. }), "{second:?}");
     assert_eq!(provider.requests().len(), 1);
 }
+
+#[tokio::test]
+async fn the_queue_drains_with_bounded_concurrency_and_classifies_each_ticket_once() {
+    let provider = FakeProvider::start("latency");
+    let dir = tempfile::tempdir().unwrap();
+    let store = Store::open(dir.path()).await.unwrap();
+    for n in 0..24 {
+        let msg = InboundMessage {
+            from_address: format!("c{n}@mail.example"),
+            message_id: Some(format!("q{n}@mail.example")),
+            subject: format!("Refund request {n}"),
+            body_text: "I want a refund for my broken headphones.".into(),
+            sent_at: 1_000 + n,
+            ..Default::default()
+        };
+        ingest(&store, &msg).await.unwrap();
+    }
+    let local = LocalClassifier::train_with_seed(&[]);
+    let client = provider.client(Duration::from_secs(10));
+    let outcomes = worker::drain_llm(&store, &client, &default_taxonomy(), &local, 6, usize::MAX)
+        .await
+        .unwrap();
+    assert_eq!(outcomes.len(), 24);
+    let mut tickets: Vec<i64> = outcomes
+        .iter()
+        .map(|o| match o {
+            LlmOutcome::Classified { ticket_id, .. } => *ticket_id,
+            other => panic!("{other:?}"),
+        })
+        .collect();
+    tickets.sort_unstable();
+    tickets.dedup();
+    assert_eq!(tickets.len(), 24, "each ticket classified exactly once");
+    let requests = provider.requests();
+    assert_eq!(requests.len(), 24, "one call per ticket");
+    let most = requests.iter().map(|r| r["_inflight"].as_u64().unwrap()).max().unwrap();
+    assert!(
+        (2..=6).contains(&most),
+        "requests overlapped, never more than 6 at once: {most}"
+    );
+    assert_eq!(jobs::pending_count(store.pool(), jobs::KIND_CLASSIFY).await.unwrap(), 0);
+}

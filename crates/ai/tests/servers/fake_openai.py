@@ -3,18 +3,23 @@
 
     python3 fake_openai.py PORT SCENARIO LOGFILE
 
-Scenarios: ok, rate_limit_once (429 + Retry-After: 1, then ok), server_error (500), slow (answers after
+Scenarios: ok, latency (answers after $FAKE_LATENCY_MS, default 300 ms), rate_limit_once (429 + Retry-After: 1, then ok), server_error (500), slow (answers after
 5 s), malformed (content is not JSON), bad_category (a category outside the taxonomy), no_schema (rejects
 response_format json_schema with 400, accepts json_object), wrapped (JSON inside prose and a code fence).
-Every request body is appended to LOGFILE as one JSON line, its HTTP headers under "_headers". Prints "ready" once it listens.
+Every request body is appended to LOGFILE as one JSON line, its HTTP headers under "_headers" and the
+number of requests in flight when it arrived under "_inflight". Prints "ready" once it listens.
 """
 import json
+import os
 import sys
+import threading
 import time
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 
 PORT, SCENARIO, LOG = int(sys.argv[1]), sys.argv[2], sys.argv[3]
-state = {"requests": 0}
+LATENCY_MS = int(os.environ.get("FAKE_LATENCY_MS", "300"))
+state = {"requests": 0, "inflight": 0}
+lock = threading.Lock()
 
 
 def classify(text):
@@ -71,11 +76,21 @@ class Handler(BaseHTTPRequestHandler):
         self.wfile.write(data)
 
     def do_POST(self):
+        with lock:
+            state["inflight"] += 1
+            inflight = state["inflight"]
+        try:
+            self.handle_post(inflight)
+        finally:
+            with lock:
+                state["inflight"] -= 1
+
+    def handle_post(self, inflight):
         length = int(self.headers.get("Content-Length", 0))
         body = json.loads(self.rfile.read(length))
         body["_authorization"] = self.headers.get("Authorization")
-        with open(LOG, "a") as f:
-            logged = dict(body, _headers={k.lower(): v for k, v in self.headers.items()})
+        with lock, open(LOG, "a") as f:
+            logged = dict(body, _headers={k.lower(): v for k, v in self.headers.items()}, _inflight=inflight)
             f.write(json.dumps(logged, ensure_ascii=False) + "\n")
         state["requests"] += 1
         if not self.path.endswith("/chat/completions"):
@@ -86,6 +101,8 @@ class Handler(BaseHTTPRequestHandler):
             return self.send_json(500, {"error": {"message": "The server had an error"}})
         if SCENARIO == "slow":
             time.sleep(5)
+        if SCENARIO == "latency":
+            time.sleep(LATENCY_MS / 1000)
         fmt = (body.get("response_format") or {}).get("type")
         if SCENARIO == "no_schema" and fmt == "json_schema":
             return self.send_json(400, {"error": {"message": "response_format json_schema is not supported by this model"}})

@@ -16,6 +16,7 @@ function view(id: number, over: Partial<EmailAccountView> = {}): EmailAccountVie
     initialSyncDays: null,
     sentFolder: null,
     addressIsList: false,
+    localAiOnly: false,
     enabled: true,
     status: null,
     unreadable: 0,

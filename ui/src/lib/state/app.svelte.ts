@@ -2,6 +2,7 @@
 // Everything goes through a `Backend`, so tests can drive this with a fake one.
 import { AccountsState } from './accounts.svelte';
 import { setCategories } from './categories.svelte';
+import { LlmState } from './llm.svelte';
 import {
   BackendError,
   type Backend,
@@ -96,6 +97,8 @@ export class AppState {
   readonly backend: Backend;
   /** Email accounts and their sync status (the settings screen, the sidebar's indicator). */
   readonly accounts: AccountsState;
+  /** The LLM that classifies tickets (the AI settings screen). */
+  readonly llm: LlmState;
 
   constructor(backend: Backend) {
     this.backend = backend;
@@ -104,6 +107,7 @@ export class AppState {
       (err) => this.report(err),
       () => void this.refreshWorkspace(),
     );
+    this.llm = new LlmState(backend, (err) => this.report(err));
   }
 
   // ---------- life cycle ----------

@@ -113,6 +113,12 @@ function fakeBackend(size: number, opts: { reportedCount?: number } = {}) {
     removeEmailAccount: vi.fn(async () => {}),
     syncAccountNow: vi.fn(async () => {}),
     onAccountSync: vi.fn(async () => () => {}),
+    // The LLM settings (covered by llm.test.ts); inert here.
+    llmPresets: vi.fn(async () => []),
+    getLlmSettings: vi.fn(async () => ({ settings: null, hasApiKey: false, local: false })),
+    saveLlmSettings: vi.fn(async () => ({ settings: null, hasApiKey: false, local: false })),
+    testLlmSettings: vi.fn(async () => ({ ok: true, message: '', category: null, latencyMs: 0, tokens: 0 })),
+    llmUsage: vi.fn(async () => []),
   } satisfies Backend;
   return { backend, tickets, ai, agentFields, fire: (ids: number[]) => onChanged?.({ ticket_ids: ids }) };
 }
@@ -168,6 +174,7 @@ describe('AppState', () => {
       initialSyncDays: null,
       sentFolder: null,
       addressIsList: false,
+      localAiOnly: false,
       enabled: true,
       status: null,
       unreadable: 0,

@@ -1,5 +1,5 @@
-// View-only state shared by components: the help overlay, the account settings screen, the triage
-// pickers, the AI panel's fold, and the elements shortcuts focus.
+// View-only state shared by components: the help overlay, the account and AI settings screens, the
+// triage pickers, the AI panel's fold, and the elements shortcuts focus.
 import type { TriageField } from '../triage';
 
 export interface PickerRequest {
@@ -24,6 +24,8 @@ export type AccountsScreen = 'list' | 'add';
 class UiState {
   helpOpen = $state(false);
   accounts = $state<AccountsScreen | null>(null);
+  /** The AI settings screen (the classification model) is open. */
+  aiSettings = $state(false);
   picker = $state.raw<PickerRequest | null>(null);
   aiCollapsed = $state(readCollapsed());
   searchInput: HTMLInputElement | null = null;
@@ -37,11 +39,23 @@ class UiState {
   openAccounts(start: AccountsScreen = 'list'): void {
     this.picker = null;
     this.helpOpen = false;
+    this.aiSettings = false;
     this.accounts = start;
   }
 
   closeAccounts(): void {
     this.accounts = null;
+  }
+
+  openAiSettings(): void {
+    this.picker = null;
+    this.helpOpen = false;
+    this.accounts = null;
+    this.aiSettings = true;
+  }
+
+  closeAiSettings(): void {
+    this.aiSettings = false;
   }
 
   closePicker(): void {

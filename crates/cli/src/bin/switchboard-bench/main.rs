@@ -6,7 +6,10 @@
 //!     cargo run --release -p switchboard-cli --bin switchboard-bench -- imap --messages 10000
 //!     cargo run --release -p switchboard-cli --bin switchboard-bench -- imap-push --messages 100000
 //!     cargo run --release -p switchboard-cli --bin switchboard-bench -- store-realistic --messages 5000
+//!     cargo run --release -p switchboard-cli --bin switchboard-bench -- classifier --data DIR
+//!     cargo run --release -p switchboard-cli --bin switchboard-bench -- llm --messages 1000 --latency-ms 300
 
+mod bench_ai;
 mod bench_imap;
 
 use std::path::Path;
@@ -35,9 +38,32 @@ fn main() -> anyhow::Result<()> {
         "search" => runtime.block_on(bench_search(messages)),
         "imap" => runtime.block_on(bench_imap::bench_initial_sync(messages)),
         "store-realistic" => runtime.block_on(store_realistic(messages)),
+        "classifier" => bench_ai::bench_classifier(std::path::Path::new(
+            &flag(&args, "--data")
+                .context("--data DIR with train.csv and test.csv (crates/ai/benches/fetch_cfpb.sh)")?,
+        )),
+        "llm" => runtime.block_on(bench_ai::bench_llm(
+            messages.min(1_000_000),
+            flag(&args, "--latency-ms")
+                .map_or(Ok(300), |v| v.parse())
+                .context("--latency-ms")?,
+            flag(&args, "--concurrency")
+                .map_or(Ok(8), |v| v.parse())
+                .context("--concurrency")?,
+        )),
         "imap-push" => runtime.block_on(bench_imap::bench_push(messages)),
-        other => anyhow::bail!("unknown benchmark '{other}': use import, search, imap or imap-push"),
+        other => anyhow::bail!(
+            "unknown benchmark '{other}': use import, search, imap, imap-push, store-realistic, classifier or llm"
+        ),
     }
+}
+
+/// The value after `name` on the command line.
+fn flag(args: &[String], name: &str) -> Option<String> {
+    args.iter()
+        .position(|a| a == name)
+        .and_then(|i| args.get(i + 1))
+        .cloned()
 }
 
 /// `count` distinct messages made from the demo mailbox: each copy gets its own Message-ID and sender,
