@@ -12,8 +12,15 @@ use switchboard_channels::secrets;
 use switchboard_core::Store;
 use tauri::{AppHandle, Manager};
 
-use crate::events::TicketsChanged;
+use crate::events::{ModelTraining, TicketsChanged};
 use crate::state::AppState;
+
+/// Rung to retrain the offline model now ("Retrain" in the AI settings).
+#[derive(Default, Clone)]
+pub struct RetrainBell(pub std::sync::Arc<tokio::sync::Notify>);
+
+/// How often the worker checks whether enough new labels arrived to retrain.
+const RETRAIN_CHECK: Duration = Duration::from_secs(30);
 
 /// How long the worker sleeps when the queue is empty.
 const IDLE: Duration = Duration::from_millis(750);
@@ -47,7 +54,8 @@ pub fn spawn_classifier(app: AppHandle) {
     tauri::async_runtime::spawn(async move {
         let state = app.state::<AppState>();
         let Ok(store) = state.store() else { return };
-        let model = match worker::load_or_train(store).await {
+        let bell = app.state::<RetrainBell>().inner().clone();
+        let mut model = match worker::load_or_train(store).await {
             Ok(model) => model,
             Err(error) => {
                 tracing::error!(%error, "offline classifier unavailable");
@@ -56,7 +64,23 @@ pub fn spawn_classifier(app: AppHandle) {
         };
         let taxonomy = default_taxonomy();
         let mut llm = LlmCache::default();
+        let mut next_check = tokio::time::Instant::now() + RETRAIN_CHECK;
         loop {
+            let asked = bell.0.notified();
+            tokio::pin!(asked);
+            let asked_now = asked.as_mut().enable();
+            let due = tokio::time::Instant::now() >= next_check;
+            if asked_now || due {
+                next_check = tokio::time::Instant::now() + RETRAIN_CHECK;
+                let enough = worker::model_status(store)
+                    .await
+                    .is_ok_and(|s| s.new_labels >= worker::RETRAIN_AFTER_LABELS);
+                if (asked_now || enough)
+                    && let Some(trained) = retrain(&app, store).await
+                {
+                    model = trained;
+                }
+            }
             let done = match llm.current(store).await {
                 Some(client) => drain_with_llm(store, client, &taxonomy, &model).await,
                 None => worker::run_local(store, &model, BATCH).await,
@@ -98,4 +122,30 @@ async fn drain_with_llm(
             }
         })
         .collect())
+}
+
+/// Retrains the offline model from the workspace's labels, telling the UI how far it got.
+async fn retrain(app: &AppHandle, store: &Store) -> Option<LocalClassifier> {
+    let progress = |state: &str, done: usize, total: usize, examples: usize, message: Option<String>| ModelTraining {
+        state: state.into(),
+        done: done as u32,
+        total: total as u32,
+        examples: examples as u32,
+        message,
+    };
+    progress("training", 0, 1, 0, None).notify(app);
+    let handle = app.clone();
+    let reporter = move |done, total| progress("training", done, total, 0, None).notify(&handle);
+    match worker::retrain_reporting(store, reporter).await {
+        Ok(model) => {
+            tracing::info!(examples = model.examples, "offline model retrained");
+            progress("done", 1, 1, model.examples, None).notify(app);
+            Some(model)
+        }
+        Err(error) => {
+            tracing::error!(%error, "retraining failed; the previous model stays");
+            progress("failed", 0, 1, 0, Some(error.to_string())).notify(app);
+            None
+        }
+    }
 }

@@ -44,3 +44,22 @@ impl AccountSync {
         let _ = self.emit(app);
     }
 }
+
+/// The offline model is being (re)trained: progress, then done or failed.
+#[derive(Debug, Clone, Serialize, Deserialize, specta::Type, tauri_specta::Event)]
+#[serde(rename_all = "camelCase")]
+pub struct ModelTraining {
+    /// `training`, `done` or `failed`.
+    pub state: String,
+    pub done: u32,
+    pub total: u32,
+    /// Examples the new model learnt from (when done).
+    pub examples: u32,
+    pub message: Option<String>,
+}
+
+impl ModelTraining {
+    pub fn notify(self, app: &AppHandle) {
+        let _ = self.emit(app);
+    }
+}

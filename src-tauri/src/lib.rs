@@ -42,11 +42,14 @@ pub fn specta_builder() -> tauri_specta::Builder<tauri::Wry> {
             commands::llm::save_llm_settings,
             commands::llm::test_llm_settings,
             commands::llm::llm_usage,
+            commands::triage::offline_model_status,
+            commands::triage::retrain_offline_model,
         ])
         .events(tauri_specta::collect_events![
             events::TicketsChanged,
             events::ImportProgress,
-            events::AccountSync
+            events::AccountSync,
+            events::ModelTraining
         ])
         // Ids and millisecond timestamps stay far below 2^53: plain numbers in TypeScript.
         .dangerously_cast_bigints_to_number()
@@ -84,6 +87,7 @@ pub fn run() {
             app.manage(sync::SyncSupervisor::default());
             let bell = sender::OutboxBell::default();
             app.manage(bell.clone());
+            app.manage(background::RetrainBell::default());
             background::spawn_classifier(app.handle().clone());
             if let Some(store) = store {
                 sender::spawn_sender(app.handle().clone(), store.clone(), bell);

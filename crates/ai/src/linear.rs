@@ -7,7 +7,7 @@ use std::collections::HashMap;
 use serde::{Deserialize, Serialize};
 
 /// Passes over the training data.
-const EPOCHS: usize = 12;
+pub const EPOCHS: usize = 12;
 const LEARNING_RATE: f32 = 0.5;
 /// L2 penalty, applied lazily to the weights an example touches.
 const L2: f32 = 1e-5;
@@ -59,6 +59,14 @@ impl LinearModel {
     /// Trains on `(features, label, weight)` examples; the weight scales an example's gradient (an
     /// agent's decision counts more than a model's guess).
     pub fn train<'a>(examples: impl IntoIterator<Item = (&'a [u32], &'a str, f64)>) -> LinearModel {
+        Self::train_reporting(examples, &mut |_| {})
+    }
+
+    /// [`LinearModel::train`], calling `epoch_done(n)` after each of the [`EPOCHS`] passes.
+    pub fn train_reporting<'a>(
+        examples: impl IntoIterator<Item = (&'a [u32], &'a str, f64)>,
+        epoch_done: &mut dyn FnMut(usize),
+    ) -> LinearModel {
         let examples: Vec<(&[u32], &str, f32)> = examples.into_iter().map(|(f, l, w)| (f, l, w as f32)).collect();
         let mut labels: Vec<String> = examples.iter().map(|(_, l, _)| (*l).to_string()).collect();
         labels.sort_unstable();
@@ -95,7 +103,7 @@ impl LinearModel {
         let mut seed: u64 = 0x9E37_79B9_7F4A_7C15;
         let mut scores = vec![0.0f32; classes];
         let mut step = 0usize;
-        for _ in 0..EPOCHS {
+        for epoch in 0..EPOCHS {
             // A deterministic shuffle: the same data always gives the same model.
             for i in (1..order.len()).rev() {
                 seed ^= seed << 13;
@@ -128,6 +136,7 @@ impl LinearModel {
                     }
                 }
             }
+            epoch_done(epoch + 1);
         }
         LinearModel { labels, bias, weights }
     }

@@ -8,7 +8,7 @@ use switchboard_core::model::Priority;
 
 use crate::extract;
 use crate::features::features;
-use crate::linear::LinearModel;
+use crate::linear::{EPOCHS, LinearModel};
 
 /// Name of the model in the workspace's `models` table.
 pub const MODEL_NAME: &str = "local-lr-v1";
@@ -52,27 +52,41 @@ pub struct LocalClassifier {
 
 impl LocalClassifier {
     pub fn train(examples: &[TrainingExample]) -> LocalClassifier {
+        Self::train_reporting(examples, &mut |_, _| {})
+    }
+
+    /// [`LocalClassifier::train`], calling `progress(done, total)` as training passes complete.
+    pub fn train_reporting(examples: &[TrainingExample], progress: &mut dyn FnMut(usize, usize)) -> LocalClassifier {
         let featurised: Vec<(Vec<u32>, &TrainingExample)> = examples.iter().map(|e| (features(&e.text), e)).collect();
-        let head = |pick: fn(&TrainingExample) -> Option<&String>| {
-            LinearModel::train(
+        let total = 3 * EPOCHS;
+        let mut head = |index: usize, pick: fn(&TrainingExample) -> Option<&String>| {
+            LinearModel::train_reporting(
                 featurised
                     .iter()
                     .filter_map(|(f, e)| pick(e).map(|label| (f.as_slice(), label.as_str(), e.weight))),
+                &mut |epoch| progress(index * EPOCHS + epoch, total),
             )
         };
         LocalClassifier {
-            category: head(|e| e.category.as_ref()),
-            priority: head(|e| e.priority.as_ref()),
-            sentiment: head(|e| e.sentiment.as_ref()),
+            category: head(0, |e| e.category.as_ref()),
+            priority: head(1, |e| e.priority.as_ref()),
+            sentiment: head(2, |e| e.sentiment.as_ref()),
             examples: examples.len(),
         }
     }
 
     /// Trained on the seed plus the workspace's labels.
     pub fn train_with_seed(workspace: &[TrainingExample]) -> LocalClassifier {
+        Self::train_with_seed_reporting(workspace, &mut |_, _| {})
+    }
+
+    pub fn train_with_seed_reporting(
+        workspace: &[TrainingExample],
+        progress: &mut dyn FnMut(usize, usize),
+    ) -> LocalClassifier {
         let mut all = seed_examples();
         all.extend_from_slice(workspace);
-        Self::train(&all)
+        Self::train_reporting(&all, progress)
     }
 
     pub fn to_bytes(&self) -> Vec<u8> {

@@ -19,12 +19,33 @@ pub async fn load_or_train(store: &Store) -> switchboard_core::Result<LocalClass
     retrain(store).await
 }
 
+/// LLM labels at least this confident teach the offline model (agent decisions always do).
+pub const MIN_LLM_LABEL_CONFIDENCE: f64 = 0.8;
+
+/// New labels after which the app retrains the offline model by itself.
+pub const RETRAIN_AFTER_LABELS: i64 = 20;
+
 /// Trains from the seed plus the workspace's labels and saves the model.
 pub async fn retrain(store: &Store) -> switchboard_core::Result<LocalClassifier> {
-    let labels = classification::training_examples(store.pool(), 0.8).await?;
-    let model = LocalClassifier::train_with_seed(&labels);
+    retrain_reporting(store, |_, _| {}).await
+}
+
+/// [`retrain`], off the async runtime, calling `progress(done, total)` as training advances.
+pub async fn retrain_reporting(
+    store: &Store,
+    mut progress: impl FnMut(usize, usize) + Send + 'static,
+) -> switchboard_core::Result<LocalClassifier> {
+    let labels = classification::training_examples(store.pool(), MIN_LLM_LABEL_CONFIDENCE).await?;
+    let model = tokio::task::spawn_blocking(move || LocalClassifier::train_with_seed_reporting(&labels, &mut progress))
+        .await
+        .map_err(|e| switchboard_core::Error::Invalid(format!("training stopped: {e}")))?;
     classification::save_model(store.pool(), MODEL_NAME, model.examples as i64, &model.to_bytes()).await?;
     Ok(model)
+}
+
+/// How the offline model stands (examples, when trained, labels it has not seen).
+pub async fn model_status(store: &Store) -> switchboard_core::Result<classification::ModelStatus> {
+    classification::model_status(store.pool(), MODEL_NAME, MIN_LLM_LABEL_CONFIDENCE).await
 }
 
 /// Classifies queued tickets with the offline model until the queue is empty or `limit` is reached.

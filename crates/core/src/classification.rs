@@ -293,3 +293,38 @@ pub async fn load_model(pool: &SqlitePool, name: &str) -> Result<Option<Vec<u8>>
         .fetch_optional(pool)
         .await?)
 }
+
+/// What the agent sees of the offline model: how much it learnt from, when, and how many labels it has
+/// not seen yet.
+#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+#[cfg_attr(feature = "specta", derive(specta::Type))]
+#[serde(rename_all = "camelCase")]
+pub struct ModelStatus {
+    pub name: String,
+    pub examples: i64,
+    pub trained_at: Option<i64>,
+    /// Agent corrections and confident LLM labels made since it was trained.
+    pub new_labels: i64,
+}
+
+pub async fn model_status(pool: &SqlitePool, name: &str, min_llm_confidence: f64) -> Result<ModelStatus> {
+    let trained: Option<(i64, i64)> = sqlx::query_as("SELECT examples, trained_at FROM models WHERE name = ?")
+        .bind(name)
+        .fetch_optional(pool)
+        .await?;
+    let since = trained.map_or(0, |(_, at)| at);
+    let new_labels: i64 = sqlx::query_scalar(
+        "SELECT COUNT(*) FROM classifications
+         WHERE created_at > ? AND (source = 'agent' OR (source = 'llm' AND confidence >= ?))",
+    )
+    .bind(since)
+    .bind(min_llm_confidence)
+    .fetch_one(pool)
+    .await?;
+    Ok(ModelStatus {
+        name: name.to_string(),
+        examples: trained.map_or(0, |(examples, _)| examples),
+        trained_at: trained.map(|(_, at)| at),
+        new_labels,
+    })
+}

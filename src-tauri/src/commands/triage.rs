@@ -62,3 +62,19 @@ pub async fn correct_ticket(
     TicketsChanged::notify(&app, vec![ticket_id]);
     Ok(tickets::summary(store.pool(), ticket_id.into()).await?)
 }
+
+/// The offline model: examples, when trained, labels it has not learnt from yet.
+#[tauri::command]
+#[specta::specta]
+pub async fn offline_model_status(
+    state: State<'_, AppState>,
+) -> Result<switchboard_core::classification::ModelStatus, AppError> {
+    Ok(switchboard_ai::worker::model_status(state.store()?).await?)
+}
+
+/// Retrains the offline model now; progress arrives as `model-training` events.
+#[tauri::command]
+#[specta::specta]
+pub fn retrain_offline_model(bell: State<'_, crate::background::RetrainBell>) {
+    bell.0.notify_one();
+}

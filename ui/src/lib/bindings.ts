@@ -44,12 +44,17 @@ export const commands = {
 	/**  Classifies a sample ticket with the form's settings (and the given or stored key). */
 	testLlmSettings: (form: LlmSettingsForm, apiKey: string | null) => typedError<LlmTestResult, AppError>(__TAURI_INVOKE("test_llm_settings", { form, apiKey })),
 	llmUsage: () => typedError<LlmUsageDay[], AppError>(__TAURI_INVOKE("llm_usage")),
+	/**  The offline model: examples, when trained, labels it has not learnt from yet. */
+	offlineModelStatus: () => typedError<ModelStatus, AppError>(__TAURI_INVOKE("offline_model_status")),
+	/**  Retrains the offline model now; progress arrives as `model-training` events. */
+	retrainOfflineModel: () => __TAURI_INVOKE<void>("retrain_offline_model"),
 };
 
 /** Events */
 export const events = {
 	accountSync: makeEvent<AccountSync, AccountSync>("account-sync"),
 	importProgress: makeEvent<ImportProgress, ImportProgress>("import-progress"),
+	modelTraining: makeEvent<ModelTraining, ModelTraining>("model-training"),
 	ticketsChanged: makeEvent<TicketsChanged, TicketsChanged>("tickets-changed"),
 };
 
@@ -286,6 +291,29 @@ export type Message = {
 	sent_at: number,
 	auto_generated: boolean,
 	attachments: Attachment[],
+};
+
+/**
+ *  What the agent sees of the offline model: how much it learnt from, when, and how many labels it has
+ *  not seen yet.
+ */
+export type ModelStatus = {
+	name: string,
+	examples: number,
+	trainedAt: number | null,
+	/**  Agent corrections and confident LLM labels made since it was trained. */
+	newLabels: number,
+};
+
+/**  The offline model is being (re)trained: progress, then done or failed. */
+export type ModelTraining = {
+	/**  `training`, `done` or `failed`. */
+	state: string,
+	done: number,
+	total: number,
+	/**  Examples the new model learnt from (when done). */
+	examples: number,
+	message: string | null,
 };
 
 export type OutboxItem = {

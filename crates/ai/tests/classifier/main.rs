@@ -165,3 +165,47 @@ async fn import_and_classification_run_concurrently() {
             .unwrap();
     assert_eq!(unclassified, 0);
 }
+
+#[tokio::test]
+async fn retraining_reports_progress_and_the_status_counts_unseen_labels() {
+    let dir = tempfile::tempdir().unwrap();
+    let store = Store::open(dir.path()).await.unwrap();
+    let before = worker::model_status(&store).await.unwrap();
+    assert_eq!((before.examples, before.trained_at), (0, None));
+
+    let (tx, rx) = std::sync::mpsc::channel();
+    let model = worker::retrain_reporting(&store, move |done, total| tx.send((done, total)).unwrap())
+        .await
+        .unwrap();
+    let steps: Vec<(usize, usize)> = rx.try_iter().collect();
+    assert!(steps.len() > 3, "{steps:?}");
+    assert!(
+        steps.windows(2).all(|w| w[0].0 < w[1].0),
+        "progress only moves forward: {steps:?}"
+    );
+    assert_eq!(steps.last().map(|(d, t)| d == t), Some(true), "{steps:?}");
+    let trained = worker::model_status(&store).await.unwrap();
+    assert_eq!(trained.examples as usize, model.examples);
+    assert!(trained.trained_at.is_some());
+    assert_eq!(trained.new_labels, 0);
+
+    // An agent's correction is a label the model has not seen yet.
+    let msg = switchboard_core::ingest::InboundMessage {
+        from_address: "ann@x.example".into(),
+        subject: "Refund".into(),
+        body_text: "Please refund my order".into(),
+        sent_at: 1,
+        ..Default::default()
+    };
+    ingest(&store, &msg).await.unwrap();
+    let ticket = tickets::all_ids(store.pool()).await.unwrap()[0];
+    tokio::time::sleep(std::time::Duration::from_millis(5)).await;
+    let correction = NewClassification {
+        category: Some("billing".into()),
+        ..Default::default()
+    };
+    classification::record(store.pool(), ticket, Source::Agent, &correction)
+        .await
+        .unwrap();
+    assert_eq!(worker::model_status(&store).await.unwrap().new_labels, 1);
+}
