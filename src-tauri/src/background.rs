@@ -6,7 +6,7 @@ use std::time::Duration;
 
 use switchboard_ai::llm::{LlmClient, LlmSettings, settings};
 use switchboard_ai::local::LocalClassifier;
-use switchboard_ai::taxonomy::default_taxonomy;
+use switchboard_ai::taxonomy::{default_taxonomy, workspace_taxonomy};
 use switchboard_ai::worker::{self, LlmOutcome};
 use switchboard_channels::secrets;
 use switchboard_core::Store;
@@ -62,7 +62,6 @@ pub fn spawn_classifier(app: AppHandle) {
                 return;
             }
         };
-        let taxonomy = default_taxonomy();
         let mut llm = LlmCache::default();
         let mut next_check = tokio::time::Instant::now() + RETRAIN_CHECK;
         loop {
@@ -81,6 +80,7 @@ pub fn spawn_classifier(app: AppHandle) {
                     model = trained;
                 }
             }
+            let taxonomy = workspace_taxonomy(store).await.unwrap_or_else(|_| default_taxonomy());
             let done = match llm.current(store).await {
                 Some(client) => drain_with_llm(store, client, &taxonomy, &model).await,
                 None => worker::run_local(store, &model, BATCH).await,

@@ -44,6 +44,8 @@ pub fn specta_builder() -> tauri_specta::Builder<tauri::Wry> {
             commands::llm::llm_usage,
             commands::triage::offline_model_status,
             commands::triage::retrain_offline_model,
+            commands::workspace::save_taxonomy,
+            commands::workspace::reset_taxonomy,
         ])
         .events(tauri_specta::collect_events![
             events::TicketsChanged,

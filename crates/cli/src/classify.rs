@@ -6,7 +6,7 @@ use std::process::ExitCode;
 use std::time::Duration;
 
 use switchboard_ai::llm::LlmClient;
-use switchboard_ai::taxonomy::default_taxonomy;
+use switchboard_ai::taxonomy::workspace_taxonomy;
 use switchboard_ai::worker::{self, LlmOutcome};
 use switchboard_core::{Store, jobs};
 
@@ -15,7 +15,7 @@ const CONCURRENCY: usize = 8;
 
 pub async fn with_llm(store: &Store, client: LlmClient) -> anyhow::Result<ExitCode> {
     let local = worker::load_or_train(store).await?;
-    let taxonomy = default_taxonomy();
+    let taxonomy = workspace_taxonomy(store).await?;
     let (mut classified, mut fell_back, mut kept_local, mut tokens) = (0u32, 0u32, 0u32, 0u64);
     loop {
         let outcomes = worker::drain_llm(store, &client, &taxonomy, &local, CONCURRENCY, usize::MAX).await?;

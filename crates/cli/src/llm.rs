@@ -7,7 +7,7 @@ use std::process::ExitCode;
 use anyhow::{Context, bail};
 use clap::Subcommand;
 use switchboard_ai::llm::{LlmClient, LlmSettings, llm_presets, settings};
-use switchboard_ai::taxonomy::default_taxonomy;
+use switchboard_ai::taxonomy::workspace_taxonomy;
 use switchboard_channels::secrets;
 use switchboard_core::Store;
 
@@ -123,7 +123,7 @@ pub async fn run(store: &Store, command: LlmCommand) -> anyhow::Result<ExitCode>
             let client = configured_client(store)
                 .await?
                 .context("no LLM is configured (`llm configure`)")?;
-            match client.test_connection(&default_taxonomy()).await {
+            match client.test_connection(&workspace_taxonomy(store).await?).await {
                 Ok(test) => println!(
                     "ok: {} answered in {} ms (category {}, {} tokens)",
                     client.model(),

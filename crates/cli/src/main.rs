@@ -9,6 +9,7 @@ mod import;
 mod llm;
 mod mail;
 mod output;
+mod taxonomy;
 
 use std::path::PathBuf;
 use std::process::ExitCode;
@@ -77,6 +78,11 @@ enum Command {
     Llm {
         #[command(subcommand)]
         command: llm::LlmCommand,
+    },
+    /// The workspace's categories: show, set from a JSON file, reset to the default.
+    Taxonomy {
+        #[command(subcommand)]
+        command: taxonomy::TaxonomyCommand,
     },
     /// Train the offline classifier on one labelled file and score it on another (CSV or JSON Lines).
     Eval {
@@ -208,6 +214,7 @@ async fn run(cli: Cli) -> anyhow::Result<ExitCode> {
             }
         },
         Command::Llm { command } => llm::run(&store, command).await?,
+        Command::Taxonomy { command } => taxonomy::run(&store, command).await?,
         Command::Eval {
             train,
             test,

@@ -3,7 +3,6 @@
 
 use serde::{Deserialize, Serialize};
 use switchboard_ai::llm::{LlmClient, LlmSettings, llm_presets, settings};
-use switchboard_ai::taxonomy::default_taxonomy;
 use switchboard_channels::secrets;
 use tauri::State;
 
@@ -188,7 +187,8 @@ pub async fn test_llm_settings(
             .map_err(secret_error)?,
     };
     let client = LlmClient::new(settings.config(key)).map_err(|e| AppError::new("llm", e.to_string()))?;
-    Ok(match client.test_connection(&default_taxonomy()).await {
+    let taxonomy = switchboard_ai::taxonomy::workspace_taxonomy(store).await?;
+    Ok(match client.test_connection(&taxonomy).await {
         Ok(test) => LlmTestResult {
             ok: true,
             message: format!("{} answered and classified the sample ticket.", client.model()),

@@ -30,7 +30,8 @@ pub async fn correct_ticket(
     correction: TriageCorrection,
 ) -> Result<TicketSummary, AppError> {
     if let Some(category) = &correction.category
-        && !switchboard_ai::taxonomy::default_taxonomy()
+        && !switchboard_ai::taxonomy::workspace_taxonomy(state.store()?)
+            .await?
             .iter()
             .any(|c| &c.id == category)
     {

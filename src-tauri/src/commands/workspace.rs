@@ -19,7 +19,7 @@ pub struct WorkspaceStatus {
     pub categories: Vec<CategoryName>,
 }
 
-#[derive(Debug, Clone, Serialize, specta::Type)]
+#[derive(Debug, Clone, Serialize, serde::Deserialize, specta::Type)]
 pub struct CategoryName {
     pub id: String,
     pub name_en: String,
@@ -35,7 +35,8 @@ pub async fn workspace_status(state: State<'_, AppState>) -> Result<WorkspaceSta
         account_count: store.account_count().await? as u32,
         ticket_count: store.ticket_count().await? as u32,
         demo: store.setting(demo::DEMO_SETTING).await?.is_some(),
-        categories: switchboard_ai::taxonomy::default_taxonomy()
+        categories: switchboard_ai::taxonomy::workspace_taxonomy(store)
+            .await?
             .into_iter()
             .map(|c| CategoryName {
                 id: c.id,
@@ -72,4 +73,37 @@ pub async fn open_demo_workspace(app: AppHandle, state: State<'_, AppState>) -> 
     .await?;
     TicketsChanged::notify(&app, Vec::new());
     Ok(summary)
+}
+
+/// Replaces the workspace's categories (ids stay on tickets; names in English and Chinese). An
+/// invalid taxonomy is refused with the reason; the UI then reloads the workspace status.
+#[tauri::command]
+#[specta::specta]
+pub async fn save_taxonomy(
+    app: AppHandle,
+    state: State<'_, AppState>,
+    categories: Vec<CategoryName>,
+) -> Result<WorkspaceStatus, AppError> {
+    let store = state.store()?;
+    let categories: Vec<switchboard_ai::taxonomy::Category> = categories
+        .into_iter()
+        .map(|c| switchboard_ai::taxonomy::Category {
+            id: c.id.trim().to_string(),
+            name_en: c.name_en,
+            name_zh: c.name_zh,
+        })
+        .collect();
+    switchboard_ai::taxonomy::save_taxonomy(store, &categories).await?;
+    TicketsChanged::notify(&app, Vec::new());
+    workspace_status(state).await
+}
+
+/// Puts the default categories back.
+#[tauri::command]
+#[specta::specta]
+pub async fn reset_taxonomy(app: AppHandle, state: State<'_, AppState>) -> Result<WorkspaceStatus, AppError> {
+    let store = state.store()?;
+    switchboard_ai::taxonomy::save_taxonomy(store, &switchboard_ai::taxonomy::default_taxonomy()).await?;
+    TicketsChanged::notify(&app, Vec::new());
+    workspace_status(state).await
 }

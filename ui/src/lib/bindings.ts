@@ -48,6 +48,13 @@ export const commands = {
 	offlineModelStatus: () => typedError<ModelStatus, AppError>(__TAURI_INVOKE("offline_model_status")),
 	/**  Retrains the offline model now; progress arrives as `model-training` events. */
 	retrainOfflineModel: () => __TAURI_INVOKE<void>("retrain_offline_model"),
+	/**
+	 *  Replaces the workspace's categories (ids stay on tickets; names in English and Chinese). An
+	 *  invalid taxonomy is refused with the reason; the UI then reloads the workspace status.
+	 */
+	saveTaxonomy: (categories: CategoryName[]) => typedError<WorkspaceStatus, AppError>(__TAURI_INVOKE("save_taxonomy", { categories })),
+	/**  Puts the default categories back. */
+	resetTaxonomy: () => typedError<WorkspaceStatus, AppError>(__TAURI_INVOKE("reset_taxonomy")),
 };
 
 /** Events */

@@ -112,3 +112,27 @@ fn bad_files_get_clear_errors() {
     std::fs::write(&no_rows, "text,label\n,refund\n").unwrap();
     assert!(stderr(&run(&no_rows, "text")).contains("has no rows"));
 }
+
+#[test]
+fn the_taxonomy_can_be_shown_edited_refused_and_reset() {
+    let dir = tempfile::tempdir().unwrap();
+    let ws = dir.path().join("ws");
+    let shown = cli(&ws, &["taxonomy", "show"]);
+    let mut categories: Vec<serde_json::Value> = serde_json::from_str(&stdout(&shown)).unwrap();
+    assert_eq!(categories.len(), 10);
+    categories.push(serde_json::json!({ "id": "wholesale", "name_en": "Wholesale", "name_zh": "批发" }));
+    let file = dir.path().join("taxonomy.json");
+    std::fs::write(&file, serde_json::to_string(&categories).unwrap()).unwrap();
+    let set = cli(&ws, &["taxonomy", "set", file.to_str().unwrap()]);
+    assert!(set.status.success(), "{}", stderr(&set));
+    assert!(stdout(&cli(&ws, &["taxonomy", "show"])).contains("批发"));
+
+    categories.push(serde_json::json!({ "id": "wholesale", "name_en": "Again", "name_zh": "重复" }));
+    std::fs::write(&file, serde_json::to_string(&categories).unwrap()).unwrap();
+    let refused = cli(&ws, &["taxonomy", "set", file.to_str().unwrap()]);
+    assert!(!refused.status.success());
+    assert!(stderr(&refused).contains("used twice"), "{}", stderr(&refused));
+
+    assert!(cli(&ws, &["taxonomy", "reset"]).status.success());
+    assert!(!stdout(&cli(&ws, &["taxonomy", "show"])).contains("批发"));
+}
