@@ -53,7 +53,7 @@ pub async fn model_status(store: &Store) -> switchboard_core::Result<classificat
 pub async fn run_local(store: &Store, model: &LocalClassifier, limit: usize) -> switchboard_core::Result<Vec<i64>> {
     let mut done = Vec::new();
     while done.len() < limit {
-        let Some(job) = jobs::claim(store.pool(), jobs::KIND_CLASSIFY).await? else {
+        let Some(job) = jobs::claim(store.pool(), jobs::KIND_CLASSIFY, store.runner_id()).await? else {
             break;
         };
         let Some(ticket_id) = job.payload()["ticket_id"].as_i64() else {
@@ -119,7 +119,7 @@ pub async fn run_llm_once(
     taxonomy: &[Category],
     local: &LocalClassifier,
 ) -> switchboard_core::Result<Option<LlmOutcome>> {
-    let Some(job) = jobs::claim(store.pool(), jobs::KIND_CLASSIFY).await? else {
+    let Some(job) = jobs::claim(store.pool(), jobs::KIND_CLASSIFY, store.runner_id()).await? else {
         return Ok(None);
     };
     let outcome = classify_claimed_with_llm(store, client, taxonomy, local, &job).await;

@@ -1,5 +1,6 @@
 //! The durable job queue. Work that may fail or outlive the process (classification, retraining) is a
-//! row here first; a worker claims it, and a crash leaves it to be claimed again after restart.
+//! row here first; a worker claims it, and a crash leaves it to be claimed again within seconds (the
+//! dead process stops its heartbeat).
 
 use serde_json::Value;
 use sqlx::{SqliteConnection, SqlitePool};
@@ -50,23 +51,63 @@ pub async fn enqueue(
     Ok(added == 1)
 }
 
-/// A running job not heard of for this long belongs to a process that died; it may be claimed again.
+/// A running job not heard of for this long may be claimed again, whoever runs it.
 pub const LEASE_MS: i64 = 10 * 60 * 1000;
 
-/// Claims the oldest ready job of `kind`, marking it running. Jobs whose lease ran out are ready again,
-/// so a crash never strands a job, and another live process's work is left alone.
-pub async fn claim(pool: &SqlitePool, kind: &str) -> Result<Option<Job>> {
+/// How often a live process says so ([`heartbeat`]).
+pub const HEARTBEAT_MS: u64 = 1_000;
+
+/// A process silent for this long has died: its running jobs are claimed again.
+pub const STALE_MS: i64 = 5_000;
+
+/// Registers this process as a queue runner; keep it alive with [`heartbeat`] every [`HEARTBEAT_MS`].
+pub async fn register_runner(pool: &SqlitePool) -> Result<String> {
+    let now = now_ms();
+    // Runners gone for a day are history.
+    sqlx::query("DELETE FROM runners WHERE heartbeat_at < ?")
+        .bind(now - 24 * 60 * 60 * 1000)
+        .execute(pool)
+        .await?;
+    Ok(sqlx::query_scalar(
+        "INSERT INTO runners (id, pid, started_at, heartbeat_at) VALUES (lower(hex(randomblob(12))), ?, ?, ?)
+         RETURNING id",
+    )
+    .bind(i64::from(std::process::id()))
+    .bind(now)
+    .bind(now)
+    .fetch_one(pool)
+    .await?)
+}
+
+pub async fn heartbeat(pool: &SqlitePool, runner: &str) -> Result<()> {
+    sqlx::query("UPDATE runners SET heartbeat_at = ? WHERE id = ?")
+        .bind(now_ms())
+        .bind(runner)
+        .execute(pool)
+        .await?;
+    Ok(())
+}
+
+/// Claims the oldest ready job of `kind` for `runner`, marking it running. A running job is ready again
+/// when its runner stopped beating (the process died) or its lease ran out, so a crash never strands a
+/// job, and a live process's work is left alone.
+pub async fn claim(pool: &SqlitePool, kind: &str, runner: &str) -> Result<Option<Job>> {
     let now = now_ms();
     Ok(sqlx::query_as(
-        "UPDATE jobs SET state = 'running', attempts = attempts + 1, updated_at = ?1
+        "UPDATE jobs SET state = 'running', attempts = attempts + 1, updated_at = ?1, runner_id = ?5
          WHERE id = (SELECT id FROM jobs WHERE kind = ?2
-                       AND ((state = 'queued' AND run_after <= ?1) OR (state = 'running' AND updated_at < ?1 - ?3))
+                       AND ((state = 'queued' AND run_after <= ?1)
+                            OR (state = 'running' AND (updated_at < ?1 - ?3 OR runner_id IS NULL
+                                OR NOT EXISTS (SELECT 1 FROM runners r
+                                               WHERE r.id = jobs.runner_id AND r.heartbeat_at >= ?1 - ?4))))
                      ORDER BY run_after, id LIMIT 1)
          RETURNING id, kind, payload_json, attempts",
     )
     .bind(now)
     .bind(kind)
     .bind(LEASE_MS)
+    .bind(STALE_MS)
+    .bind(runner)
     .fetch_optional(pool)
     .await?)
 }
@@ -105,17 +146,6 @@ pub async fn fail(pool: &SqlitePool, job_id: i64, error: &str, retry_in_ms: Opti
         .execute(pool)
         .await?;
     Ok(())
-}
-
-/// Jobs left `running` by a process that died are queued again. Call once at start-up.
-pub async fn requeue_interrupted(pool: &SqlitePool) -> Result<u64> {
-    Ok(
-        sqlx::query("UPDATE jobs SET state = 'queued', updated_at = ? WHERE state = 'running'")
-            .bind(now_ms())
-            .execute(pool)
-            .await?
-            .rows_affected(),
-    )
 }
 
 pub async fn pending_count(pool: &SqlitePool, kind: &str) -> Result<i64> {

@@ -20,6 +20,8 @@ pub struct Store {
     pool: SqlitePool,
     data_dir: PathBuf,
     blobs: BlobStore,
+    /// This process as a job-queue runner (kept alive by a heartbeat task while the pool is open).
+    runner_id: std::sync::Arc<str>,
 }
 
 impl Store {
@@ -40,10 +42,23 @@ impl Store {
             .connect_with(options)
             .await?;
         MIGRATOR.run(&pool).await?;
+        let runner_id: std::sync::Arc<str> = crate::jobs::register_runner(&pool).await?.into();
+        let (beat_pool, beat_id) = (pool.clone(), runner_id.clone());
+        tokio::spawn(async move {
+            let mut tick = tokio::time::interval(Duration::from_millis(crate::jobs::HEARTBEAT_MS));
+            loop {
+                tick.tick().await;
+                // A closed pool (the workspace was closed) ends the heartbeat.
+                if beat_pool.is_closed() || crate::jobs::heartbeat(&beat_pool, &beat_id).await.is_err() {
+                    break;
+                }
+            }
+        });
         Ok(Store {
             pool,
             data_dir: data_dir.to_path_buf(),
             blobs: BlobStore::new(data_dir.join("attachments")),
+            runner_id,
         })
     }
 
@@ -53,6 +68,11 @@ impl Store {
 
     pub fn data_dir(&self) -> &Path {
         &self.data_dir
+    }
+
+    /// This process's id as a job-queue runner.
+    pub fn runner_id(&self) -> &str {
+        &self.runner_id
     }
 
     pub fn blobs(&self) -> &BlobStore {

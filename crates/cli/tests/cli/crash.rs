@@ -222,3 +222,95 @@ fn a_send_killed_twenty_times_delivers_each_of_200_replies_exactly_once() {
     assert!(missing.is_empty(), "replies never delivered: {missing:?}");
     assert_eq!(delivered.len(), 200);
 }
+
+#[test]
+fn a_classification_queue_killed_five_times_classifies_every_ticket() {
+    use std::io::{BufRead, BufReader};
+    let dir = tempfile::tempdir().unwrap();
+    // A chat-completions server on loopback taking 300 ms per answer, so kills land mid-request.
+    let port = std::net::TcpListener::bind("127.0.0.1:0")
+        .unwrap()
+        .local_addr()
+        .unwrap()
+        .port();
+    let script = Path::new(env!("CARGO_MANIFEST_DIR")).join("../ai/tests/servers/fake_openai.py");
+    let mut server = Command::new("python3")
+        .arg(script)
+        .arg(port.to_string())
+        .arg("latency")
+        .arg(dir.path().join("requests.log"))
+        .stdout(Stdio::piped())
+        .spawn()
+        .unwrap();
+    let mut ready = String::new();
+    BufReader::new(server.stdout.take().unwrap())
+        .read_line(&mut ready)
+        .unwrap();
+
+    let ws = dir.path().join("ws");
+    let runtime = tokio::runtime::Runtime::new().unwrap();
+    runtime.block_on(async {
+        let store = Store::open(&ws).await.unwrap();
+        for n in 0..150 {
+            let msg = InboundMessage {
+                from_address: format!("c{n}@shop.example"),
+                message_id: Some(format!("k{n}@shop.example")),
+                subject: format!("Refund request {n}"),
+                body_text: "My order arrived broken, I want my money back.".into(),
+                sent_at: 1_000 + n,
+                ..Default::default()
+            };
+            ingest(&store, &msg).await.unwrap();
+        }
+        store.close().await;
+    });
+    let configure = cli(&ws)
+        .args([
+            "llm",
+            "configure",
+            "--preset",
+            "vllm",
+            "--model",
+            "fake-model",
+            "--base-url",
+        ])
+        .arg(format!("http://127.0.0.1:{port}/v1"))
+        .output()
+        .unwrap();
+    assert!(configure.status.success(), "{configure:?}");
+
+    let mut random = Random::new();
+    for _ in 0..5 {
+        let child = cli(&ws)
+            .arg("classify")
+            .stdout(Stdio::null())
+            .stderr(Stdio::null())
+            .spawn()
+            .unwrap();
+        kill_after(child, random.millis(400, 2500));
+    }
+    // The killed runs' in-flight jobs are claimed again once their heartbeats go stale (seconds).
+    let finish = cli(&ws).arg("classify").output().unwrap();
+    assert!(finish.status.success(), "{finish:?}");
+    let _ = server.kill();
+    let _ = server.wait();
+
+    runtime.block_on(async {
+        let store = Store::open(&ws).await.unwrap();
+        let unclassified: i64 = sqlx::query_scalar(
+            "SELECT COUNT(*) FROM tickets t WHERE NOT EXISTS
+                 (SELECT 1 FROM classifications c WHERE c.ticket_id = t.id AND c.source = 'llm')",
+        )
+        .fetch_one(store.pool())
+        .await
+        .unwrap();
+        assert_eq!(unclassified, 0, "every ticket got its LLM classification");
+        let (pending, failed): (i64, i64) =
+            sqlx::query_as("SELECT SUM(state IN ('queued', 'running')), SUM(state = 'failed') FROM jobs")
+                .fetch_one(store.pool())
+                .await
+                .unwrap();
+        assert_eq!((pending, failed), (0, 0));
+        store.close().await;
+    });
+}

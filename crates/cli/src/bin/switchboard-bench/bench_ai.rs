@@ -159,5 +159,6 @@ pub async fn bench_llm(count: usize, latency_ms: u64, concurrency: usize) -> any
         count as f64 / elapsed.as_secs_f64()
     );
     let _ = server.kill();
+    let _ = server.wait();
     Ok(())
 }
