@@ -46,6 +46,10 @@ pub fn specta_builder() -> tauri_specta::Builder<tauri::Wry> {
             commands::triage::retrain_offline_model,
             commands::workspace::save_taxonomy,
             commands::workspace::reset_taxonomy,
+            commands::drafts::draft_reply,
+            commands::drafts::list_saved_replies,
+            commands::drafts::save_saved_reply,
+            commands::drafts::delete_saved_reply,
         ])
         .events(tauri_specta::collect_events![
             events::TicketsChanged,

@@ -363,3 +363,124 @@ test('an email account kept on this computer: the form saves it and the list tag
   await page.getByTestId('local-ai-only').scrollIntoViewIfNeeded();
   await page.screenshot({ path: join(SHOTS, 'account-local-ai-zh-CN.png') });
 });
+
+const offline = (page: Page) => page.getByTestId('offline-model');
+const retrain = (page: Page) => page.getByTestId('retrain-model');
+const trainingProgress = (page: Page) => page.getByTestId('model-training-progress');
+
+test('the offline model: what it learnt, retrain now with progress, then the new count; the app retraining by itself shows too', async ({ page }) => {
+  const app = await boot(page, { seeded: true, trainingMs: 2_500 });
+  await expect(rows(page).first()).toBeVisible();
+  await openAiSettings(page);
+
+  await offline(page).scrollIntoViewIfNeeded();
+  await expect(offline(page).getByRole('heading', { name: 'Offline model' })).toBeVisible();
+  await expect(offline(page)).toContainText(
+    'Runs on this computer. It classifies when no AI service is set up, when offline, when the service fails, and for accounts kept on this computer.',
+  );
+  await expect(page.getByTestId('offline-model-summary')).toHaveText('Learnt from 412 examples · trained 2d ago');
+  await expect(page.getByTestId('offline-model-new-labels')).toHaveText('7 new labels since');
+  await expect(offline(page)).toContainText('It retrains by itself after 20 new labels (agent corrections and confident AI answers).');
+  await expect(retrain(page)).toHaveText('Retrain now');
+  await expect(retrain(page)).toBeEnabled();
+  await expect(trainingProgress(page)).toHaveCount(0);
+  await offline(page).evaluate((el) => el.scrollIntoView({ block: 'center' }));
+  await page.screenshot({ path: join(SHOTS, 'offline-model-en.png') });
+
+  // Retrain now: the button waits, the bar follows the events.
+  await retrain(page).click();
+  await expect(retrain(page)).toBeDisabled();
+  await expect(retrain(page)).toHaveText('Retraining…');
+  await expect(trainingProgress(page)).toBeVisible();
+  await expect(trainingProgress(page)).toHaveAttribute('data-total', '36');
+  await expect
+    .poll(async () => Number(await trainingProgress(page).getAttribute('data-done')))
+    .toBeGreaterThanOrEqual(12);
+  const bar = trainingProgress(page).getByRole('progressbar');
+  await expect(bar).toHaveAttribute('aria-valuenow', /^\d+$/);
+  await expect(trainingProgress(page)).toContainText(/Retraining the offline model\s*\d+ of 36 · \d+%/);
+  await page.screenshot({ path: join(SHOTS, 'offline-model-training-en.png') });
+
+  // Done: a short confirmation, and the status read again.
+  await expect(page.getByTestId('model-trained')).toHaveText('Retrained on 419 examples');
+  await expect(trainingProgress(page)).toHaveCount(0);
+  await expect(page.getByTestId('offline-model-summary')).toHaveText('Learnt from 419 examples · trained just now');
+  await expect(page.getByTestId('offline-model-new-labels')).toHaveText('0 new labels since');
+  await expect(retrain(page)).toBeEnabled();
+  await expect(retrain(page)).toHaveText('Retrain now');
+  await page.screenshot({ path: join(SHOTS, 'offline-model-done-en.png') });
+  expect(await app.calls('retrain_offline_model')).toHaveLength(1);
+  expect((await app.calls('offline_model_status')).length).toBeGreaterThanOrEqual(2);
+  await expect(page.getByTestId('model-trained')).toHaveCount(0, { timeout: 8_000 });
+
+  // The app retrains by itself (after 20 new labels): the sheet shows it the same way.
+  await page.evaluate(() => window.__sbFake?.retrainModel());
+  await expect(trainingProgress(page)).toBeVisible();
+  await expect(retrain(page)).toBeDisabled();
+  await expect(page.getByTestId('model-trained')).toHaveText('Retrained on 419 examples');
+  await expect(retrain(page)).toBeEnabled();
+  expect(await app.calls('retrain_offline_model')).toHaveLength(1);
+});
+
+test('a retrain that fails says why in plain words and keeps the previous model', async ({ page }) => {
+  await boot(page, { seeded: true, retrainFails: true });
+  await expect(rows(page).first()).toBeVisible();
+  await openAiSettings(page);
+  await offline(page).scrollIntoViewIfNeeded();
+  await expect(page.getByTestId('offline-model-summary')).toHaveText('Learnt from 412 examples · trained 2d ago');
+
+  await retrain(page).click();
+  await expect(trainingProgress(page)).toBeVisible();
+  const error = page.getByTestId('model-training-error');
+  await expect(error).toContainText('Retraining failed');
+  await expect(error).toContainText('Training stopped: out of memory');
+  await expect(error).toContainText('The previous model is still in use.');
+  await expect(trainingProgress(page)).toHaveCount(0);
+  await expect(page.getByTestId('model-trained')).toHaveCount(0);
+  await expect(retrain(page)).toBeEnabled();
+  await expect(page.getByTestId('offline-model-summary')).toHaveText('Learnt from 412 examples · trained 2d ago');
+  await expect(page.getByTestId('offline-model-new-labels')).toHaveText('7 new labels since');
+  await offline(page).evaluate((el) => el.scrollIntoView({ block: 'center' }));
+  await page.screenshot({ path: join(SHOTS, 'offline-model-failed-en.png') });
+
+  // Trying again starts a new retrain and clears the old failure.
+  await retrain(page).click();
+  await expect(error).toHaveCount(0);
+  await expect(trainingProgress(page)).toBeVisible();
+  await expect(error).toContainText('Training stopped: out of memory');
+});
+
+test('the offline model in 简体中文', async ({ page }) => {
+  await boot(page, { seeded: true }, { locale: 'zh-CN' });
+  await expect(rows(page).first()).toBeVisible();
+  await openAiSettings(page);
+  await offline(page).scrollIntoViewIfNeeded();
+  await expect(offline(page).getByRole('heading', { name: '离线模型' })).toBeVisible();
+  await expect(offline(page)).toContainText('在本机运行。');
+  await expect(page.getByTestId('offline-model-summary')).toHaveText('已从 412 个样本中学习 · 2天前训练');
+  await expect(page.getByTestId('offline-model-new-labels')).toHaveText('此后新增 7 个标注');
+  await expect(offline(page)).toContainText('每新增 20 个标注');
+  await expect(retrain(page)).toHaveText('立即重新训练');
+  await offline(page).evaluate((el) => el.scrollIntoView({ block: 'center' }));
+  await page.screenshot({ path: join(SHOTS, 'offline-model-zh-CN.png') });
+
+  await retrain(page).click();
+  await expect(retrain(page)).toHaveText('正在重新训练…');
+  await expect(page.getByTestId('model-trained')).toHaveText('已用 419 个样本重新训练');
+  await expect(page.getByTestId('offline-model-summary')).toHaveText('已从 419 个样本中学习 · 刚刚训练');
+  await expect(page.getByTestId('offline-model-new-labels')).toHaveText('此后新增 0 个标注');
+  await page.screenshot({ path: join(SHOTS, 'offline-model-done-zh-CN.png') });
+});
+
+test('the offline model fails in 简体中文 with its reason', async ({ page }) => {
+  await boot(page, { seeded: true, retrainFails: true }, { locale: 'zh-CN' });
+  await expect(rows(page).first()).toBeVisible();
+  await openAiSettings(page);
+  await retrain(page).click();
+  const error = page.getByTestId('model-training-error');
+  await expect(error).toContainText('重新训练失败');
+  await expect(error).toContainText('Training stopped: out of memory');
+  await expect(error).toContainText('仍在使用之前的模型。');
+  await offline(page).evaluate((el) => el.scrollIntoView({ block: 'center' }));
+  await page.screenshot({ path: join(SHOTS, 'offline-model-failed-zh-CN.png') });
+});

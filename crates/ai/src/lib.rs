@@ -2,6 +2,7 @@
 //! n-grams, TF-IDF logistic regression, trained on the machine), text extraction (language, summary, entities) and
 //! the worker that drains the classification queue.
 
+pub mod drafts;
 pub mod eval;
 pub mod extract;
 pub mod features;

@@ -12,6 +12,7 @@ pub mod ingest;
 pub mod jobs;
 pub mod model;
 pub mod outbox;
+pub mod saved_replies;
 pub mod search;
 pub mod store;
 pub mod sync_state;

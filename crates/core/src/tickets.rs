@@ -248,3 +248,14 @@ pub async fn all_ids(pool: &SqlitePool) -> Result<Vec<i64>> {
         .fetch_all(pool)
         .await?)
 }
+
+/// A customer's tickets, most recently active first.
+pub async fn for_customer(pool: &SqlitePool, customer_id: i64, limit: i64) -> Result<Vec<TicketSummary>> {
+    let ids: Vec<i64> =
+        sqlx::query_scalar("SELECT id FROM tickets WHERE customer_id = ? ORDER BY updated_at DESC LIMIT ?")
+            .bind(customer_id)
+            .bind(limit)
+            .fetch_all(pool)
+            .await?;
+    summaries(pool, &ids).await
+}

@@ -17,6 +17,8 @@ export interface FakeControls {
   /** Make the next call of `cmd` fail with `error`. */
   failNext(cmd: string, error: AppError): void;
   setOutboxState(outboxId: number, state: 'queued' | 'sending' | 'sent' | 'failed', error?: string | null): Promise<void>;
+  /** Retrains the offline model as the app does by itself after enough new labels. */
+  retrainModel(): void;
   emit(event: string, payload: unknown): Promise<void>;
 }
 
@@ -54,5 +56,6 @@ window.__sbFake = {
   failAlways: (cmd, error) => (error ? always.set(cmd, error) : always.delete(cmd)),
   failNext: (cmd, error) => once.set(cmd, error),
   setOutboxState: (id, state, error = null) => workspace.setOutboxState(id, state, error),
+  retrainModel: () => workspace.retrainModel(),
   emit: fireEvent,
 };

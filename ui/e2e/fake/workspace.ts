@@ -16,6 +16,7 @@ import type {
   LlmTestResult,
   LlmUsageDay,
   MailServer,
+  ModelStatus,
   ChannelKind,
   ClassificationView,
   Customer,
@@ -58,6 +59,10 @@ export interface FakeConfig {
   llmTestMs?: number;
   /** Start with a few days of LLM usage (default true). */
   llmUsage?: boolean;
+  /** How long retraining the offline model takes, ms (default about a second). */
+  trainingMs?: number;
+  /** Retraining the offline model runs out of memory partway. */
+  retrainFails?: boolean;
 }
 
 export type Emit = (event: string, payload: unknown) => Promise<void>;
@@ -91,6 +96,13 @@ const SENTIMENTS = ['negative', 'neutral', 'positive'];
 const PRIORITIES: Priority[] = ['urgent', 'high', 'normal', 'low'];
 const TRIAGE_FIELDS = ['category', 'priority', 'sentiment'] as const;
 export const LOCAL_MODEL = 'local-nb-v1';
+/** The offline model's labels before and after a retrain (as the demo workspace's). */
+export const MODEL_EXAMPLES = 412;
+export const RETRAINED_EXAMPLES = 419;
+/** As worker::RETRAIN_AFTER_LABELS. */
+const RETRAIN_AFTER_LABELS = 20;
+/** Progress events of a retrain: 0..TRAINING_STEPS of TRAINING_STEPS. */
+const TRAINING_STEPS = 36;
 const LLM_MODEL = 'qwen2.5-7b-instruct';
 // As the real store: "open" views hold new and open tickets; pending ones have their own view.
 const OPEN: TicketStatus[] = ['new', 'open'];
@@ -286,6 +298,9 @@ export class FakeWorkspace {
   private llm: LlmSettingsForm | null = null;
   private llmKey: string | null = null;
   private usage: LlmUsageDay[] = [];
+  /** The offline model, and whether a retrain is running. */
+  private model: ModelStatus;
+  private training = false;
   private readonly now = Date.now();
   private readonly emit: Emit;
 
@@ -302,7 +317,10 @@ export class FakeWorkspace {
       syncStepMs: config.syncStepMs ?? 180,
       llmTestMs: config.llmTestMs ?? 300,
       llmUsage: config.llmUsage ?? true,
+      trainingMs: config.trainingMs ?? 1_000,
+      retrainFails: config.retrainFails ?? false,
     };
+    this.model = { name: LOCAL_MODEL, examples: MODEL_EXAMPLES, trainedAt: this.now - 2 * 24 * 60 * MINUTE, newLabels: 7 };
     this.emit = emit;
     if (this.config.llmUsage) this.usage = sampleUsage(this.now);
     if (this.config.seeded) this.populate();
@@ -554,6 +572,11 @@ export class FakeWorkspace {
         return this.testLlm(args.form, args.apiKey);
       case 'llm_usage':
         return structuredClone(this.usage);
+      case 'offline_model_status':
+        return structuredClone(this.model);
+      case 'retrain_offline_model':
+        this.retrainModel();
+        return null;
       default:
         throw fail('unknown_command', `The backend has no command "${cmd}".`);
     }
@@ -722,6 +745,9 @@ export class FakeWorkspace {
     const set = { category, priority, sentiment };
     t.agentFields = TRIAGE_FIELDS.filter((f) => t.agentFields.includes(f) || set[f] !== null);
     t.needs_review = false;
+    // The agent's label is one the offline model has not learnt from; enough of them start a retrain.
+    this.model.newLabels++;
+    if (this.model.newLabels >= RETRAIN_AFTER_LABELS) this.retrainModel();
     void this.emit('tickets-changed', { ticket_ids: [t.id] });
     return this.summary(t);
   }
@@ -941,6 +967,36 @@ export class FakeWorkspace {
       latencyMs: local ? 1_930 : 842,
       tokens: 412,
     };
+  }
+
+  // ---------- the offline model (as src-tauri/src/background.rs) ----------
+
+  /**
+   * Rings the background task's bell: the command answers at once, the retrain reports itself with
+   * model-training events (progress, then done or failed). Also how the app retrains by itself.
+   */
+  retrainModel(): void {
+    if (this.training) return;
+    this.training = true;
+    void this.runTraining().finally(() => (this.training = false));
+  }
+
+  private async runTraining(): Promise<void> {
+    const send = (state: string, done: number, examples = 0, message: string | null = null) =>
+      this.emit('model-training', { state, done, total: TRAINING_STEPS, examples, message });
+    const step = this.config.trainingMs / (TRAINING_STEPS + 1);
+    // The command has answered before the task's first event.
+    await sleep(step);
+    for (let done = 0; done <= TRAINING_STEPS; done++) {
+      if (this.config.retrainFails && done > TRAINING_STEPS / 3) {
+        await send('failed', 0, 0, 'training stopped: out of memory');
+        return;
+      }
+      await send('training', done);
+      await sleep(step);
+    }
+    this.model = { ...this.model, examples: RETRAINED_EXAMPLES, trainedAt: Date.now(), newLabels: 0 };
+    await send('done', TRAINING_STEPS, RETRAINED_EXAMPLES);
   }
 
   // ---------- test controls ----------

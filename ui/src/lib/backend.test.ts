@@ -125,6 +125,23 @@ describe('tauriBackend', () => {
     await expect(tauriBackend.saveLlmSettings(form, null)).rejects.toMatchObject({ code: 'invalid_llm' });
   });
 
+  it('sends the offline model commands', async () => {
+    const { tauriBackend } = await import('./backend');
+    const status = { name: 'local-nb-v1', examples: 412, trainedAt: 1_700_000_000_000, newLabels: 7 };
+    handler = (cmd) => (cmd === 'offline_model_status' ? status : null);
+    await expect(tauriBackend.offlineModelStatus()).resolves.toEqual(status);
+    await expect(tauriBackend.retrainOfflineModel()).resolves.toBeUndefined();
+    expect(sent).toEqual([
+      { cmd: 'offline_model_status', args: {} },
+      { cmd: 'retrain_offline_model', args: {} },
+    ]);
+    // retrain_offline_model has no Result wrapper; a failed IPC still becomes a BackendError.
+    handler = () => {
+      throw 'command retrain_offline_model not found';
+    };
+    await expect(tauriBackend.retrainOfflineModel()).rejects.toMatchObject({ code: 'ipc', message: 'command retrain_offline_model not found' });
+  });
+
   it('turns a keychain failure into a BackendError the form can branch on', async () => {
     const { tauriBackend } = await import('./backend');
     handler = () => {
@@ -171,15 +188,21 @@ describe('tauriBackend', () => {
     const off2 = await tauriBackend.onImportProgress((p) => progress.push(p));
     const sync: unknown[] = [];
     const off3 = await tauriBackend.onAccountSync((p) => sync.push(p));
+    const training: unknown[] = [];
+    const off4 = await tauriBackend.onModelTraining((p) => training.push(p));
     await emit('tickets-changed', { ticket_ids: [1, 2] });
     await emit('import-progress', { done: 3, total: 10 });
     const update = { accountId: 2, state: 'syncing', message: null, folder: 'INBOX', done: 5, total: 9 };
     await emit('account-sync', update);
     expect(changed).toEqual([{ ticket_ids: [1, 2] }]);
     expect(progress).toEqual([{ done: 3, total: 10 }]);
+    const step = { state: 'training', done: 12, total: 36, examples: 0, message: null };
+    await emit('model-training', step);
     expect(sync).toEqual([update]);
+    expect(training).toEqual([step]);
     off1();
     off2();
     off3();
+    off4();
   });
 });

@@ -15,6 +15,8 @@ import type {
   LlmSettingsView,
   LlmTestResult,
   LlmUsageDay,
+  ModelStatus,
+  ModelTraining,
   OutboxItem,
   TicketDetail,
   TicketStatus,
@@ -51,6 +53,8 @@ export type {
   LlmUsageDay,
   MailServer,
   Message,
+  ModelStatus,
+  ModelTraining,
   OutboxItem,
   OutboxState,
   Priority,
@@ -132,6 +136,14 @@ export interface Backend {
   testLlmSettings(form: LlmSettingsForm, apiKey: string | null): Promise<LlmTestResult>;
   /** Calls, tokens and estimated cost per day and model, newest first. */
   llmUsage(): Promise<LlmUsageDay[]>;
+
+  // ---------- the offline model (classifies without an LLM, and when it cannot be used) ----------
+  /** How many examples it learnt from, when it was trained, and the labels it has not seen yet. */
+  offlineModelStatus(): Promise<ModelStatus>;
+  /** Asks for a retrain and returns at once; progress, then done or failed, come as model-training events. */
+  retrainOfflineModel(): Promise<void>;
+  /** Every retrain, asked for or started by the app itself (after enough new labels). */
+  onModelTraining(cb: (payload: ModelTraining) => void): Promise<Unlisten>;
 }
 
 function isAppError(value: unknown): value is AppError {
@@ -209,4 +221,14 @@ export const tauriBackend: Backend = {
   saveLlmSettings: (form, apiKey) => unwrap(commands.saveLlmSettings(form, apiKey)),
   testLlmSettings: (form, apiKey) => unwrap(commands.testLlmSettings(form, apiKey)),
   llmUsage: () => unwrap(commands.llmUsage()),
+  offlineModelStatus: () => unwrap(commands.offlineModelStatus()),
+  retrainOfflineModel: async () => {
+    // Only rings the background task's bell, so it comes without the Result wrapper.
+    try {
+      await commands.retrainOfflineModel();
+    } catch (err) {
+      throw toBackendError(err);
+    }
+  },
+  onModelTraining: (cb) => events.modelTraining.listen((event) => cb(event.payload)),
 };

@@ -55,6 +55,14 @@ export const commands = {
 	saveTaxonomy: (categories: CategoryName[]) => typedError<WorkspaceStatus, AppError>(__TAURI_INVOKE("save_taxonomy", { categories })),
 	/**  Puts the default categories back. */
 	resetTaxonomy: () => typedError<WorkspaceStatus, AppError>(__TAURI_INVOKE("reset_taxonomy")),
+	/**
+	 *  Drafts a reply to the ticket: by the configured LLM (unless the ticket's account keeps its text on
+	 *  this computer), else — or when the LLM fails — from the best saved reply.
+	 */
+	draftReply: (ticketId: number) => typedError<DraftView, AppError>(__TAURI_INVOKE("draft_reply", { ticketId })),
+	listSavedReplies: () => typedError<SavedReply[], AppError>(__TAURI_INVOKE("list_saved_replies")),
+	saveSavedReply: (id: number | null, form: SavedReplyForm) => typedError<SavedReply[], AppError>(__TAURI_INVOKE("save_saved_reply", { id, form })),
+	deleteSavedReply: (id: number) => typedError<SavedReply[], AppError>(__TAURI_INVOKE("delete_saved_reply", { id })),
 };
 
 /** Events */
@@ -155,6 +163,16 @@ export type CustomerIdentity = {
 
 /**  Inbound from the customer, outbound to the customer, or an internal note between agents. */
 export type Direction = "inbound" | "outbound" | "note";
+
+export type DraftView = {
+	text: string,
+	/**  `llm` or `saved_reply`. */
+	source: string,
+	savedReplyTitle: string | null,
+	language: string,
+	/**  Why the LLM was not used (offline fallback), in plain words. */
+	note: string | null,
+};
 
 /**  What the account form edits. */
 export type EmailAccountForm = {
@@ -337,6 +355,23 @@ export type OutboxItem = {
 export type OutboxState = "queued" | "sending" | "sent" | "failed";
 
 export type Priority = "urgent" | "high" | "normal" | "low";
+
+export type SavedReply = {
+	id: number,
+	title: string,
+	body: string,
+	/**  A category id of the taxonomy; `None` fits any ticket. */
+	category: string | null,
+	/**  ISO 639-1 (`en`, `zh`); `None` for any language. */
+	language: string | null,
+};
+
+export type SavedReplyForm = {
+	title: string,
+	body: string,
+	category: string | null,
+	language: string | null,
+};
 
 export type ServerSecurity = "tls" | "start_tls" | "plain";
 

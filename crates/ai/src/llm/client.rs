@@ -216,8 +216,33 @@ impl LlmClient {
             ],
             "response_format": response_format,
         });
+        self.post(&request, usage).await
+    }
+
+    /// Writes a reply draft: free text, never acted on (the agent edits and sends it).
+    pub async fn draft(&self, system: &str, user: &str) -> Result<(String, Usage), LlmError> {
+        let user = if self.config.mask_personal_data {
+            mask_personal_data(user)
+        } else {
+            user.to_string()
+        };
+        let request = json!({
+            "model": self.config.model,
+            "temperature": 0.3,
+            "messages": [
+                { "role": "system", "content": system },
+                { "role": "user", "content": user },
+            ],
+        });
+        let mut usage = Usage::default();
+        let text = self.post(&request, &mut usage).await?;
+        Ok((text.trim().to_string(), usage))
+    }
+
+    /// One chat-completions request; the answer's content, with the tokens added to `usage`.
+    async fn post(&self, request: &Value, usage: &mut Usage) -> Result<String, LlmError> {
         let url = format!("{}/chat/completions", self.config.base_url.trim_end_matches('/'));
-        let mut builder = self.http.post(&url).json(&request);
+        let mut builder = self.http.post(&url).json(request);
         match (&self.config.api_key, &self.config.key_header) {
             (Some(key), Some(header)) => builder = builder.header(header.as_str(), key.as_str()),
             (Some(key), None) => builder = builder.bearer_auth(key),

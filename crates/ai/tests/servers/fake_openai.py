@@ -106,6 +106,13 @@ class Handler(BaseHTTPRequestHandler):
         fmt = (body.get("response_format") or {}).get("type")
         if SCENARIO == "no_schema" and fmt == "json_schema":
             return self.send_json(400, {"error": {"message": "response_format json_schema is not supported by this model"}})
+        if "response_format" not in body:
+            # A reply draft (free text), in the customer's language.
+            user = next((m["content"] for m in body["messages"] if m["role"] == "user"), "")
+            text = "您好，我们正在核实您的订单，稍后回复您。" if "发票" in user or "退款" in user else "Hello, we are checking your order and will get back to you shortly."
+            return self.send_json(200, {"id": "chatcmpl-draft", "object": "chat.completion", "model": body.get("model"),
+                                        "choices": [{"index": 0, "message": {"role": "assistant", "content": text}, "finish_reason": "stop"}],
+                                        "usage": {"prompt_tokens": 500, "completion_tokens": 40, "total_tokens": 540}})
         self.send_json(200, answer(body))
 
 

@@ -3,6 +3,7 @@
 import { AccountsState } from './accounts.svelte';
 import { setCategories } from './categories.svelte';
 import { LlmState } from './llm.svelte';
+import { OfflineModelState } from './offlineModel.svelte';
 import {
   BackendError,
   type Backend,
@@ -99,6 +100,8 @@ export class AppState {
   readonly accounts: AccountsState;
   /** The LLM that classifies tickets (the AI settings screen). */
   readonly llm: LlmState;
+  /** The offline model and its retraining (the AI settings screen). */
+  readonly offlineModel: OfflineModelState;
 
   constructor(backend: Backend) {
     this.backend = backend;
@@ -108,6 +111,7 @@ export class AppState {
       () => void this.refreshWorkspace(),
     );
     this.llm = new LlmState(backend, (err) => this.report(err));
+    this.offlineModel = new OfflineModelState(backend, (err) => this.report(err));
   }
 
   // ---------- life cycle ----------
@@ -120,6 +124,7 @@ export class AppState {
           await this.backend.onTicketsChanged((p) => this.scheduleRefresh(p.ticket_ids)),
           await this.backend.onImportProgress((p) => (this.importProgress = p)),
           await this.accounts.listen(),
+          await this.offlineModel.listen(),
         );
       } catch (err) {
         this.report(err);
@@ -134,6 +139,7 @@ export class AppState {
     for (const off of this.unlisten) off();
     this.unlisten = [];
     this.accounts.stop();
+    this.offlineModel.stop();
     clearInterval(this.clock);
     this.clock = undefined;
     clearTimeout(this.searchTimer);

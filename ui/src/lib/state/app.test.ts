@@ -119,6 +119,10 @@ function fakeBackend(size: number, opts: { reportedCount?: number } = {}) {
     saveLlmSettings: vi.fn(async () => ({ settings: null, hasApiKey: false, local: false })),
     testLlmSettings: vi.fn(async () => ({ ok: true, message: '', category: null, latencyMs: 0, tokens: 0 })),
     llmUsage: vi.fn(async () => []),
+    // The offline model (covered by offlineModel.test.ts); inert here.
+    offlineModelStatus: vi.fn(async () => ({ name: 'local', examples: 0, trainedAt: null, newLabels: 0 })),
+    retrainOfflineModel: vi.fn(async () => {}),
+    onModelTraining: vi.fn(async () => () => {}),
   } satisfies Backend;
   return { backend, tickets, ai, agentFields, fire: (ids: number[]) => onChanged?.({ ticket_ids: ids }) };
 }

@@ -1,0 +1,148 @@
+//! Reply drafts and saved replies. A draft only fills the reply box: the agent reads, edits and sends.
+
+use serde::{Deserialize, Serialize};
+use switchboard_ai::drafts::{self, DraftContext};
+use switchboard_ai::llm::{LlmClient, settings};
+use switchboard_channels::secrets;
+use switchboard_core::saved_replies::{self, SavedReply};
+use switchboard_core::{accounts, tickets};
+use tauri::State;
+
+use crate::AppError;
+use crate::state::AppState;
+
+#[derive(Debug, Clone, Serialize, specta::Type)]
+#[serde(rename_all = "camelCase")]
+pub struct DraftView {
+    pub text: String,
+    /// `llm` or `saved_reply`.
+    pub source: String,
+    pub saved_reply_title: Option<String>,
+    pub language: String,
+    /// Why the LLM was not used (offline fallback), in plain words.
+    pub note: Option<String>,
+}
+
+#[derive(Debug, Clone, Deserialize, specta::Type)]
+#[serde(rename_all = "camelCase")]
+pub struct SavedReplyForm {
+    pub title: String,
+    pub body: String,
+    pub category: Option<String>,
+    pub language: Option<String>,
+}
+
+/// Drafts a reply to the ticket: by the configured LLM (unless the ticket's account keeps its text on
+/// this computer), else — or when the LLM fails — from the best saved reply.
+#[tauri::command]
+#[specta::specta]
+pub async fn draft_reply(state: State<'_, AppState>, ticket_id: i32) -> Result<DraftView, AppError> {
+    let store = state.store()?;
+    let ticket_id = i64::from(ticket_id);
+    let detail = tickets::detail(store.pool(), ticket_id).await?;
+    let history = tickets::for_customer(store.pool(), detail.customer.id, 6)
+        .await?
+        .into_iter()
+        .filter(|t| t.id != ticket_id)
+        .collect();
+    let agent_name = match accounts::for_ticket(store.pool(), ticket_id).await? {
+        Some(account) => switchboard_channels::email::account::EmailSettings::from_json(&account.settings_json)
+            .ok()
+            .map(|s| s.display_name)
+            .filter(|n| !n.trim().is_empty()),
+        None => None,
+    }
+    .or(store.setting("agent.name").await?)
+    .unwrap_or_else(|| "Support".into());
+    let ctx = DraftContext {
+        ticket: detail,
+        history,
+        agent_name,
+    };
+    let replies = saved_replies::list(store.pool()).await?;
+
+    let mut note = None;
+    if let Some(llm) = settings::load(store).await?.filter(|s| s.enabled) {
+        let local_only = accounts::ticket_requires_local_ai(store.pool(), ticket_id).await?;
+        if local_only && !llm.is_local() {
+            note = Some("This account's mail stays on this computer, so the draft comes from a saved reply.".into());
+        } else {
+            let key = secrets::read(settings::api_key_name(&store.workspace_id().await?))
+                .await
+                .ok()
+                .flatten();
+            let client = LlmClient::new(llm.config(key)).map_err(|e| AppError::new("llm", e.to_string()))?;
+            match drafts::llm_draft(&client, &ctx, &replies).await {
+                Ok((draft, usage)) => {
+                    switchboard_core::usage::record(
+                        store.pool(),
+                        client.model(),
+                        usage.prompt_tokens,
+                        usage.completion_tokens,
+                        client.cost_usd(usage),
+                    )
+                    .await?;
+                    return Ok(DraftView {
+                        text: draft.text,
+                        source: draft.source,
+                        saved_reply_title: draft.saved_reply_title,
+                        language: draft.language,
+                        note: None,
+                    });
+                }
+                Err(error) => {
+                    note = Some(format!(
+                        "The AI could not write a draft ({error}); this one is a saved reply."
+                    ))
+                }
+            }
+        }
+    }
+    let draft = drafts::offline_draft(&ctx, &replies).ok_or_else(|| {
+        AppError::new(
+            "no_draft",
+            "No saved reply fits this ticket and no AI service is configured: add a saved reply in Settings.",
+        )
+    })?;
+    Ok(DraftView {
+        text: draft.text,
+        source: draft.source,
+        saved_reply_title: draft.saved_reply_title,
+        language: draft.language,
+        note,
+    })
+}
+
+#[tauri::command]
+#[specta::specta]
+pub async fn list_saved_replies(state: State<'_, AppState>) -> Result<Vec<SavedReply>, AppError> {
+    Ok(saved_replies::list(state.store()?.pool()).await?)
+}
+
+#[tauri::command]
+#[specta::specta]
+pub async fn save_saved_reply(
+    state: State<'_, AppState>,
+    id: Option<i64>,
+    form: SavedReplyForm,
+) -> Result<Vec<SavedReply>, AppError> {
+    let pool = state.store()?.pool();
+    saved_replies::save(
+        pool,
+        id,
+        &form.title,
+        &form.body,
+        form.category.as_deref(),
+        form.language.as_deref(),
+    )
+    .await?;
+    Ok(saved_replies::list(pool).await?)
+}
+
+#[tauri::command]
+#[specta::specta]
+pub async fn delete_saved_reply(state: State<'_, AppState>, id: i64) -> Result<Vec<SavedReply>, AppError> {
+    let pool = state.store()?.pool();
+    saved_replies::delete(pool, id).await?;
+    Ok(saved_replies::list(pool).await?)
+}
