@@ -203,3 +203,64 @@ pub async fn llm_draft(
         usage,
     ))
 }
+
+/// A draft and, when it is not the AI's, why.
+#[derive(Debug, Clone, PartialEq)]
+pub struct DraftOutcome {
+    pub draft: Draft,
+    pub note: Option<String>,
+}
+
+/// Drafts a reply to a ticket: by the workspace's LLM when one is enabled and the ticket's account
+/// allows it (usage recorded), else — or when the LLM fails — the best saved reply. `None` when no
+/// saved reply fits and no LLM could write one.
+pub async fn draft_for_ticket(
+    store: &switchboard_core::Store,
+    ticket_id: i64,
+    agent_name: String,
+    api_key: Option<String>,
+) -> switchboard_core::Result<Option<DraftOutcome>> {
+    use switchboard_core::{accounts, saved_replies, tickets};
+    let detail = tickets::detail(store.pool(), ticket_id).await?;
+    let history = tickets::for_customer(store.pool(), detail.customer.id, 6)
+        .await?
+        .into_iter()
+        .filter(|t| t.id != ticket_id)
+        .collect();
+    let ctx = DraftContext {
+        ticket: detail,
+        history,
+        agent_name,
+    };
+    let replies = saved_replies::list(store.pool()).await?;
+    let mut note = None;
+    if let Some(llm) = crate::llm::settings::load(store).await?.filter(|s| s.enabled) {
+        if accounts::ticket_requires_local_ai(store.pool(), ticket_id).await? && !llm.is_local() {
+            note =
+                Some("This account's mail stays on this computer, so the draft comes from a saved reply.".to_string());
+        } else {
+            let client =
+                LlmClient::new(llm.config(api_key)).map_err(|e| switchboard_core::Error::Invalid(e.to_string()))?;
+            match llm_draft(&client, &ctx, &replies).await {
+                Ok((draft, usage)) => {
+                    let cost = client.cost_usd(usage);
+                    switchboard_core::usage::record(
+                        store.pool(),
+                        client.model(),
+                        usage.prompt_tokens,
+                        usage.completion_tokens,
+                        cost,
+                    )
+                    .await?;
+                    return Ok(Some(DraftOutcome { draft, note: None }));
+                }
+                Err(error) => {
+                    note = Some(format!(
+                        "The AI could not write a draft ({error}); this one is a saved reply."
+                    ))
+                }
+            }
+        }
+    }
+    Ok(offline_draft(&ctx, &replies).map(|draft| DraftOutcome { draft, note }))
+}

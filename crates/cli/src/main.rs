@@ -3,6 +3,7 @@
 
 mod accounts;
 mod classify;
+mod draft;
 mod eval;
 mod export;
 mod import;
@@ -57,6 +58,11 @@ enum Command {
         number: i64,
         #[arg(long)]
         json: bool,
+    },
+    /// Print a reply draft for a ticket (the configured LLM, else the best saved reply); nothing is sent.
+    Draft {
+        /// The ticket number.
+        number: i64,
     },
     /// Full-text search over tickets and messages (English and Chinese).
     Search {
@@ -214,6 +220,7 @@ async fn run(cli: Cli) -> anyhow::Result<ExitCode> {
             }
         },
         Command::Llm { command } => llm::run(&store, command).await?,
+        Command::Draft { number } => draft::run(&store, number).await?,
         Command::Taxonomy { command } => taxonomy::run(&store, command).await?,
         Command::Eval {
             train,

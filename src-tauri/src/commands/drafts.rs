@@ -1,11 +1,11 @@
 //! Reply drafts and saved replies. A draft only fills the reply box: the agent reads, edits and sends.
 
 use serde::{Deserialize, Serialize};
-use switchboard_ai::drafts::{self, DraftContext};
-use switchboard_ai::llm::{LlmClient, settings};
+use switchboard_ai::drafts;
+use switchboard_ai::llm::settings;
 use switchboard_channels::secrets;
+use switchboard_core::accounts;
 use switchboard_core::saved_replies::{self, SavedReply};
-use switchboard_core::{accounts, tickets};
 use tauri::State;
 
 use crate::AppError;
@@ -39,12 +39,6 @@ pub struct SavedReplyForm {
 pub async fn draft_reply(state: State<'_, AppState>, ticket_id: i32) -> Result<DraftView, AppError> {
     let store = state.store()?;
     let ticket_id = i64::from(ticket_id);
-    let detail = tickets::detail(store.pool(), ticket_id).await?;
-    let history = tickets::for_customer(store.pool(), detail.customer.id, 6)
-        .await?
-        .into_iter()
-        .filter(|t| t.id != ticket_id)
-        .collect();
     let agent_name = match accounts::for_ticket(store.pool(), ticket_id).await? {
         Some(account) => switchboard_channels::email::account::EmailSettings::from_json(&account.settings_json)
             .ok()
@@ -54,62 +48,24 @@ pub async fn draft_reply(state: State<'_, AppState>, ticket_id: i32) -> Result<D
     }
     .or(store.setting("agent.name").await?)
     .unwrap_or_else(|| "Support".into());
-    let ctx = DraftContext {
-        ticket: detail,
-        history,
-        agent_name,
-    };
-    let replies = saved_replies::list(store.pool()).await?;
-
-    let mut note = None;
-    if let Some(llm) = settings::load(store).await?.filter(|s| s.enabled) {
-        let local_only = accounts::ticket_requires_local_ai(store.pool(), ticket_id).await?;
-        if local_only && !llm.is_local() {
-            note = Some("This account's mail stays on this computer, so the draft comes from a saved reply.".into());
-        } else {
-            let key = secrets::read(settings::api_key_name(&store.workspace_id().await?))
-                .await
-                .ok()
-                .flatten();
-            let client = LlmClient::new(llm.config(key)).map_err(|e| AppError::new("llm", e.to_string()))?;
-            match drafts::llm_draft(&client, &ctx, &replies).await {
-                Ok((draft, usage)) => {
-                    switchboard_core::usage::record(
-                        store.pool(),
-                        client.model(),
-                        usage.prompt_tokens,
-                        usage.completion_tokens,
-                        client.cost_usd(usage),
-                    )
-                    .await?;
-                    return Ok(DraftView {
-                        text: draft.text,
-                        source: draft.source,
-                        saved_reply_title: draft.saved_reply_title,
-                        language: draft.language,
-                        note: None,
-                    });
-                }
-                Err(error) => {
-                    note = Some(format!(
-                        "The AI could not write a draft ({error}); this one is a saved reply."
-                    ))
-                }
-            }
-        }
-    }
-    let draft = drafts::offline_draft(&ctx, &replies).ok_or_else(|| {
-        AppError::new(
-            "no_draft",
-            "No saved reply fits this ticket and no AI service is configured: add a saved reply in Settings.",
-        )
-    })?;
+    let api_key = secrets::read(settings::api_key_name(&store.workspace_id().await?))
+        .await
+        .ok()
+        .flatten();
+    let outcome = drafts::draft_for_ticket(store, ticket_id, agent_name, api_key)
+        .await?
+        .ok_or_else(|| {
+            AppError::new(
+                "no_draft",
+                "No saved reply fits this ticket and no AI service is configured: add a saved reply in Settings.",
+            )
+        })?;
     Ok(DraftView {
-        text: draft.text,
-        source: draft.source,
-        saved_reply_title: draft.saved_reply_title,
-        language: draft.language,
-        note,
+        text: outcome.draft.text,
+        source: outcome.draft.source,
+        saved_reply_title: outcome.draft.saved_reply_title,
+        language: outcome.draft.language,
+        note: outcome.note,
     })
 }
 

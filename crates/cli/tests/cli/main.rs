@@ -1,6 +1,7 @@
 //! `switchboard-cli` as a user runs it: the real binary on a temp workspace.
 
 mod crash;
+mod draft;
 #[path = "../../../channels/tests/harness/dovecot.rs"]
 mod dovecot;
 mod eval;
