@@ -22,13 +22,30 @@ impl Drop for Server {
 #[tokio::test]
 #[ignore = "needs llama-cpp-python (compiles llama.cpp, ~8 min): run with --ignored"]
 async fn a_real_local_model_classifies_through_json_schema_output() {
-    let port = std::net::TcpListener::bind("127.0.0.1:0").unwrap().local_addr().unwrap().port();
+    let port = std::net::TcpListener::bind("127.0.0.1:0")
+        .unwrap()
+        .local_addr()
+        .unwrap()
+        .port();
     let script = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/servers/real_model.sh");
-    let _server = Server(Command::new(script).arg(port.to_string()).spawn().expect("real_model.sh"));
+    let _server = Server(
+        Command::new(script)
+            .arg(port.to_string())
+            .spawn()
+            .expect("real_model.sh"),
+    );
     let http = reqwest::Client::new();
     let started = Instant::now();
-    while http.get(format!("http://127.0.0.1:{port}/v1/models")).send().await.is_err() {
-        assert!(started.elapsed() < Duration::from_secs(600), "the model server did not start");
+    while http
+        .get(format!("http://127.0.0.1:{port}/v1/models"))
+        .send()
+        .await
+        .is_err()
+    {
+        assert!(
+            started.elapsed() < Duration::from_secs(600),
+            "the model server did not start"
+        );
         tokio::time::sleep(Duration::from_millis(500)).await;
     }
     let client = LlmClient::new(LlmConfig {
@@ -53,7 +70,10 @@ async fn a_real_local_model_classifies_through_json_schema_output() {
         .await
         .expect("the real model answered with schema-valid JSON");
     let category = classification.category.expect("a category");
-    assert!(taxonomy.iter().any(|c| c.id == category), "{category} is in the taxonomy");
+    assert!(
+        taxonomy.iter().any(|c| c.id == category),
+        "{category} is in the taxonomy"
+    );
     assert!(usage.prompt_tokens > 0 && usage.completion_tokens > 0, "{usage:?}");
     println!("real model: {category}, {usage:?}");
 }

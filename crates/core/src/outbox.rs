@@ -307,25 +307,6 @@ pub async fn retry_later(pool: &SqlitePool, outbox_id: i64, error: &str, retry_i
     Ok(())
 }
 
-/// Replies left `sending` by a process that died may or may not have left the machine. They are marked
-/// failed with that explanation rather than sent again: the agent decides (a reply is never sent twice
-/// behind their back). Call once at start-up.
-pub async fn fail_interrupted(pool: &SqlitePool) -> Result<u64> {
-    let ids: Vec<i64> = sqlx::query_scalar("SELECT id FROM outbox WHERE state = 'sending'")
-        .fetch_all(pool)
-        .await?;
-    for id in &ids {
-        set_state(
-            pool,
-            *id,
-            OutboxState::Failed,
-            Some("Switchboard stopped while this reply was being sent; it may or may not have been delivered"),
-        )
-        .await?;
-    }
-    Ok(ids.len() as u64)
-}
-
 /// The agent asks to try a failed reply again now.
 pub async fn retry_now(pool: &SqlitePool, outbox_id: i64) -> Result<OutboxItem> {
     let changed = sqlx::query(

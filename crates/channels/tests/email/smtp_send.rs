@@ -233,14 +233,26 @@ async fn no_account_plain_text_to_remote_hosts_and_interrupted_sends_are_handled
     };
     assert!(error.contains("without encryption"), "{error}");
 
-    // A crash while sending: the reply is not sent again behind the agent's back.
+    // A crash while sending, and the Sent folder cannot be checked: the reply is left alone (never
+    // sent again blindly) until it can be.
     outbox::retry_now(store.pool(), outbox_id).await.unwrap();
     sqlx::query("UPDATE outbox SET state = 'sending'")
         .execute(store.pool())
         .await
         .unwrap();
-    assert_eq!(outbox::fail_interrupted(store.pool()).await.unwrap(), 1);
-    let item = outbox::item(store.pool(), outbox_id).await.unwrap();
-    assert_eq!(item.state, OutboxState::Failed);
-    assert!(item.error.unwrap().contains("may or may not"));
+    let outcomes = switchboard_channels::email::outbox_sender::recover_interrupted(&store, keychain)
+        .await
+        .unwrap();
+    assert!(
+        matches!(&outcomes[..], [switchboard_channels::email::outbox_sender::Recovery::Unchecked { error, .. }] if error.contains("without encryption")),
+        "{outcomes:?}"
+    );
+    assert_eq!(
+        outbox::item(store.pool(), outbox_id).await.unwrap().state,
+        OutboxState::Sending
+    );
+    assert!(
+        send_next(&store, keychain).await.unwrap().is_none(),
+        "nothing is sent while it is unsettled"
+    );
 }

@@ -12,7 +12,11 @@ fn an_offline_draft_is_the_best_saved_reply_with_variables_filled() {
     )
     .unwrap();
     let ws = dir.path().join("ws");
-    assert!(cli(&ws, &["import", "--quiet", mail.to_str().unwrap()]).status.success());
+    assert!(
+        cli(&ws, &["import", "--quiet", mail.to_str().unwrap()])
+            .status
+            .success()
+    );
     assert!(cli(&ws, &["classify"]).status.success());
     let listed = stdout(&cli(&ws, &["list", "--json"]));
     let tickets: Vec<serde_json::Value> = serde_json::from_str(&listed).unwrap();
@@ -21,7 +25,10 @@ fn an_offline_draft_is_the_best_saved_reply_with_variables_filled() {
     let draft = cli(&ws, &["draft", &number]);
     assert!(draft.status.success(), "{}", stderr(&draft));
     let text = stdout(&draft);
-    assert!(text.contains("王芳") && text.contains("AUR-2026-104233") && text.contains("退款"), "{text}");
+    assert!(
+        text.contains("王芳") && text.contains("AUR-2026-104233") && text.contains("退款"),
+        "{text}"
+    );
     assert!(!text.contains("{{"), "{text}");
     assert!(stderr(&draft).contains("saved reply"), "{}", stderr(&draft));
     let shown: serde_json::Value = serde_json::from_str(&stdout(&cli(&ws, &["show", &number, "--json"]))).unwrap();

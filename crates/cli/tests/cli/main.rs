@@ -1,9 +1,9 @@
 //! `switchboard-cli` as a user runs it: the real binary on a temp workspace.
 
 mod crash;
-mod draft;
 #[path = "../../../channels/tests/harness/dovecot.rs"]
 mod dovecot;
+mod draft;
 mod eval;
 #[path = "../../../channels/tests/harness/smtp_sink.rs"]
 mod smtp_sink;
