@@ -29,6 +29,9 @@ pub struct Evaluation {
     pub train_seconds: f64,
     /// Test texts classified per second, on one thread.
     pub tickets_per_second: f64,
+    /// Expected calibration error over 10 confidence bins: how far the model's stated confidence is from
+    /// its actual accuracy (0 = perfectly calibrated). The "Needs review" threshold relies on it.
+    pub calibration_error: f64,
 }
 
 /// A text and its label.
@@ -46,20 +49,14 @@ pub fn evaluate(train: &[Example], test: &[Example]) -> Evaluation {
     let train_seconds = started.elapsed().as_secs_f64();
 
     let started = Instant::now();
-    let predicted: Vec<String> = test
+    let (predicted, confidence): (Vec<String>, Vec<f64>) = test
         .iter()
-        .map(|(text, _)| {
-            model
-                .predict(&features(text))
-                .into_iter()
-                .next()
-                .map(|(label, _)| label)
-                .unwrap_or_default()
-        })
-        .collect();
+        .map(|(text, _)| model.predict(&features(text)).into_iter().next().unwrap_or_default())
+        .unzip();
     let classify_seconds = started.elapsed().as_secs_f64().max(1e-9);
     let gold: Vec<&str> = test.iter().map(|(_, label)| label.as_str()).collect();
     let (accuracy, macro_f1, labels) = score(&gold, &predicted);
+    let hits: Vec<bool> = gold.iter().zip(&predicted).map(|(g, p)| *g == p.as_str()).collect();
     Evaluation {
         train_examples: train.len(),
         test_examples: test.len(),
@@ -68,7 +65,25 @@ pub fn evaluate(train: &[Example], test: &[Example]) -> Evaluation {
         labels,
         train_seconds,
         tickets_per_second: test.len() as f64 / classify_seconds,
+        calibration_error: calibration_error(&confidence, &hits),
     }
+}
+
+/// Expected calibration error: the mean gap between confidence and accuracy over 10 equal-width bins,
+/// weighted by how many predictions fall in each.
+pub fn calibration_error(confidence: &[f64], correct: &[bool]) -> f64 {
+    let mut bins = [(0usize, 0.0f64, 0usize); 10];
+    for (c, ok) in confidence.iter().zip(correct) {
+        let bin = &mut bins[((c * 10.0) as usize).min(9)];
+        bin.0 += 1;
+        bin.1 += c;
+        bin.2 += usize::from(*ok);
+    }
+    let total = confidence.len().max(1) as f64;
+    bins.iter()
+        .filter(|(n, _, _)| *n > 0)
+        .map(|(n, sum, hits)| (*n as f64 / total) * (sum / *n as f64 - *hits as f64 / *n as f64).abs())
+        .sum()
 }
 
 /// Accuracy, macro-F1 (the unweighted mean over the gold labels) and per-label scores.
@@ -115,6 +130,15 @@ pub fn score(gold: &[&str], predicted: &[String]) -> (f64, f64, Vec<LabelScore>)
 #[cfg(test)]
 mod tests {
     use super::score;
+
+    #[test]
+    fn calibration_error_is_the_weighted_confidence_gap() {
+        use super::calibration_error;
+        // Bin 0.9: confident 0.95 twice, right once → gap 0.45; bin 0.5: 0.5, right → gap 0.5.
+        let ece = calibration_error(&[0.95, 0.95, 0.5], &[true, false, true]);
+        assert!((ece - (2.0 / 3.0 * 0.45 + 1.0 / 3.0 * 0.5)).abs() < 1e-12, "{ece}");
+        assert_eq!(calibration_error(&[1.0, 1.0], &[true, true]), 0.0);
+    }
 
     #[test]
     fn scores_match_a_hand_computed_example() {

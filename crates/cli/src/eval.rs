@@ -114,7 +114,10 @@ pub fn run(train: &Path, test: &Path, text_col: &str, label_col: &str, json: boo
         "trained on {} examples in {:.2} s; classified {} at {:.0} tickets/s",
         result.train_examples, result.train_seconds, result.test_examples, result.tickets_per_second
     );
-    println!("accuracy {:.4}  macro-F1 {:.4}", result.accuracy, result.macro_f1);
+    println!(
+        "accuracy {:.4}  macro-F1 {:.4}  calibration error {:.4}",
+        result.accuracy, result.macro_f1, result.calibration_error
+    );
     println!(
         "{:<50} {:>9} {:>9} {:>9} {:>8}",
         "label", "precision", "recall", "F1", "support"
