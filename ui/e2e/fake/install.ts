@@ -19,6 +19,8 @@ export interface FakeControls {
   setOutboxState(outboxId: number, state: 'queued' | 'sending' | 'sent' | 'failed', error?: string | null): Promise<void>;
   /** Retrains the offline model as the app does by itself after enough new labels. */
   retrainModel(): void;
+  /** Makes the LLM fail every draft with `reason` (null: it writes them again). */
+  failLlmDrafts(reason: string | null): void;
   emit(event: string, payload: unknown): Promise<void>;
 }
 
@@ -57,5 +59,6 @@ window.__sbFake = {
   failNext: (cmd, error) => once.set(cmd, error),
   setOutboxState: (id, state, error = null) => workspace.setOutboxState(id, state, error),
   retrainModel: () => workspace.retrainModel(),
+  failLlmDrafts: (reason) => workspace.failLlmDrafts(reason),
   emit: fireEvent,
 };

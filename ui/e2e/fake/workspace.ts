@@ -7,6 +7,7 @@ import type {
   CategoryName,
   CheckResult,
   ConnectionCheck,
+  DraftView,
   EmailAccountForm,
   EmailAccountView,
   EmailPreset,
@@ -25,6 +26,7 @@ import type {
   Message,
   OutboxItem,
   Priority,
+  SavedReply,
   TicketDetail,
   TicketStatus,
   TicketSummary,
@@ -33,6 +35,7 @@ import type {
   ViewCount,
   WorkspaceStatus,
 } from '../../src/lib/backend';
+import { bestSavedReply, detectLanguage, fillVariables, findOrderNumber } from '../../src/lib/savedReplies';
 
 export interface FakeConfig {
   /** Start with the demo data already imported (skips the welcome screen). */
@@ -63,6 +66,14 @@ export interface FakeConfig {
   trainingMs?: number;
   /** Retraining the offline model runs out of memory partway. */
   retrainFails?: boolean;
+  /** Start with an LLM set up and on: a cloud one (DeepSeek, key stored) or one on this computer (Ollama). */
+  llm?: 'cloud' | 'local' | null;
+  /** How long the LLM takes to write a draft, ms (default 600). */
+  draftMs?: number;
+  /** The LLM fails every draft with this reason (the draft then comes from a saved reply, with a note). */
+  llmDraftError?: string | null;
+  /** Start with the 8 saved replies a new workspace has (default true). */
+  savedReplies?: boolean;
 }
 
 export type Emit = (event: string, payload: unknown) => Promise<void>;
@@ -229,7 +240,7 @@ const STORIES: Story[] = [
     summary: '包裹已停留在转运中心五天，客户询问是否丢件。',
     zh: true,
     thread: [
-      ['inbound', '我的包裹已经在转运中心停留五天了，物流一直显示“运输中”，是不是丢件了？'],
+      ['inbound', '我的包裹（订单 AUR-2026-0388）已经在转运中心停留五天了，物流一直显示“运输中”，是不是丢件了？'],
       ['note', '已联系快递公司，等待回复。'],
     ],
   },
@@ -264,12 +275,12 @@ const STORIES: Story[] = [
   },
   {
     subject: 'Change of delivery address',
-    ai: { source: 'local_model', confidence: 0.92, sentiment: 'neutral', entities: ['#51007', '12 Harbour Street, Suite 4'], next_step: null },
+    ai: { source: 'local_model', confidence: 0.92, sentiment: 'neutral', entities: ['AUR-2026-0517', '12 Harbour Street, Suite 4'], next_step: null },
     category: 'shipping',
     priority: 'normal',
     summary: null,
     thread: [
-      ['inbound', 'Please deliver order #51007 to my office instead: 12 Harbour Street, Suite 4.'],
+      ['inbound', 'Please deliver order AUR-2026-0517 to my office instead: 12 Harbour Street, Suite 4.'],
       ['outbound', 'Done — the courier has the new address.'],
     ],
   },
@@ -298,6 +309,10 @@ export class FakeWorkspace {
   private llm: LlmSettingsForm | null = null;
   private llmKey: string | null = null;
   private usage: LlmUsageDay[] = [];
+  /** Saved replies, as the saved_replies table; the LLM's draft failure (a test control). */
+  private savedReplies: SavedReply[] = [];
+  private nextSavedReply = 1;
+  private llmDraftError: string | null;
   /** The offline model, and whether a retrain is running. */
   private model: ModelStatus;
   private training = false;
@@ -319,7 +334,22 @@ export class FakeWorkspace {
       llmUsage: config.llmUsage ?? true,
       trainingMs: config.trainingMs ?? 1_000,
       retrainFails: config.retrainFails ?? false,
+      llm: config.llm ?? null,
+      draftMs: config.draftMs ?? 600,
+      llmDraftError: config.llmDraftError ?? null,
+      savedReplies: config.savedReplies ?? true,
     };
+    this.llmDraftError = this.config.llmDraftError;
+    if (this.config.savedReplies) {
+      this.savedReplies = SAVED_REPLIES.map((r, i) => ({ id: i + 1, ...r }));
+      this.nextSavedReply = this.savedReplies.length + 1;
+    }
+    if (this.config.llm === 'cloud') {
+      this.llm = { ...LLM_SETUP, preset: 'deepseek', baseUrl: 'https://api.deepseek.com/v1', model: 'deepseek-chat', priceInputPerMillion: 0.27, priceOutputPerMillion: 1.1 };
+      this.llmKey = 'sk-deepseek-live';
+    } else if (this.config.llm === 'local') {
+      this.llm = { ...LLM_SETUP, preset: 'ollama', baseUrl: 'http://localhost:11434/v1', model: 'llama3.2' };
+    }
     this.model = { name: LOCAL_MODEL, examples: MODEL_EXAMPLES, trainedAt: this.now - 2 * 24 * 60 * MINUTE, newLabels: 7 };
     this.emit = emit;
     if (this.config.llmUsage) this.usage = sampleUsage(this.now);
@@ -577,6 +607,14 @@ export class FakeWorkspace {
       case 'retrain_offline_model':
         this.retrainModel();
         return null;
+      case 'draft_reply':
+        return this.draftReply(args.ticketId);
+      case 'list_saved_replies':
+        return this.listSavedReplies();
+      case 'save_saved_reply':
+        return this.saveSavedReply(args.id, args.form);
+      case 'delete_saved_reply':
+        return this.deleteSavedReply(args.id);
       default:
         throw fail('unknown_command', `The backend has no command "${cmd}".`);
     }
@@ -969,6 +1007,116 @@ export class FakeWorkspace {
     };
   }
 
+  // ---------- reply drafts and saved replies (as src-tauri/src/commands/drafts.rs) ----------
+
+  /** What a draft is written from: the customer, their language, their last message, the order. */
+  private draftContext(t: Ticket) {
+    const customer = this.customers[t.customerId - 1]?.display_name ?? t.customer_name;
+    const lastInbound = [...t.messages].reverse().find((m) => m.direction === 'inbound')?.body_text ?? '';
+    const language = t.language && t.language !== '' ? t.language : detectLanguage(lastInbound);
+    const orderNumber = findOrderNumber(t.ai?.entities ?? [], `${t.subject}\n${lastInbound}`);
+    return { customer, language, lastInbound, orderNumber };
+  }
+
+  /**
+   * By the LLM when one is set up and on (after `draftMs`), else — or when it fails, with a note saying
+   * why — from the best saved reply with its variables filled; `no_draft` when none fits.
+   */
+  private async draftReply(id: unknown): Promise<DraftView> {
+    const t = this.find(id);
+    const ctx = this.draftContext(t);
+    const best = bestSavedReply(this.savedReplies, { category: t.category, language: ctx.language, customerText: ctx.lastInbound });
+    let note: string | null = null;
+    const llm = this.llm;
+    if (llm?.enabled) {
+      await sleep(this.config.draftMs);
+      const local = isLocalUrl(llm.baseUrl);
+      const error =
+        this.llmDraftError ?? (!local && this.llmKey === null ? 'the model provider refused the request (HTTP 401): no API key is stored' : null);
+      if (error === null) {
+        this.recordDraftUsage(llm);
+        return {
+          text: llmDraftText(t, ctx.customer, ctx.language, ctx.orderNumber),
+          source: 'llm',
+          savedReplyTitle: best?.title ?? null,
+          language: ctx.language,
+          note: null,
+        };
+      }
+      note = `The AI could not write a draft (${error}); this one is a saved reply.`;
+    }
+    if (!best) {
+      throw fail('no_draft', 'No saved reply fits this ticket and no AI service is configured: add a saved reply in Settings.');
+    }
+    return {
+      text: fillVariables(best.body, {
+        customerName: ctx.customer,
+        ticketNumber: t.number,
+        subject: t.subject,
+        orderNumber: ctx.orderNumber,
+        agentName: AGENT_NAME,
+        language: ctx.language,
+      }),
+      source: 'saved_reply',
+      savedReplyTitle: best.title,
+      language: ctx.language,
+      note,
+    };
+  }
+
+  /** As usage::record: one more call today for the model. */
+  private recordDraftUsage(llm: LlmSettingsForm): void {
+    const day = new Date().toISOString().slice(0, 10);
+    const [prompt, completion] = [1_180, 164];
+    const cost = (prompt * (llm.priceInputPerMillion ?? 0) + completion * (llm.priceOutputPerMillion ?? 0)) / 1_000_000;
+    const row = this.usage.find((u) => u.day === day && u.model === llm.model);
+    if (row) {
+      row.calls++;
+      row.promptTokens += prompt;
+      row.completionTokens += completion;
+      row.costUsd = (row.costUsd ?? 0) + cost;
+    } else {
+      this.usage.unshift({ day, model: llm.model, calls: 1, promptTokens: prompt, completionTokens: completion, costUsd: cost });
+    }
+  }
+
+  /** As saved_replies::list: by title, then id. */
+  private listSavedReplies(): SavedReply[] {
+    return structuredClone(
+      [...this.savedReplies].sort((a, b) => (a.title < b.title ? -1 : a.title > b.title ? 1 : a.id - b.id)),
+    );
+  }
+
+  /** As saved_replies::save: a title and a text are needed; empty category / language mean any. */
+  private saveSavedReply(id: unknown, raw: unknown): SavedReply[] {
+    if (!raw || typeof raw !== 'object') throw 'invalid args `form` for command: expected a SavedReplyForm';
+    const form = raw as Partial<Record<'title' | 'body' | 'category' | 'language', unknown>>;
+    const text = (v: unknown) => (typeof v === 'string' ? v : '');
+    const optional = (v: unknown) => (typeof v === 'string' && v !== '' ? v : null);
+    const title = text(form.title).trim();
+    const body = text(form.body);
+    if (title === '' || body.trim() === '') throw fail('invalid_input', 'a saved reply needs a title and a text');
+    const fields = { title, body, category: optional(form.category), language: optional(form.language) };
+    if (id === null || id === undefined) {
+      this.savedReplies.push({ id: this.nextSavedReply++, ...fields });
+    } else {
+      const reply = this.savedReplies.find((r) => r.id === id);
+      if (!reply) throw fail('invalid_input', `saved reply ${String(id)} does not exist`);
+      Object.assign(reply, fields);
+    }
+    return this.listSavedReplies();
+  }
+
+  private deleteSavedReply(id: unknown): SavedReply[] {
+    this.savedReplies = this.savedReplies.filter((r) => r.id !== num(id, 'id'));
+    return this.listSavedReplies();
+  }
+
+  /** Makes the LLM fail every draft with `reason` (null: it writes them again). */
+  failLlmDrafts(reason: string | null): void {
+    this.llmDraftError = reason;
+  }
+
   // ---------- the offline model (as src-tauri/src/background.rs) ----------
 
   /**
@@ -1346,4 +1494,96 @@ function num(value: unknown, name: string): number {
     throw fail('invalid_argument', `"${name}" must be a non-negative integer, got ${JSON.stringify(value)}.`);
   }
   return value;
+}
+
+/** The name replies of the demo workspace are signed with. */
+export const AGENT_NAME = 'Aurora Audio Support';
+
+/** What the fake's LLM settings start from when a test begins with one set up. */
+const LLM_SETUP: LlmSettingsForm = {
+  enabled: true,
+  preset: 'custom',
+  baseUrl: '',
+  model: '',
+  keyHeader: null,
+  extraHeaders: [],
+  priceInputPerMillion: 0,
+  priceOutputPerMillion: 0,
+  maskPersonalData: true,
+  timeoutSeconds: 60,
+};
+
+/** The saved replies a new workspace starts with (crates/core/migrations/…_saved_replies.sql). */
+export const SAVED_REPLIES: Omit<SavedReply, 'id'>[] = [
+  {
+    title: 'Where is my order',
+    body: 'Hi {{first_name}},\n\nThanks for getting in touch about {{order_number}}. I have checked your order and will send you the tracking details as soon as the carrier updates them — usually within one working day.\n\nBest regards,\n{{agent_name}}',
+    category: 'shipping',
+    language: 'en',
+  },
+  {
+    title: 'Refund started',
+    body: 'Hi {{first_name}},\n\nI am sorry the item did not work out. I have started the refund for {{order_number}}; it will reach your original payment method within 5–7 working days.\n\nBest regards,\n{{agent_name}}',
+    category: 'returns_refunds',
+    language: 'en',
+  },
+  {
+    title: 'Invoice',
+    body: 'Hi {{first_name}},\n\nPlease find the corrected invoice for {{order_number}} attached. Let me know if anything else on it needs changing.\n\nBest regards,\n{{agent_name}}',
+    category: 'billing',
+    language: 'en',
+  },
+  {
+    title: 'Thanks, we are on it',
+    body: 'Hi {{first_name}},\n\nThank you for your message about "{{subject}}". We are looking into it and will get back to you within one working day (ticket #{{ticket_number}}).\n\nBest regards,\n{{agent_name}}',
+    category: null,
+    language: 'en',
+  },
+  {
+    title: '物流查询',
+    body: '{{customer_name}}，您好：\n\n感谢您的来信。关于订单 {{order_number}}，我们已联系物流公司，一旦有最新物流信息会第一时间通知您，通常在一个工作日内。\n\n祝好！\n{{agent_name}}',
+    category: 'shipping',
+    language: 'zh',
+  },
+  {
+    title: '退款处理',
+    body: '{{customer_name}}，您好：\n\n非常抱歉给您带来不便。订单 {{order_number}} 的退款已经提交，预计 5–7 个工作日退回原支付账户。\n\n祝好！\n{{agent_name}}',
+    category: 'returns_refunds',
+    language: 'zh',
+  },
+  {
+    title: '发票',
+    body: '{{customer_name}}，您好：\n\n已为订单 {{order_number}} 重新开具发票，请查收附件。如还有需要修改的地方，请随时告诉我们。\n\n祝好！\n{{agent_name}}',
+    category: 'billing',
+    language: 'zh',
+  },
+  {
+    title: '已收到',
+    body: '{{customer_name}}，您好：\n\n您关于“{{subject}}”的来信已收到，我们正在处理，会在一个工作日内回复您（工单号 #{{ticket_number}}）。\n\n祝好！\n{{agent_name}}',
+    category: null,
+    language: 'zh',
+  },
+];
+
+/** What the fake LLM writes: a reply in the customer's language that uses only facts of the ticket. */
+function llmDraftText(t: TicketSummary, customer: string, language: string, order: string | null): string {
+  if (language === 'zh') {
+    const about = order ? `订单 ${order} ` : '您的订单';
+    const line: Record<string, string> = {
+      shipping: `我们已经联系物流公司核实${about}的最新情况，有结果会第一时间告诉您。`,
+      billing: `我们正在核对${about}的账单信息，确认后会通过邮件回复您。`,
+      account: '我们已请账户团队检查您的登录情况，恢复后会立即通知您。',
+      product_inquiry: '我们正在确认具体方案，稍后会把详细信息发给您。',
+    };
+    return `${customer}，您好：\n\n感谢您就“${t.subject}”联系我们，给您带来不便非常抱歉。${line[t.category ?? ''] ?? '我们正在处理，会在一个工作日内回复您。'}\n\n祝好！\n${AGENT_NAME}`;
+  }
+  const first = customer.trim().split(/\s+/)[0] ?? customer;
+  const about = order ?? 'your order';
+  const line: Record<string, string> = {
+    shipping: `I have asked the carrier for an update on ${about} and will send you the details as soon as I have them.`,
+    billing: `I am checking ${about} with our billing team and will confirm the next step by email.`,
+    returns_refunds: `I am checking the return of ${about} and will confirm the next step by email.`,
+    technical_support: 'Our technical team is looking at what you described. Could you tell me which app version you are using?',
+  };
+  return `Hi ${first},\n\nThank you for writing to us about "${t.subject}", and I am sorry for the trouble. ${line[t.category ?? ''] ?? 'I am looking into it and will get back to you within one working day.'}\n\nBest regards,\n${AGENT_NAME}`;
 }

@@ -142,6 +142,31 @@ describe('tauriBackend', () => {
     await expect(tauriBackend.retrainOfflineModel()).rejects.toMatchObject({ code: 'ipc', message: 'command retrain_offline_model not found' });
   });
 
+  it('sends the draft and saved reply commands with their argument keys', async () => {
+    const { tauriBackend } = await import('./backend');
+    const draft = { text: 'Hi', source: 'saved_reply', savedReplyTitle: 'Invoice', language: 'en', note: null };
+    const replies = [{ id: 3, title: 'Invoice', body: 'Hi {{first_name}}', category: 'billing', language: 'en' }];
+    handler = (cmd) => (cmd === 'draft_reply' ? draft : replies);
+    const form = { title: 'Invoice', body: 'Hi {{first_name}}', category: 'billing', language: 'en' };
+    await expect(tauriBackend.draftReply(7)).resolves.toEqual(draft);
+    await expect(tauriBackend.listSavedReplies()).resolves.toEqual(replies);
+    await tauriBackend.saveSavedReply(null, form);
+    await tauriBackend.saveSavedReply(3, { ...form, category: null, language: null });
+    await tauriBackend.deleteSavedReply(3);
+    expect(sent).toEqual([
+      { cmd: 'draft_reply', args: { ticketId: 7 } },
+      { cmd: 'list_saved_replies', args: {} },
+      { cmd: 'save_saved_reply', args: { id: null, form } },
+      { cmd: 'save_saved_reply', args: { id: 3, form: { ...form, category: null, language: null } } },
+      { cmd: 'delete_saved_reply', args: { id: 3 } },
+    ]);
+    // Nothing fits and no LLM: the code the reply box explains.
+    handler = () => {
+      throw { code: 'no_draft', message: 'No saved reply fits this ticket and no AI service is configured.' };
+    };
+    await expect(tauriBackend.draftReply(7)).rejects.toMatchObject({ name: 'BackendError', code: 'no_draft' });
+  });
+
   it('turns a keychain failure into a BackendError the form can branch on', async () => {
     const { tauriBackend } = await import('./backend');
     handler = () => {

@@ -5,6 +5,7 @@ import type {
   AccountSync,
   AppError,
   ConnectionCheck,
+  DraftView,
   EmailAccountForm,
   EmailAccountView,
   EmailPreset,
@@ -18,6 +19,8 @@ import type {
   ModelStatus,
   ModelTraining,
   OutboxItem,
+  SavedReply,
+  SavedReplyForm,
   TicketDetail,
   TicketStatus,
   TicketSummary,
@@ -41,6 +44,7 @@ export type {
   Customer,
   CustomerIdentity,
   Direction,
+  DraftView,
   EmailAccountForm,
   EmailAccountView,
   EmailPreset,
@@ -58,6 +62,8 @@ export type {
   OutboxItem,
   OutboxState,
   Priority,
+  SavedReply,
+  SavedReplyForm,
   ServerSecurity,
   TicketDetail,
   TicketStatus,
@@ -144,6 +150,20 @@ export interface Backend {
   retrainOfflineModel(): Promise<void>;
   /** Every retrain, asked for or started by the app itself (after enough new labels). */
   onModelTraining(cb: (payload: ModelTraining) => void): Promise<Unlisten>;
+
+  // ---------- reply drafts and saved replies ----------
+  /**
+   * Drafts a reply to the ticket for the agent to read and edit (it is never sent by itself): by the
+   * LLM, else (offline, local-only account, or the LLM failed: `note` says why) from the best saved
+   * reply. `no_draft` when no saved reply fits and no LLM is configured.
+   */
+  draftReply(ticketId: number): Promise<DraftView>;
+  /** The saved replies, by title. */
+  listSavedReplies(): Promise<SavedReply[]>;
+  /** Creates (`id` null) or updates a saved reply and returns the new list; `invalid_input` without title or text. */
+  saveSavedReply(id: number | null, form: SavedReplyForm): Promise<SavedReply[]>;
+  /** Deletes a saved reply and returns the new list. */
+  deleteSavedReply(id: number): Promise<SavedReply[]>;
 }
 
 function isAppError(value: unknown): value is AppError {
@@ -231,4 +251,8 @@ export const tauriBackend: Backend = {
     }
   },
   onModelTraining: (cb) => events.modelTraining.listen((event) => cb(event.payload)),
+  draftReply: (ticketId) => unwrap(commands.draftReply(ticketId)),
+  listSavedReplies: () => unwrap(commands.listSavedReplies()),
+  saveSavedReply: (id, form) => unwrap(commands.saveSavedReply(id, form)),
+  deleteSavedReply: (id) => unwrap(commands.deleteSavedReply(id)),
 };

@@ -2,8 +2,10 @@
 // Everything goes through a `Backend`, so tests can drive this with a fake one.
 import { AccountsState } from './accounts.svelte';
 import { setCategories } from './categories.svelte';
+import { ComposerState } from './composer.svelte';
 import { LlmState } from './llm.svelte';
 import { OfflineModelState } from './offlineModel.svelte';
+import { SavedRepliesState } from './savedReplies.svelte';
 import {
   BackendError,
   type Backend,
@@ -102,6 +104,10 @@ export class AppState {
   readonly llm: LlmState;
   /** The offline model and its retraining (the AI settings screen). */
   readonly offlineModel: OfflineModelState;
+  /** Each ticket's reply box: the text written so far and the drafts asked for. */
+  readonly composer: ComposerState;
+  /** The saved replies drafts start from (their manager). */
+  readonly savedReplies: SavedRepliesState;
 
   constructor(backend: Backend) {
     this.backend = backend;
@@ -112,6 +118,8 @@ export class AppState {
     );
     this.llm = new LlmState(backend, (err) => this.report(err));
     this.offlineModel = new OfflineModelState(backend, (err) => this.report(err));
+    this.composer = new ComposerState(backend);
+    this.savedReplies = new SavedRepliesState(backend, (err) => this.report(err));
   }
 
   // ---------- life cycle ----------

@@ -3,6 +3,7 @@ import {
   BackendError,
   type Backend,
   type ClassificationView,
+  type DraftView,
   type EmailAccountView,
   type TicketSummary,
   type TicketView,
@@ -123,6 +124,13 @@ function fakeBackend(size: number, opts: { reportedCount?: number } = {}) {
     offlineModelStatus: vi.fn(async () => ({ name: 'local', examples: 0, trainedAt: null, newLabels: 0 })),
     retrainOfflineModel: vi.fn(async () => {}),
     onModelTraining: vi.fn(async () => () => {}),
+    // Drafts and saved replies (covered by composer.test.ts and savedReplies.test.ts); inert here.
+    draftReply: vi.fn(async (): Promise<DraftView> => {
+      throw new BackendError('no_draft', 'not in this test');
+    }),
+    listSavedReplies: vi.fn(async () => []),
+    saveSavedReply: vi.fn(async () => []),
+    deleteSavedReply: vi.fn(async () => []),
   } satisfies Backend;
   return { backend, tickets, ai, agentFields, fire: (ids: number[]) => onChanged?.({ ticket_ids: ids }) };
 }

@@ -1,5 +1,5 @@
-// View-only state shared by components: the help overlay, the account and AI settings screens, the
-// triage pickers, the AI panel's fold, and the elements shortcuts focus.
+// View-only state shared by components: the help overlay, the account, AI settings and saved replies
+// screens, the triage pickers, the AI panel's fold, and the elements shortcuts focus.
 import type { TriageField } from '../triage';
 
 export interface PickerRequest {
@@ -26,6 +26,8 @@ class UiState {
   accounts = $state<AccountsScreen | null>(null);
   /** The AI settings screen (the classification model) is open. */
   aiSettings = $state(false);
+  /** The saved replies manager is open. */
+  savedReplies = $state(false);
   picker = $state.raw<PickerRequest | null>(null);
   aiCollapsed = $state(readCollapsed());
   searchInput: HTMLInputElement | null = null;
@@ -40,6 +42,7 @@ class UiState {
     this.picker = null;
     this.helpOpen = false;
     this.aiSettings = false;
+    this.savedReplies = false;
     this.accounts = start;
   }
 
@@ -51,11 +54,45 @@ class UiState {
     this.picker = null;
     this.helpOpen = false;
     this.accounts = null;
+    this.savedReplies = false;
     this.aiSettings = true;
   }
 
   closeAiSettings(): void {
     this.aiSettings = false;
+  }
+
+  openSavedReplies(): void {
+    this.picker = null;
+    this.helpOpen = false;
+    this.accounts = null;
+    this.aiSettings = false;
+    this.savedReplies = true;
+  }
+
+  closeSavedReplies(): void {
+    this.savedReplies = false;
+  }
+
+  /** True while a sheet (accounts, AI settings, saved replies) covers the app. */
+  get sheetOpen(): boolean {
+    return this.accounts !== null || this.aiSettings || this.savedReplies;
+  }
+
+  /**
+   * Focuses the reply box with the caret at the start, where a fresh draft is read from — unless the
+   * agent went on to something else (a search, a picker) while the draft was being written.
+   */
+  focusReplyStart(): void {
+    const input = this.replyInput;
+    if (!input) return;
+    const active = document.activeElement;
+    const composer = input.closest('[data-composer]');
+    const idle = !active || active === document.body || !!composer?.contains(active) || !!this.list?.contains(active);
+    if (!idle) return;
+    input.focus();
+    input.setSelectionRange(0, 0);
+    input.scrollTop = 0;
   }
 
   closePicker(): void {
