@@ -105,8 +105,32 @@ struct RawUsage {
 
 #[derive(Clone, Copy, PartialEq)]
 enum OutputMode {
+    /// OpenAI's structured output (`json_schema`).
     JsonSchema,
+    /// JSON mode with the schema alongside, which llama.cpp-based servers use to constrain decoding.
+    JsonObjectWithSchema,
+    /// Plain JSON mode (then tolerant parsing).
     JsonObject,
+}
+
+impl OutputMode {
+    fn fallback(self) -> Option<OutputMode> {
+        match self {
+            OutputMode::JsonSchema => Some(OutputMode::JsonObjectWithSchema),
+            OutputMode::JsonObjectWithSchema => Some(OutputMode::JsonObject),
+            OutputMode::JsonObject => None,
+        }
+    }
+}
+
+/// Whether the server refused the request's `response_format` (rather than failing for other reasons):
+/// most say 400 or 422; llama-cpp-python answers a validation error with 500.
+fn refused_response_format(error: &LlmError) -> bool {
+    match error {
+        LlmError::Rejected { status: 400 | 422, .. } => true,
+        LlmError::Server { message, .. } => message.contains("response_format"),
+        _ => false,
+    }
 }
 
 impl LlmClient {
@@ -176,10 +200,10 @@ impl LlmClient {
         loop {
             attempts += 1;
             let content = match self.complete(taxonomy, subject, body, mode, &mut usage).await {
-                Err(LlmError::Rejected { status: 400, message }) if mode == OutputMode::JsonSchema => {
-                    // Many local servers reject json_schema: fall back to JSON mode (then tolerant parsing).
-                    tracing::info!(%message, "structured output refused; using JSON mode");
-                    mode = OutputMode::JsonObject;
+                Err(error) if refused_response_format(&error) && mode.fallback().is_some() => {
+                    // Many local servers reject json_schema: try JSON mode with the schema, then plain.
+                    tracing::info!(%error, "structured output refused; trying a simpler JSON mode");
+                    mode = mode.fallback().unwrap_or(OutputMode::JsonObject);
                     continue;
                 }
                 other => other?,
@@ -205,6 +229,9 @@ impl LlmClient {
                 "type": "json_schema",
                 "json_schema": { "name": "ticket_triage", "strict": true, "schema": prompt::answer_schema(taxonomy) }
             }),
+            OutputMode::JsonObjectWithSchema => {
+                json!({ "type": "json_object", "schema": prompt::answer_schema(taxonomy) })
+            }
             OutputMode::JsonObject => json!({ "type": "json_object" }),
         };
         let request: Value = json!({

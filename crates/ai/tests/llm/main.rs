@@ -123,6 +123,20 @@ async fn falls_back_to_json_mode_and_tolerates_wrapped_answers() {
         .map(|r| r["response_format"]["type"].as_str().unwrap().to_string())
         .collect();
     assert_eq!(modes, ["json_schema", "json_object"]);
+    assert!(
+        provider.requests()[1]["response_format"]["schema"].is_object(),
+        "JSON mode still carries the schema"
+    );
+
+    // llama-cpp-python refuses json_schema with a 500 validation error, not a 400.
+    let llamacpp = FakeProvider::start("llamacpp_schema");
+    let (result, _) = llamacpp
+        .client(Duration::from_secs(5))
+        .classify(&default_taxonomy(), SUBJECT, BODY)
+        .await
+        .unwrap();
+    assert_eq!(result.category.as_deref(), Some("returns_refunds"));
+    assert_eq!(llamacpp.requests().len(), 2);
 
     let wrapped = FakeProvider::start("wrapped");
     let (result, _) = wrapped

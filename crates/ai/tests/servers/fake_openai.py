@@ -4,7 +4,8 @@
     python3 fake_openai.py PORT SCENARIO LOGFILE
 
 Scenarios: ok, latency (answers after $FAKE_LATENCY_MS, default 300 ms), rate_limit_once (429 + Retry-After: 1, then ok), server_error (500), slow (answers after
-5 s), malformed (content is not JSON), bad_category (a category outside the taxonomy), no_schema (rejects
+5 s), malformed (content is not JSON), bad_category (a category outside the taxonomy), llamacpp_schema (json_schema
+refused with a 500 validation error, as llama-cpp-python does), no_schema (rejects
 response_format json_schema with 400, accepts json_object), wrapped (JSON inside prose and a code fence).
 Every request body is appended to LOGFILE as one JSON line, its HTTP headers under "_headers" and the
 number of requests in flight when it arrived under "_inflight". Prints "ready" once it listens.
@@ -104,6 +105,9 @@ class Handler(BaseHTTPRequestHandler):
         if SCENARIO == "latency":
             time.sleep(LATENCY_MS / 1000)
         fmt = (body.get("response_format") or {}).get("type")
+        if SCENARIO == "llamacpp_schema" and fmt == "json_schema":
+            # What llama-cpp-python's server answers: a 500 carrying the validation error.
+            return self.send_json(500, {"error": {"message": "1 validation error: ('body', 'response_format', 'type') Input should be 'text' or 'json_object'"}})
         if SCENARIO == "no_schema" and fmt == "json_schema":
             return self.send_json(400, {"error": {"message": "response_format json_schema is not supported by this model"}})
         if "response_format" not in body:

