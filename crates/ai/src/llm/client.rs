@@ -104,21 +104,22 @@ struct RawUsage {
 }
 
 #[derive(Clone, Copy, PartialEq)]
+/// How the answer's JSON is asked for, most to least structured.
 enum OutputMode {
     /// OpenAI's structured output (`json_schema`).
-    JsonSchema,
+    Schema,
     /// JSON mode with the schema alongside, which llama.cpp-based servers use to constrain decoding.
-    JsonObjectWithSchema,
+    ObjectWithSchema,
     /// Plain JSON mode (then tolerant parsing).
-    JsonObject,
+    Object,
 }
 
 impl OutputMode {
     fn fallback(self) -> Option<OutputMode> {
         match self {
-            OutputMode::JsonSchema => Some(OutputMode::JsonObjectWithSchema),
-            OutputMode::JsonObjectWithSchema => Some(OutputMode::JsonObject),
-            OutputMode::JsonObject => None,
+            OutputMode::Schema => Some(OutputMode::ObjectWithSchema),
+            OutputMode::ObjectWithSchema => Some(OutputMode::Object),
+            OutputMode::Object => None,
         }
     }
 }
@@ -195,7 +196,7 @@ impl LlmClient {
         body: &str,
     ) -> Result<(NewClassification, Usage), LlmError> {
         let mut usage = Usage::default();
-        let mut mode = OutputMode::JsonSchema;
+        let mut mode = OutputMode::Schema;
         let mut attempts = 0;
         loop {
             attempts += 1;
@@ -203,7 +204,7 @@ impl LlmClient {
                 Err(error) if refused_response_format(&error) && mode.fallback().is_some() => {
                     // Many local servers reject json_schema: try JSON mode with the schema, then plain.
                     tracing::info!(%error, "structured output refused; trying a simpler JSON mode");
-                    mode = mode.fallback().unwrap_or(OutputMode::JsonObject);
+                    mode = mode.fallback().unwrap_or(OutputMode::Object);
                     continue;
                 }
                 other => other?,
@@ -225,14 +226,14 @@ impl LlmClient {
         usage: &mut Usage,
     ) -> Result<String, LlmError> {
         let response_format = match mode {
-            OutputMode::JsonSchema => json!({
+            OutputMode::Schema => json!({
                 "type": "json_schema",
                 "json_schema": { "name": "ticket_triage", "strict": true, "schema": prompt::answer_schema(taxonomy) }
             }),
-            OutputMode::JsonObjectWithSchema => {
+            OutputMode::ObjectWithSchema => {
                 json!({ "type": "json_object", "schema": prompt::answer_schema(taxonomy) })
             }
-            OutputMode::JsonObject => json!({ "type": "json_object" }),
+            OutputMode::Object => json!({ "type": "json_object" }),
         };
         let request: Value = json!({
             "model": self.config.model,
