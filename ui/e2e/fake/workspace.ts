@@ -316,6 +316,8 @@ export class FakeWorkspace {
   /** The offline model, and whether a retrain is running. */
   private model: ModelStatus;
   private training = false;
+  /** The workspace's categories (the taxonomy setting; the default until edited). */
+  private taxonomy: CategoryName[] = structuredClone(TAXONOMY);
   private readonly now = Date.now();
   private readonly emit: Emit;
 
@@ -576,6 +578,12 @@ export class FakeWorkspace {
         return this.setStatus(args.ticketId, args.status as TicketStatus);
       case 'correct_ticket':
         return this.correct(args.ticketId, args.correction);
+      case 'save_taxonomy':
+        return this.saveTaxonomy(args.categories);
+      case 'reset_taxonomy':
+        this.taxonomy = structuredClone(TAXONOMY);
+        void this.emit('tickets-changed', { ticket_ids: [] });
+        return this.workspaceStatus();
       case 'mark_ticket_read':
         this.find(args.ticketId).unread = false;
         return null;
@@ -626,8 +634,33 @@ export class FakeWorkspace {
       account_count: this.accounts.length,
       ticket_count: this.tickets.length,
       demo: this.populated,
-      categories: structuredClone(TAXONOMY),
+      categories: structuredClone(this.taxonomy),
     };
+  }
+
+  /** As commands::workspace::save_taxonomy: ids trimmed, then taxonomy::validate, names stored trimmed. */
+  private saveTaxonomy(raw: unknown): WorkspaceStatus {
+    if (!Array.isArray(raw)) throw 'invalid args `categories` for command `save_taxonomy`: expected a sequence';
+    const categories = raw.map((c: unknown) => {
+      const x = (c ?? {}) as Partial<Record<'id' | 'name_en' | 'name_zh', unknown>>;
+      if (typeof x.id !== 'string' || typeof x.name_en !== 'string' || typeof x.name_zh !== 'string') {
+        throw 'invalid args `categories` for command `save_taxonomy`: expected a CategoryName';
+      }
+      return { id: x.id.trim(), name_en: x.name_en, name_zh: x.name_zh };
+    });
+    if (categories.length < 2) throw fail('invalid_input', 'a taxonomy needs at least two categories');
+    const seen = new Set<string>();
+    for (const c of categories) {
+      if (!/^[a-z0-9_]+$/.test(c.id)) throw fail('invalid_input', `'${c.id}' is not a valid category id (use a-z, 0-9 and _)`);
+      if (seen.has(c.id)) throw fail('invalid_input', `the category id '${c.id}' is used twice`);
+      seen.add(c.id);
+      if (c.name_en.trim() === '' || c.name_zh.trim() === '') {
+        throw fail('invalid_input', `the category '${c.id}' needs an English and a Chinese name`);
+      }
+    }
+    this.taxonomy = categories.map((c) => ({ id: c.id, name_en: c.name_en.trim(), name_zh: c.name_zh.trim() }));
+    void this.emit('tickets-changed', { ticket_ids: [] });
+    return this.workspaceStatus();
   }
 
   private async openDemo(): Promise<ImportSummary> {
@@ -767,7 +800,7 @@ export class FakeWorkspace {
     if (priority !== null && !PRIORITIES.includes(priority as Priority)) {
       throw `invalid args \`correction\` for command \`correct_ticket\`: unknown variant \`${priority}\`, expected one of \`urgent\`, \`high\`, \`normal\`, \`low\``;
     }
-    if (category !== null && !TAXONOMY.some((x) => x.id === category)) {
+    if (category !== null && !this.taxonomy.some((x) => x.id === category)) {
       throw fail('invalid_input', `'${category}' is not a category of this workspace`);
     }
     if (sentiment !== null && !SENTIMENTS.includes(sentiment)) {

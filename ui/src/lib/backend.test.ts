@@ -40,6 +40,8 @@ describe('tauriBackend', () => {
     await tauriBackend.setTicketStatus(7, 'resolved');
     await tauriBackend.markTicketRead(7);
     await tauriBackend.correctTicket(7, { category: 'returns_refunds', priority: null, sentiment: null });
+    await tauriBackend.saveTaxonomy([{ id: 'warranty', name_en: 'Warranty', name_zh: '保修' }]);
+    await tauriBackend.resetTaxonomy();
     expect(sent).toEqual([
       { cmd: 'workspace_status', args: {} },
       { cmd: 'open_demo_workspace', args: {} },
@@ -52,6 +54,8 @@ describe('tauriBackend', () => {
       { cmd: 'set_ticket_status', args: { ticketId: 7, status: 'resolved' } },
       { cmd: 'mark_ticket_read', args: { ticketId: 7 } },
       { cmd: 'correct_ticket', args: { ticketId: 7, correction: { category: 'returns_refunds', priority: null, sentiment: null } } },
+      { cmd: 'save_taxonomy', args: { categories: [{ id: 'warranty', name_en: 'Warranty', name_zh: '保修' }] } },
+      { cmd: 'reset_taxonomy', args: {} },
     ]);
   });
 

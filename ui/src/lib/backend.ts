@@ -4,6 +4,7 @@ import { commands, events } from './bindings';
 import type {
   AccountSync,
   AppError,
+  CategoryName,
   ConnectionCheck,
   DraftView,
   EmailAccountForm,
@@ -108,6 +109,15 @@ export interface Backend {
   onTicketsChanged(cb: (payload: TicketsChanged) => void): Promise<Unlisten>;
   onImportProgress(cb: (payload: ImportProgress) => void): Promise<Unlisten>;
 
+  // ---------- the workspace's ticket categories (taxonomy) ----------
+  /**
+   * Replaces the categories (tickets keep their ids) and returns the refreshed workspace status.
+   * `invalid_input` with the reason when the taxonomy is refused (bad or repeated id, < 2, a name missing).
+   */
+  saveTaxonomy(categories: CategoryName[]): Promise<WorkspaceStatus>;
+  /** Puts the default categories back and returns the refreshed workspace status. */
+  resetTaxonomy(): Promise<WorkspaceStatus>;
+
   // ---------- email accounts ----------
   /** Server settings of the big providers, for the account form's picker. */
   emailPresets(): Promise<EmailPreset[]>;
@@ -211,6 +221,8 @@ export const tauriBackend: Backend = {
   correctTicket: (ticketId, correction) => unwrap(commands.correctTicket(ticketId, correction)),
   onTicketsChanged: (cb) => events.ticketsChanged.listen((event) => cb(event.payload)),
   onImportProgress: (cb) => events.importProgress.listen((event) => cb(event.payload)),
+  saveTaxonomy: (categories) => unwrap(commands.saveTaxonomy(categories)),
+  resetTaxonomy: () => unwrap(commands.resetTaxonomy()),
   emailPresets: async () => {
     // The one command that cannot fail on the Rust side, so it comes without the Result wrapper.
     try {

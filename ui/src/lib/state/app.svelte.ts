@@ -9,6 +9,7 @@ import { SavedRepliesState } from './savedReplies.svelte';
 import {
   BackendError,
   type Backend,
+  type CategoryName,
   type ImportProgress,
   type TicketDetail,
   type TicketStatus,
@@ -159,8 +160,7 @@ export class AppState {
     if (this.phase !== 'welcome') this.phase = 'loading';
     try {
       const status = await this.backend.workspaceStatus();
-      this.workspace = status;
-      setCategories(status.categories);
+      this.takeStatus(status);
       if (!afterImport && status.ticket_count === 0 && status.account_count === 0) {
         this.phase = 'welcome';
         return;
@@ -178,11 +178,30 @@ export class AppState {
   async refreshWorkspace(): Promise<void> {
     try {
       const status = await this.backend.workspaceStatus();
-      this.workspace = status;
+      this.takeStatus(status);
       if (this.phase === 'welcome' && status.account_count > 0) await this.loadWorkspace();
     } catch (err) {
       this.report(err);
     }
+  }
+
+  /** The workspace status and its categories, which every picker and chip reads. */
+  private takeStatus(status: WorkspaceStatus): void {
+    this.workspace = status;
+    setCategories(status.categories);
+  }
+
+  /**
+   * Saves the workspace's categories; pickers and chips show the new names at once. Throws the
+   * backend's refusal (`invalid_input` with the reason) for the editor to show; nothing changes then.
+   */
+  async saveTaxonomy(categories: CategoryName[]): Promise<void> {
+    this.takeStatus(await this.backend.saveTaxonomy(categories));
+  }
+
+  /** Puts the default categories back (throws like `saveTaxonomy`). */
+  async resetTaxonomy(): Promise<void> {
+    this.takeStatus(await this.backend.resetTaxonomy());
   }
 
   async openDemo(): Promise<void> {

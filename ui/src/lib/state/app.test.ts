@@ -2,6 +2,7 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import {
   BackendError,
   type Backend,
+  type CategoryName,
   type ClassificationView,
   type DraftView,
   type EmailAccountView,
@@ -11,6 +12,12 @@ import {
   type TriageCorrection,
 } from '../backend';
 import { AppState, PAGE_SIZE } from './app.svelte';
+import { categoryLabel, categoryList } from './categories.svelte';
+
+const DEFAULTS: CategoryName[] = [
+  { id: 'billing', name_en: 'Billing & invoices', name_zh: '账单与发票' },
+  { id: 'shipping', name_en: 'Shipping & delivery', name_zh: '物流配送' },
+];
 
 function ticket(id: number, over: Partial<TicketSummary> = {}): TicketSummary {
   return {
@@ -44,8 +51,9 @@ function fakeBackend(size: number, opts: { reportedCount?: number } = {}) {
   const ai = new Map<number, ClassificationView>();
   const agentFields = new Map<number, string[]>();
   let onChanged: ((p: TicketsChanged) => void) | null = null;
+  const status = () => ({ data_dir: '/tmp/ws', account_count: 1, ticket_count: size, demo: false, categories: DEFAULTS });
   const backend = {
-    workspaceStatus: vi.fn(async () => ({ data_dir: '/tmp/ws', account_count: 1, ticket_count: size, demo: false, categories: [] })),
+    workspaceStatus: vi.fn(async () => status()),
     openDemoWorkspace: vi.fn(async () => ({ imported: 0, duplicates: 0, failed: 0, tickets_created: 0 })),
     viewCounts: vi.fn(async () => [{ view: { kind: 'all_open' } as TicketView, count: opts.reportedCount ?? tickets.length }]),
     listTickets: vi.fn(async (_view: TicketView, limit: number, offset: number) => tickets.slice(offset, offset + limit)),
@@ -101,6 +109,8 @@ function fakeBackend(size: number, opts: { reportedCount?: number } = {}) {
       return () => (onChanged = null);
     }),
     onImportProgress: vi.fn(async () => () => {}),
+    saveTaxonomy: vi.fn(async (categories: CategoryName[]) => ({ ...status(), categories })),
+    resetTaxonomy: vi.fn(async () => ({ ...status(), categories: DEFAULTS })),
     // Email accounts (covered by accounts.test.ts); inert here.
     emailPresets: vi.fn(async () => []),
     listEmailAccounts: vi.fn(async () => []),
@@ -154,6 +164,36 @@ async function started(size: number, opts?: { reportedCount?: number }) {
 }
 
 describe('AppState', () => {
+  it('takes the categories of a saved or reset taxonomy at once', async () => {
+    const { app, backend } = await started(3);
+    expect(categoryLabel('billing')).toBe('Billing & invoices');
+    const edited: CategoryName[] = [
+      { id: 'billing', name_en: 'Payments', name_zh: '付款' },
+      { id: 'warranty', name_en: 'Warranty', name_zh: '保修' },
+    ];
+    await app.saveTaxonomy(edited);
+    expect(backend.saveTaxonomy).toHaveBeenCalledWith(edited);
+    expect(categoryLabel('billing')).toBe('Payments');
+    expect(categoryList().map((c) => c.id)).toEqual(['billing', 'warranty']);
+    expect(app.workspace?.categories).toEqual(edited);
+    // An id the taxonomy no longer knows shows as it is.
+    expect(categoryLabel('shipping')).toBe('shipping');
+
+    await app.resetTaxonomy();
+    expect(categoryLabel('billing')).toBe('Billing & invoices');
+    expect(categoryLabel('shipping')).toBe('Shipping & delivery');
+    app.stop();
+  });
+
+  it('leaves the categories as they were when the backend refuses the taxonomy', async () => {
+    const { app, backend } = await started(3);
+    backend.saveTaxonomy.mockRejectedValueOnce(new BackendError('invalid_input', 'a taxonomy needs at least two categories'));
+    await expect(app.saveTaxonomy(DEFAULTS.slice(0, 1))).rejects.toThrow('a taxonomy needs at least two categories');
+    expect(categoryList()).toEqual(DEFAULTS);
+    expect(app.errors).toEqual([]);
+    app.stop();
+  });
+
   it('shows the welcome screen on first run', async () => {
     const fake = fakeBackend(0);
     fake.backend.workspaceStatus.mockResolvedValue({ data_dir: '/d', account_count: 0, ticket_count: 0, demo: false, categories: [] });
