@@ -27,18 +27,30 @@ const IDLE: Duration = Duration::from_millis(750);
 /// Tickets classified between two UI refreshes.
 const BATCH: usize = 25;
 
+/// How often the API key is read again from the keychain when the settings did not change (a keychain
+/// read is a D-Bus round trip on Linux: not something to do on every pass of the worker).
+const KEY_REFRESH: Duration = Duration::from_secs(30);
+
 /// The LLM client for the current settings, rebuilt only when the settings or the key change.
 #[derive(Default)]
 struct LlmCache {
     built_for: Option<(LlmSettings, Option<String>)>,
+    key_read_at: Option<tokio::time::Instant>,
     client: Option<LlmClient>,
 }
 
 impl LlmCache {
     async fn current(&mut self, store: &Store) -> Option<&LlmClient> {
         let settings = settings::load(store).await.ok().flatten().filter(|s| s.enabled)?;
-        let workspace = store.workspace_id().await.ok()?;
-        let key = secrets::read(settings::api_key_name(&workspace)).await.ok().flatten();
+        let fresh = self.key_read_at.is_some_and(|at| at.elapsed() < KEY_REFRESH);
+        let key = match &self.built_for {
+            Some((built, key)) if fresh && *built == settings => key.clone(),
+            _ => {
+                self.key_read_at = Some(tokio::time::Instant::now());
+                let workspace = store.workspace_id().await.ok()?;
+                secrets::read(settings::api_key_name(&workspace)).await.ok().flatten()
+            }
+        };
         let wanted = (settings.clone(), key.clone());
         if self.built_for.as_ref() != Some(&wanted) {
             self.client = LlmClient::new(settings.config(key))

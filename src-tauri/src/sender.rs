@@ -7,7 +7,8 @@ use std::time::Duration;
 
 use switchboard_channels::email::outbox_sender::{self, Delivery, Recovery};
 use switchboard_channels::secrets;
-use switchboard_core::{Store, accounts};
+use switchboard_core::model::ChannelKind;
+use switchboard_core::{Store, accounts, outbox};
 use tauri::AppHandle;
 use tokio::sync::Notify;
 
@@ -42,6 +43,18 @@ pub fn spawn_sender(app: AppHandle, store: Store, bell: OutboxBell) {
     tauri::async_runtime::spawn(async move {
         let mut next_recovery = tokio::time::Instant::now();
         loop {
+            // Keychain reads only when there is a reply to send or to settle.
+            let idle = outbox::queued(store.pool(), 1).await.is_ok_and(|q| q.is_empty())
+                && outbox::interrupted(store.pool(), ChannelKind::Email.as_str())
+                    .await
+                    .is_ok_and(|i| i.is_empty());
+            if idle {
+                tokio::select! {
+                    () = tokio::time::sleep(POLL) => {}
+                    () = bell.0.notified() => {}
+                }
+                continue;
+            }
             let secrets = passwords(&store).await;
             let password_for = |id: i64| Ok(secrets.get(&id).cloned().flatten());
             if tokio::time::Instant::now() >= next_recovery {
