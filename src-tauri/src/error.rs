@@ -34,3 +34,14 @@ impl From<switchboard_channels::import::ImportError> for AppError {
         }
     }
 }
+
+impl From<switchboard_channels::secrets::SecretError> for AppError {
+    fn from(error: switchboard_channels::secrets::SecretError) -> Self {
+        use switchboard_channels::secrets::SecretError;
+        let code = match error {
+            SecretError::Unavailable(_) => "keychain_unavailable",
+            SecretError::Other(_) => "keychain",
+        };
+        AppError::new(code, error.to_string())
+    }
+}

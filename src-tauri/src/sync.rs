@@ -6,8 +6,7 @@ use std::collections::HashMap;
 use std::sync::Arc;
 
 use switchboard_channels::email::account::EmailSettings;
-use switchboard_channels::email::imap::{self, PasswordSource, SyncEvent};
-use switchboard_channels::secrets;
+use switchboard_channels::email::imap::{self, SyncEvent};
 use switchboard_core::model::ChannelKind;
 use switchboard_core::{Store, accounts};
 use tauri::AppHandle;
@@ -24,18 +23,6 @@ struct Watcher {
 #[derive(Default)]
 pub struct SyncSupervisor {
     watchers: Mutex<HashMap<i64, Watcher>>,
-}
-
-fn keychain_password(workspace: String, account_id: i64) -> PasswordSource {
-    Arc::new(move || {
-        let key = secrets::account_key(&workspace, account_id);
-        // The watcher calls this from async code; the keychain blocks, so it gets a thread of its own.
-        std::thread::spawn(move || secrets::read_blocking(&key))
-            .join()
-            .map_err(|_| "the keychain could not be read".to_string())?
-            .map_err(|e| e.to_string())?
-            .ok_or_else(|| "no password is stored for this account; enter it in the account settings".into())
-    })
 }
 
 impl SyncSupervisor {
@@ -76,7 +63,7 @@ impl SyncSupervisor {
             store.clone(),
             account_id,
             settings,
-            keychain_password(workspace, account_id),
+            imap::keychain_password(&workspace, account_id),
             wake.clone(),
             move |event| on_event(&handle, account_id, event),
         ));

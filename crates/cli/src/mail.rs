@@ -1,28 +1,15 @@
 //! `switchboard-cli sync` and `send`: one pass of the email channel without the desktop app.
 
 use std::process::ExitCode;
-use std::sync::Arc;
 
 use anyhow::Context;
 use indicatif::{ProgressBar, ProgressStyle};
 use switchboard_channels::email::account::EmailSettings;
-use switchboard_channels::email::imap::{self, PasswordSource};
+use switchboard_channels::email::imap;
 use switchboard_channels::email::outbox_sender::{self, Delivery, Recovery};
 use switchboard_channels::secrets;
 use switchboard_core::model::ChannelKind;
 use switchboard_core::{Store, accounts};
-
-fn keychain(workspace: &str, account_id: i64) -> PasswordSource {
-    let key = secrets::account_key(workspace, account_id);
-    Arc::new(move || {
-        let key = key.clone();
-        std::thread::spawn(move || secrets::read_blocking(&key))
-            .join()
-            .map_err(|_| "the keychain could not be read".to_string())?
-            .map_err(|e| e.to_string())?
-            .ok_or_else(|| "no password is stored for this account".into())
-    })
-}
 
 /// Pulls new mail of every enabled email account (or one), with a progress bar.
 pub async fn sync(store: &Store, only: Option<i64>, quiet: bool) -> anyhow::Result<ExitCode> {
@@ -48,7 +35,7 @@ pub async fn sync(store: &Store, only: Option<i64>, quiet: bool) -> anyhow::Resu
             store,
             account.id,
             &settings,
-            keychain(&workspace, account.id),
+            imap::keychain_password(&workspace, account.id),
             &mut progress,
         )
         .await

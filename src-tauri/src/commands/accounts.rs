@@ -190,13 +190,6 @@ pub struct ConnectionCheck {
     pub smtp: CheckResult,
 }
 
-fn secret_error(e: secrets::SecretError) -> AppError {
-    match e {
-        secrets::SecretError::Unavailable(_) => AppError::new("keychain_unavailable", e.to_string()),
-        secrets::SecretError::Other(_) => AppError::new("keychain", e.to_string()),
-    }
-}
-
 async fn view(store: &Store, account: accounts::Account) -> Result<EmailAccountView, AppError> {
     let settings = EmailSettings::from_json(&account.settings_json).map_err(|m| AppError::new("invalid_account", m))?;
     Ok(EmailAccountView {
@@ -263,7 +256,7 @@ pub async fn test_email_account(
         (Some(p), _) if !p.is_empty() => p.clone(),
         (_, Some(id)) => secrets::read(secrets::account_key(&workspace, id))
             .await
-            .map_err(secret_error)?
+            .map_err(AppError::from)?
             .unwrap_or_default(),
         _ => {
             return Err(AppError::new(
@@ -324,7 +317,7 @@ pub async fn save_email_account(
             if let Some(password) = password {
                 secrets::store(secrets::account_key(&workspace, id), password)
                     .await
-                    .map_err(secret_error)?;
+                    .map_err(AppError::from)?;
             }
             accounts::update(store.pool(), id, form.name.trim(), form.address.trim(), &json).await?;
             id
@@ -342,7 +335,7 @@ pub async fn save_email_account(
             if let Err(e) = secrets::store(secrets::account_key(&workspace, id), password).await {
                 // Without its password the account cannot work: undo rather than keep half an account.
                 accounts::delete(store.pool(), id).await?;
-                return Err(secret_error(e));
+                return Err(e.into());
             }
             id
         }
@@ -365,7 +358,7 @@ pub async fn remove_email_account(
     accounts::delete(store.pool(), account_id).await?;
     secrets::delete(secrets::account_key(&workspace, account_id))
         .await
-        .map_err(secret_error)?;
+        .map_err(AppError::from)?;
     Ok(())
 }
 

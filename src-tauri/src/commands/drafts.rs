@@ -4,7 +4,6 @@ use serde::{Deserialize, Serialize};
 use switchboard_ai::drafts;
 use switchboard_ai::llm::settings;
 use switchboard_channels::secrets;
-use switchboard_core::accounts;
 use switchboard_core::saved_replies::{self, SavedReply};
 use tauri::State;
 
@@ -39,15 +38,7 @@ pub struct SavedReplyForm {
 pub async fn draft_reply(state: State<'_, AppState>, ticket_id: i32) -> Result<DraftView, AppError> {
     let store = state.store()?;
     let ticket_id = i64::from(ticket_id);
-    let agent_name = match accounts::for_ticket(store.pool(), ticket_id).await? {
-        Some(account) => switchboard_channels::email::account::EmailSettings::from_json(&account.settings_json)
-            .ok()
-            .map(|s| s.display_name)
-            .filter(|n| !n.trim().is_empty()),
-        None => None,
-    }
-    .or(store.setting("agent.name").await?)
-    .unwrap_or_else(|| "Support".into());
+    let agent_name = super::tickets::reply_author(store, ticket_id).await?.name;
     let api_key = secrets::read(settings::api_key_name(&store.workspace_id().await?))
         .await
         .ok()

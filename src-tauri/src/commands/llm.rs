@@ -108,13 +108,6 @@ impl From<LlmSettings> for LlmSettingsForm {
     }
 }
 
-fn secret_error(e: secrets::SecretError) -> AppError {
-    match e {
-        secrets::SecretError::Unavailable(_) => AppError::new("keychain_unavailable", e.to_string()),
-        secrets::SecretError::Other(_) => AppError::new("keychain", e.to_string()),
-    }
-}
-
 #[tauri::command]
 #[specta::specta]
 pub fn llm_presets_list() -> Vec<LlmPresetView> {
@@ -161,8 +154,8 @@ pub async fn save_llm_settings(
     settings.validate().map_err(|m| AppError::new("invalid_llm", m))?;
     let name = settings::api_key_name(&store.workspace_id().await?);
     match api_key.map(|k| k.trim().to_string()) {
-        Some(key) if key.is_empty() => secrets::delete(name).await.map_err(secret_error)?,
-        Some(key) => secrets::store(name, key).await.map_err(secret_error)?,
+        Some(key) if key.is_empty() => secrets::delete(name).await.map_err(AppError::from)?,
+        Some(key) => secrets::store(name, key).await.map_err(AppError::from)?,
         None => {}
     }
     settings::save(store, &settings).await?;
@@ -184,7 +177,7 @@ pub async fn test_llm_settings(
         Some(key) => Some(key),
         None => secrets::read(settings::api_key_name(&store.workspace_id().await?))
             .await
-            .map_err(secret_error)?,
+            .map_err(AppError::from)?,
     };
     let client = LlmClient::new(settings.config(key)).map_err(|e| AppError::new("llm", e.to_string()))?;
     let taxonomy = switchboard_ai::taxonomy::workspace_taxonomy(store).await?;

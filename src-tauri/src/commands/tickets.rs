@@ -82,25 +82,7 @@ pub async fn send_reply(
     body: String,
 ) -> Result<OutboxItem, AppError> {
     let store = state.store()?;
-    let agent_name = store.setting("agent.name").await?.unwrap_or_else(|| "Support".into());
-    // The reply is written as the account it will leave from, so what the agent sees is what is sent.
-    let author = match accounts::for_ticket(store.pool(), ticket_id.into()).await? {
-        Some(account) => ReplyAuthor {
-            name: EmailSettings::from_json(&account.settings_json)
-                .ok()
-                .map(|s| s.display_name)
-                .filter(|n| !n.trim().is_empty())
-                .unwrap_or(agent_name),
-            address: account.address,
-        },
-        None => ReplyAuthor {
-            name: agent_name,
-            address: store
-                .setting("agent.address")
-                .await?
-                .unwrap_or_else(|| "support@localhost".into()),
-        },
-    };
+    let author = reply_author(store, ticket_id.into()).await?;
     let item = outbox::enqueue_reply(store.pool(), ticket_id.into(), &body, Direction::Outbound, &author)
         .await?
         .ok_or_else(|| AppError::new("internal", "the reply was stored without an outbox entry"))?;
@@ -122,4 +104,27 @@ pub async fn retry_outbox_item(
     bell.0.notify_one();
     TicketsChanged::notify(&app, vec![item.ticket_id as i32]);
     Ok(item)
+}
+
+/// Who a reply to the ticket is written as: the account it will leave from (its address and display
+/// name), so what the agent sees is what is sent; else the workspace's agent settings.
+pub async fn reply_author(store: &switchboard_core::Store, ticket_id: i64) -> Result<ReplyAuthor, AppError> {
+    let agent_name = store.setting("agent.name").await?.unwrap_or_else(|| "Support".into());
+    Ok(match accounts::for_ticket(store.pool(), ticket_id).await? {
+        Some(account) => ReplyAuthor {
+            name: EmailSettings::from_json(&account.settings_json)
+                .ok()
+                .map(|s| s.display_name)
+                .filter(|n| !n.trim().is_empty())
+                .unwrap_or(agent_name),
+            address: account.address,
+        },
+        None => ReplyAuthor {
+            name: agent_name,
+            address: store
+                .setting("agent.address")
+                .await?
+                .unwrap_or_else(|| "support@localhost".into()),
+        },
+    })
 }

@@ -47,16 +47,11 @@ pub async fn send_next(
     let (outbox_id, ticket_id) = (reply.outbox_id, reply.ticket_id);
     let mut filing: Option<SentCopy> = None;
     let result = async {
-        let account = match reply.account_id {
-            Some(id) => Some(
-                accounts::get(store.pool(), id)
-                    .await
-                    .map_err(|e| SendError::Permanent(e.to_string()))?,
-            ),
-            None => accounts::default_for(store.pool(), ChannelKind::Email)
-                .await
-                .map_err(|e| SendError::Temporary(e.to_string()))?,
-        };
+        let account = sending_account(store, &reply).await.map_err(|e| match e {
+            // The reply's account is gone: waiting will not bring it back.
+            switchboard_core::Error::Invalid(m) => SendError::Permanent(m),
+            other => SendError::Temporary(other.to_string()),
+        })?;
         let account = account.ok_or_else(|| {
             SendError::Temporary("no email account is configured to send from; add one in Settings".into())
         })?;
@@ -171,13 +166,10 @@ pub async fn recover_interrupted(
     for reply in outbox::interrupted(store.pool(), ChannelKind::Email.as_str()).await? {
         let outbox_id = reply.outbox_id;
         let checked = async {
-            let account = match reply.account_id {
-                Some(id) => Some(accounts::get(store.pool(), id).await.map_err(|e| e.to_string())?),
-                None => accounts::default_for(store.pool(), ChannelKind::Email)
-                    .await
-                    .map_err(|e| e.to_string())?,
-            }
-            .ok_or("no email account to check the Sent folder of")?;
+            let account = sending_account(store, &reply)
+                .await
+                .map_err(|e| e.to_string())?
+                .ok_or("no email account to check the Sent folder of")?;
             let settings = EmailSettings::from_json(&account.settings_json)?;
             let password = password_for(account.id)?.unwrap_or_default();
             let message_id = reply.message_id.clone().ok_or("the reply has no Message-ID")?;
@@ -213,4 +205,15 @@ pub async fn recover_interrupted(
         });
     }
     Ok(outcomes)
+}
+
+/// The account a reply leaves from: its own, else the first enabled email account.
+async fn sending_account(
+    store: &Store,
+    reply: &outbox::OutgoingReply,
+) -> switchboard_core::Result<Option<accounts::Account>> {
+    match reply.account_id {
+        Some(id) => accounts::get(store.pool(), id).await.map(Some),
+        None => accounts::default_for(store.pool(), ChannelKind::Email).await,
+    }
 }

@@ -53,6 +53,20 @@ pub enum SyncEvent {
 /// password takes effect without a restart.
 pub type PasswordSource = Arc<dyn Fn() -> Result<String, String> + Send + Sync>;
 
+/// The account's password from the OS keychain, read on a thread of its own (the keychain blocks and
+/// the watcher calls this from async code).
+pub fn keychain_password(workspace_id: &str, account_id: i64) -> PasswordSource {
+    let key = crate::secrets::account_key(workspace_id, account_id);
+    Arc::new(move || {
+        let key = key.clone();
+        std::thread::spawn(move || crate::secrets::read_blocking(&key))
+            .join()
+            .map_err(|_| "the keychain could not be read".to_string())?
+            .map_err(|e| e.to_string())?
+            .ok_or_else(|| "no password is stored for this account; enter it in the account settings".into())
+    })
+}
+
 fn password(source: &PasswordSource) -> Result<String, ImapError> {
     source().map_err(|e| ImapError::new(Step::Auth, e))
 }

@@ -234,12 +234,15 @@ fn median(times: &mut [Duration]) -> Duration {
 /// Where the time of storing the IMAP benchmark's large messages goes: parsing alone, the whole
 /// import, and the import without the message full-text index.
 async fn store_realistic(count: usize) -> anyhow::Result<()> {
-    let messages: Vec<RawMessage> = (0..count)
-        .map(|i| RawMessage {
-            label: format!("#{i}"),
-            bytes: bench_imap::realistic_message(i),
-        })
-        .collect();
+    let realistic = || -> Vec<RawMessage> {
+        (0..count)
+            .map(|i| RawMessage {
+                label: format!("#{i}"),
+                bytes: bench_imap::realistic_message(i),
+            })
+            .collect()
+    };
+    let messages = realistic();
     let start = Instant::now();
     for m in &messages {
         let _ = switchboard_channels::email::parse_message(&m.bytes);
@@ -252,12 +255,7 @@ async fn store_realistic(count: usize) -> anyhow::Result<()> {
     report("import (parse + store + index)", count, start.elapsed());
     {
         // The same again without the message full-text index: what the trigram FTS5 costs.
-        let messages: Vec<RawMessage> = (0..count)
-            .map(|i| RawMessage {
-                label: format!("#{i}"),
-                bytes: bench_imap::realistic_message(i),
-            })
-            .collect();
+        let messages = realistic();
         let scratch = tempfile::tempdir()?;
         let store = Store::open(scratch.path()).await?;
         sqlx::query("DROP TRIGGER messages_fts_insert")
