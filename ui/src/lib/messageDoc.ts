@@ -16,7 +16,31 @@ const BASE_STYLE = [
   'a{color:#3b5bdb}',
 ].join('');
 
+// Attributes through which markup can fetch something. The backend already drops remote image
+// sources; renaming any that are left (to data-blocked-*) is a third wall that does not depend on
+// the browser honouring the CSP before its preload scanner has run.
+const START_TAG = /<[a-zA-Z](?:[^>"']|"[^"]*"|'[^']*')*>/g;
+const FETCHING_ATTRIBUTE = /(\s)(src|srcset|background|poster|lowsrc|dynsrc)(\s*=\s*)("[^"]*"|'[^']*'|[^\s"'=<>`]+)/gi;
+
+function unquote(value: string): string {
+  return value.startsWith('"') || value.startsWith("'") ? value.slice(1, -1) : value;
+}
+
+/** Markup with every attribute that would fetch from outside the mail renamed; `data:` stays. */
+export function blockRemoteContent(html: string): { html: string; blocked: number } {
+  let blocked = 0;
+  const out = html.replace(START_TAG, (tag) =>
+    tag.replace(FETCHING_ATTRIBUTE, (whole, space: string, name: string, eq: string, value: string) => {
+      if (/^data:/i.test(unquote(value).trim())) return whole;
+      blocked += 1;
+      return `${space}data-blocked-${name.toLowerCase()}${eq}${value}`;
+    }),
+  );
+  return { html: out, blocked };
+}
+
 export function messageSrcdoc(html: string): string {
+  html = blockRemoteContent(html).html;
   return (
     '<!doctype html><html><head>' +
     `<meta http-equiv="Content-Security-Policy" content="${MESSAGE_CSP}">` +
