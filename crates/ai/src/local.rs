@@ -8,7 +8,7 @@ use switchboard_core::model::Priority;
 
 use crate::extract;
 use crate::features::features;
-use crate::linear::{EPOCHS, LinearModel};
+use crate::linear::{LinearModel, PASSES};
 
 /// Name of the model in the workspace's `models` table.
 pub const MODEL_NAME: &str = "local-lr-v1";
@@ -58,13 +58,13 @@ impl LocalClassifier {
     /// [`LocalClassifier::train`], calling `progress(done, total)` as training passes complete.
     pub fn train_reporting(examples: &[TrainingExample], progress: &mut dyn FnMut(usize, usize)) -> LocalClassifier {
         let featurised: Vec<(Vec<u32>, &TrainingExample)> = examples.iter().map(|e| (features(&e.text), e)).collect();
-        let total = 3 * EPOCHS;
+        let total = 3 * PASSES;
         let mut head = |index: usize, pick: fn(&TrainingExample) -> Option<&String>| {
             LinearModel::train_reporting(
                 featurised
                     .iter()
                     .filter_map(|(f, e)| pick(e).map(|label| (f.as_slice(), label.as_str(), e.weight))),
-                &mut |epoch| progress(index * EPOCHS + epoch, total),
+                &mut |pass| progress(index * PASSES + pass, total),
             )
         };
         LocalClassifier {
