@@ -10,6 +10,7 @@ import {
   BackendError,
   type Backend,
   type CategoryName,
+  type ChannelKind,
   type ImportProgress,
   type TicketDetail,
   type TicketStatus,
@@ -40,6 +41,17 @@ export interface ErrorNotice {
 export function viewKey(view: TicketView): string {
   return view.kind === 'channel' ? `channel-${view.channel}` : view.kind;
 }
+
+/** The views the sidebar always lists, in its order; channels follow (`AppState.channels`). */
+export const MAIN_VIEWS = [
+  { kind: 'all_open' },
+  { kind: 'unassigned' },
+  { kind: 'needs_review' },
+  { kind: 'pending' },
+  { kind: 'resolved' },
+] as const satisfies readonly TicketView[];
+
+const CHANNEL_ORDER: ChannelKind[] = ['email', 'phone', 'telegram', 'wechat'];
 
 interface Page {
   rows: TicketSummary[];
@@ -229,6 +241,11 @@ export class AppState {
     this.errors = [...this.errors.slice(-2), { id: ++this.errorSeq, message }];
   }
 
+  /** Shows our own words in the error banner (the backend's errors go through `report`). */
+  notice(message: string): void {
+    this.errors = [...this.errors.slice(-2), { id: ++this.errorSeq, message }];
+  }
+
   dismissError(id: number): void {
     this.errors = this.errors.filter((e) => e.id !== id);
   }
@@ -238,6 +255,13 @@ export class AppState {
   countFor(view: TicketView): number | undefined {
     const key = viewKey(view);
     return this.counts.find((c) => viewKey(c.view) === key)?.count;
+  }
+
+  /** One channel for each the backend reports a count for, in a fixed order. */
+  get channels(): ChannelKind[] {
+    return this.counts
+      .flatMap((c) => (c.view.kind === 'channel' ? [c.view.channel] : []))
+      .sort((a, b) => CHANNEL_ORDER.indexOf(a) - CHANNEL_ORDER.indexOf(b));
   }
 
   async refreshCounts(): Promise<void> {
@@ -424,6 +448,53 @@ export class AppState {
     } finally {
       if (seq === this.detailSeq) this.detailLoading = false;
     }
+  }
+
+  /** The ticket numbered `number` among the rows loaded (the list, search results) or the open one. */
+  loadedTicket(number: number): TicketSummary | undefined {
+    if (this.detail?.ticket.number === number) return this.detail.ticket;
+    return this.loadedRow(number)?.row;
+  }
+
+  /** The loaded row numbered `number` and where it is in the list shown. */
+  private loadedRow(number: number): { row: TicketSummary; index: number } | undefined {
+    if (this.searchResults) {
+      const index = this.searchResults.findIndex((r) => r.number === number);
+      const row = this.searchResults[index];
+      if (row) return { row, index };
+    }
+    void this.pagesVersion;
+    for (const [page, { rows }] of this.pages) {
+      const i = rows.findIndex((r) => r.number === number);
+      const row = rows[i];
+      if (row) return { row, index: this.searchResults ? -1 : page * PAGE_SIZE + i };
+    }
+    return undefined;
+  }
+
+  /**
+   * Opens the ticket numbered `number`: from the loaded rows (selecting it in the list), else by asking
+   * the search for the number. False, with a notice, when there is no such ticket.
+   */
+  async openTicketNumber(number: number): Promise<boolean> {
+    const loaded = this.loadedRow(number);
+    if (loaded) {
+      if (loaded.index >= 0) this.cursor = loaded.index;
+      await this.openTicket(loaded.row.id);
+      return true;
+    }
+    if (this.detail?.ticket.number === number) return true;
+    try {
+      const found = (await this.backend.searchTickets(String(number), SEARCH_LIMIT)).find((r) => r.number === number);
+      if (found) {
+        await this.openTicket(found.id);
+        return true;
+      }
+      this.notice(t('palette.ticketNotFound', { number }));
+    } catch (err) {
+      this.report(err);
+    }
+    return false;
   }
 
   openSelected(): void {

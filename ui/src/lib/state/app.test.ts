@@ -364,6 +364,28 @@ describe('AppState', () => {
     app.stop();
   });
 
+  it('opens a ticket by number: a loaded row (selecting it), else by searching, else a notice', async () => {
+    const { app, backend } = await started(300);
+    expect(app.loadedTicket(1005)?.id).toBe(5);
+    expect(app.loadedTicket(1250)).toBeUndefined();
+
+    expect(await app.openTicketNumber(1005)).toBe(true);
+    expect(app.cursor).toBe(4);
+    expect(app.detail?.ticket.id).toBe(5);
+    expect(backend.searchTickets).not.toHaveBeenCalled();
+
+    backend.searchTickets.mockResolvedValueOnce([ticket(250), ticket(251, { number: 1250 + 1 })]);
+    expect(await app.openTicketNumber(1250)).toBe(true);
+    expect(backend.searchTickets).toHaveBeenLastCalledWith('1250', expect.any(Number));
+    expect(app.detail?.ticket.id).toBe(250);
+
+    backend.searchTickets.mockResolvedValueOnce([]);
+    expect(await app.openTicketNumber(9999)).toBe(false);
+    expect(app.errors.at(-1)?.message).toContain('#9999');
+    expect(app.detail?.ticket.id).toBe(250);
+    app.stop();
+  });
+
   it('moves the cursor within the list', async () => {
     const { app } = await started(3);
     app.moveCursor(1);

@@ -1,4 +1,4 @@
-// View-only state shared by components: the help overlay, the account, AI settings and saved replies
+// View-only state shared by components: the help overlay, the command palette, the account, AI settings and saved replies
 // screens, the triage pickers, the AI panel's fold, and the elements shortcuts focus.
 import type { TriageField } from '../triage';
 
@@ -23,6 +23,7 @@ export type AccountsScreen = 'list' | 'add';
 
 class UiState {
   helpOpen = $state(false);
+  paletteOpen = $state(false);
   accounts = $state<AccountsScreen | null>(null);
   /** The AI settings screen (the classification model) is open. */
   aiSettings = $state(false);
@@ -33,6 +34,16 @@ class UiState {
   searchInput: HTMLInputElement | null = null;
   replyInput: HTMLTextAreaElement | null = null;
   list: HTMLElement | null = null;
+
+  openPalette(): void {
+    this.picker = null;
+    this.helpOpen = false;
+    this.paletteOpen = true;
+  }
+
+  closePalette(): void {
+    this.paletteOpen = false;
+  }
 
   openPicker(field: TriageField, anchor: HTMLElement | null = null): void {
     this.picker = { field, anchor };

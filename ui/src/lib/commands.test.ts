@@ -1,0 +1,161 @@
+import { describe, expect, it } from 'vitest';
+import type { TicketSummary } from './backend';
+import {
+  buildCommands,
+  filterCommands,
+  isPaletteShortcut,
+  matchScore,
+  ticketCommand,
+  ticketNumberIn,
+  type CommandContext,
+} from './commands';
+
+const context = (over: Partial<CommandContext> = {}): CommandContext => ({
+  inbox: true,
+  views: [{ kind: 'all_open' }, { kind: 'pending' }, { kind: 'resolved' }, { kind: 'channel', channel: 'email' }],
+  ticket: { number: 1042, status: 'open' },
+  hasTarget: true,
+  locale: 'en',
+  theme: 'system',
+  mac: false,
+  ...over,
+});
+
+const ids = (ctx: CommandContext, query = '') => filterCommands(buildCommands(ctx), query).map((c) => c.id);
+
+describe('buildCommands', () => {
+  it('lists ticket actions, views, settings, language, theme and help, with their shortcuts', () => {
+    const commands = buildCommands(context());
+    expect(commands.map((c) => c.id)).toEqual([
+      'resolve',
+      'reply',
+      'draft',
+      'category',
+      'priority',
+      'sentiment',
+      'search',
+      'view-all_open',
+      'view-pending',
+      'view-resolved',
+      'view-channel-email',
+      'accounts',
+      'saved-replies',
+      'ai-settings',
+      'locale-zh-CN',
+      'theme-light',
+      'theme-dark',
+      'theme-system',
+      'help',
+    ]);
+    const byId = Object.fromEntries(commands.map((c) => [c.id, c]));
+    expect(byId.resolve?.label).toBe('Resolve ticket #1042');
+    expect(byId.resolve?.keys).toEqual(['e']);
+    expect(byId.priority?.keys).toEqual(['p']);
+    expect(byId.draft?.keys).toEqual(['Alt', 'D']);
+    expect(byId['view-channel-email']?.label).toBe('Go to Email');
+    expect(byId['locale-zh-CN']?.label).toBe('Switch language to 简体中文');
+    expect(byId['theme-system']?.current).toBe(true);
+    expect(byId['theme-dark']?.current).toBe(false);
+  });
+
+  it('offers reopen for a resolved ticket, and hides what needs a ticket when there is none', () => {
+    expect(ids(context({ ticket: { number: 7, status: 'resolved' } }))).toContain('reopen');
+    expect(ids(context({ ticket: { number: 7, status: 'resolved' } }))).not.toContain('resolve');
+    const none = ids(context({ ticket: null, hasTarget: false }));
+    for (const id of ['resolve', 'reopen', 'reply', 'draft', 'category', 'priority', 'sentiment']) expect(none).not.toContain(id);
+    // A selected row is enough for replying and the pickers (they open it first), not for resolving.
+    const selected = ids(context({ ticket: null, hasTarget: true }));
+    expect(selected).toContain('priority');
+    expect(selected).not.toContain('resolve');
+  });
+
+  it('outside the inbox keeps only what works everywhere', () => {
+    expect(ids(context({ inbox: false }))).toEqual([
+      'accounts',
+      'saved-replies',
+      'ai-settings',
+      'locale-zh-CN',
+      'theme-light',
+      'theme-dark',
+      'theme-system',
+      'help',
+    ]);
+  });
+
+  it('speaks Chinese, and keeps the English label as an alias', () => {
+    const commands = buildCommands(context({ locale: 'zh-CN', mac: true }));
+    const pending = commands.find((c) => c.id === 'view-pending');
+    expect(pending?.label).toBe('转到“等待中”');
+    expect(pending?.aliases).toEqual(['Go to Pending']);
+    expect(commands.find((c) => c.id === 'locale-en')?.label).toBe('切换语言为English');
+    expect(commands.find((c) => c.id === 'draft')?.keys).toEqual(['⌥', 'D']);
+  });
+});
+
+describe('filterCommands', () => {
+  it('matches case-insensitively, the start of the label first', () => {
+    expect(ids(context(), 'PEND')).toEqual(['view-pending']);
+    expect(ids(context(), 'theme')).toEqual(['theme-light', 'theme-dark', 'theme-system']);
+    // "re" starts "Resolve" and "Reply" but only sits inside the others.
+    expect(ids(context(), 're').slice(0, 2)).toEqual(['resolve', 'reply']);
+  });
+
+  it('matches word initials and several words in any order', () => {
+    expect(ids(context(), 'gp')).toEqual(['view-pending']);
+    expect(ids(context(), 'sp')).toEqual(['priority']);
+    expect(ids(context(), 'email go')).toEqual(['view-channel-email']);
+  });
+
+  it('matches Chinese labels, and English ones in Chinese', () => {
+    const zh = context({ locale: 'zh-CN' });
+    expect(ids(zh, '等待')).toEqual(['view-pending']);
+    expect(ids(zh, '深色')).toEqual(['theme-dark']);
+    expect(ids(zh, 'pending')).toEqual(['view-pending']);
+  });
+
+  it('keeps the order when nothing is typed, and finds nothing for nonsense', () => {
+    expect(ids(context(), '  ')).toEqual(ids(context()));
+    expect(ids(context(), 'xyzzy')).toEqual([]);
+  });
+
+  it('scores a match at a word start above one inside a word', () => {
+    expect(matchScore('Go to Pending', 'go')).toBeGreaterThan(matchScore('Go to Pending', 'pend'));
+    expect(matchScore('Go to Pending', 'pend')).toBeGreaterThan(matchScore('Go to Pending', 'ending'));
+    expect(matchScore('Go to Pending', 'gtp')).toBeGreaterThan(0);
+    expect(matchScore('Go to Pending', 'pg')).toBe(0);
+  });
+});
+
+describe('ticket numbers', () => {
+  const row = { id: 42, number: 1042, subject: 'Refund for order #48213' } as TicketSummary;
+  const loaded = (n: number) => (n === 1042 ? row : undefined);
+
+  it('reads "#1042" and "1042", nothing else', () => {
+    expect(ticketNumberIn('#1042')).toBe(1042);
+    expect(ticketNumberIn(' 1042 ')).toBe(1042);
+    expect(ticketNumberIn('# 7')).toBe(7);
+    expect(ticketNumberIn('1042a')).toBeNull();
+    expect(ticketNumberIn('#')).toBeNull();
+  });
+
+  it('opens a loaded ticket (showing its subject), and finds one that is not loaded', () => {
+    expect(ticketCommand('1042', loaded, 'en')).toMatchObject({
+      label: 'Open ticket #1042',
+      detail: 'Refund for order #48213',
+      action: { kind: 'open-ticket', number: 1042 },
+    });
+    expect(ticketCommand('#77', loaded, 'zh-CN')).toMatchObject({ label: '查找工单 #77', detail: undefined });
+    expect(ticketCommand('pending', loaded, 'en')).toBeNull();
+  });
+});
+
+describe('isPaletteShortcut', () => {
+  const key = (over: Partial<KeyboardEvent>) => ({ key: 'k', ctrlKey: false, metaKey: false, altKey: false, shiftKey: false, ...over });
+  it('is Ctrl+K or ⌘K, nothing more', () => {
+    expect(isPaletteShortcut(key({ ctrlKey: true }))).toBe(true);
+    expect(isPaletteShortcut(key({ metaKey: true, key: 'K' }))).toBe(true);
+    expect(isPaletteShortcut(key({}))).toBe(false);
+    expect(isPaletteShortcut(key({ ctrlKey: true, shiftKey: true }))).toBe(false);
+    expect(isPaletteShortcut(key({ ctrlKey: true, key: 'j' }))).toBe(false);
+  });
+});
