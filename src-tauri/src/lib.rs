@@ -6,6 +6,7 @@ mod commands;
 mod error;
 mod events;
 mod sender;
+mod snooze;
 mod state;
 mod sync;
 
@@ -50,6 +51,13 @@ pub fn specta_builder() -> tauri_specta::Builder<tauri::Wry> {
             commands::drafts::list_saved_replies,
             commands::drafts::save_saved_reply,
             commands::drafts::delete_saved_reply,
+            commands::ticket_actions::assign_tickets,
+            commands::ticket_actions::tag_tickets,
+            commands::ticket_actions::tags_in_use,
+            commands::ticket_actions::snooze_tickets,
+            commands::ticket_actions::set_tickets_status,
+            commands::ticket_actions::log_manual_ticket,
+            commands::ticket_actions::add_note,
         ])
         .events(tauri_specta::collect_events![
             events::TicketsChanged,
@@ -97,6 +105,7 @@ pub fn run() {
             background::spawn_classifier(app.handle().clone());
             if let Some(store) = store {
                 sender::spawn_sender(app.handle().clone(), store.clone(), bell);
+                snooze::spawn_waker(app.handle().clone(), store.clone());
                 let handle = app.handle().clone();
                 tauri::async_runtime::spawn(async move {
                     let supervisor = handle.state::<sync::SyncSupervisor>();

@@ -358,6 +358,7 @@ async fn update_ticket_after_message(
     let sql = format!(
         "UPDATE tickets SET message_count = message_count + 1,
              unread = CASE WHEN is_newer THEN 1 ELSE unread END,
+             snoozed_until = CASE WHEN is_newer THEN NULL ELSE snoozed_until END,
              preview = CASE WHEN is_newer THEN ? ELSE preview END,
              updated_at = max(updated_at, ?),
              last_customer_message_at = max(coalesce(last_customer_message_at, 0), ?)

@@ -58,6 +58,10 @@ text_enum!(
     Direction { Inbound = "inbound", Outbound = "outbound", Note = "note" }
 );
 text_enum!(
+    /// Order of a ticket list.
+    TicketSort { Newest = "newest", Oldest = "oldest", Priority = "priority" }
+);
+text_enum!(
     OutboxState { Queued = "queued", Sending = "sending", Sent = "sent", Failed = "failed" }
 );
 
@@ -69,16 +73,26 @@ impl TicketStatus {
 }
 
 /// A saved filter over tickets, shown in the left pane with its live count.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "specta", derive(specta::Type))]
 #[serde(tag = "kind", rename_all = "snake_case")]
 pub enum TicketView {
     AllOpen,
+    /// Open tickets assigned to the agent of this workspace.
+    Mine,
     Unassigned,
     NeedsReview,
+    Urgent,
+    /// Tickets put aside until a time; they come back by themselves.
+    Snoozed,
     Pending,
     Resolved,
-    Channel { channel: ChannelKind },
+    Channel {
+        channel: ChannelKind,
+    },
+    Category {
+        category: String,
+    },
 }
 
 #[derive(Debug, Clone, Serialize, Deserialize)]
@@ -110,6 +124,9 @@ pub struct TicketSummary {
     pub unread: bool,
     pub auto_generated: bool,
     pub assignee: Option<String>,
+    #[sqlx(json)]
+    pub tags: Vec<String>,
+    pub snoozed_until: Option<i64>,
     pub created_at: i64,
     pub updated_at: i64,
 }

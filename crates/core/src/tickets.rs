@@ -4,8 +4,8 @@ use serde_json::json;
 use sqlx::SqlitePool;
 
 use crate::model::{
-    Attachment, ChannelKind, Customer, CustomerIdentity, Message, TicketDetail, TicketStatus, TicketSummary,
-    TicketView, ViewCount,
+    Attachment, ChannelKind, Customer, CustomerIdentity, Message, TicketDetail, TicketSort, TicketStatus,
+    TicketSummary, TicketView, ViewCount,
 };
 use crate::time::now_ms;
 use crate::{Error, Result, audit, classification, outbox};
@@ -17,29 +17,71 @@ pub(crate) const SUMMARY_COLUMNS: &str = "t.id, t.number, t.subject, t.status, t
     coalesce((SELECT address FROM customer_identities i WHERE i.customer_id = c.id ORDER BY i.id LIMIT 1), '')
         AS customer_address,
     t.preview, t.summary, t.message_count, t.needs_review, t.unread, t.auto_generated, t.assignee,
-    t.created_at, t.updated_at";
+    (SELECT coalesce(json_group_array(name), '[]') FROM (SELECT g.name FROM ticket_tags tt JOIN tags g
+        ON g.id = tt.tag_id WHERE tt.ticket_id = t.id ORDER BY g.name)) AS tags,
+    t.snoozed_until, t.created_at, t.updated_at";
 
-const OPEN: &str = "t.status IN ('new', 'open')";
+/// The name the agent of this workspace is known by: replies are signed with it, "Mine" is what is
+/// assigned to it.
+pub const DEFAULT_AGENT_NAME: &str = "Support";
+const ME: &str = "coalesce((SELECT value FROM settings WHERE key = 'agent.name'), 'Support')";
 
-/// The SQL condition selecting a view's tickets, and its bound channel if any.
-fn view_filter(view: TicketView) -> (String, Option<ChannelKind>) {
+/// New and open tickets that are not snoozed (`?` is now).
+const OPEN: &str = "t.status IN ('new', 'open') AND (t.snoozed_until IS NULL OR t.snoozed_until <= ?)";
+
+/// A value bound into a view's SQL condition.
+enum Bind {
+    Now,
+    Text(String),
+}
+
+/// The SQL condition selecting a view's tickets, and the values its placeholders take.
+fn view_filter(view: &TicketView) -> (String, Vec<Bind>) {
+    use Bind::*;
     match view {
-        TicketView::AllOpen => (OPEN.into(), None),
-        TicketView::Unassigned => (format!("{OPEN} AND t.assignee IS NULL"), None),
-        TicketView::NeedsReview => (format!("{OPEN} AND t.needs_review = 1"), None),
-        TicketView::Pending => ("t.status = 'pending'".into(), None),
-        TicketView::Resolved => ("t.status IN ('resolved', 'closed')".into(), None),
-        TicketView::Channel { channel } => (format!("{OPEN} AND t.channel = ?"), Some(channel)),
+        TicketView::AllOpen => (OPEN.into(), vec![Now]),
+        TicketView::Mine => (format!("{OPEN} AND t.assignee = {ME}"), vec![Now]),
+        TicketView::Unassigned => (format!("{OPEN} AND t.assignee IS NULL"), vec![Now]),
+        TicketView::NeedsReview => (format!("{OPEN} AND t.needs_review = 1"), vec![Now]),
+        TicketView::Urgent => (format!("{OPEN} AND t.priority = 'urgent'"), vec![Now]),
+        TicketView::Snoozed => (
+            "t.status IN ('new', 'open', 'pending') AND t.snoozed_until > ?".into(),
+            vec![Now],
+        ),
+        TicketView::Pending => ("t.status = 'pending'".into(), vec![]),
+        TicketView::Resolved => ("t.status IN ('resolved', 'closed')".into(), vec![]),
+        TicketView::Channel { channel } => (
+            format!("{OPEN} AND t.channel = ?"),
+            vec![Now, Text(channel.as_str().into())],
+        ),
+        TicketView::Category { category } => (format!("{OPEN} AND t.category = ?"), vec![Now, Text(category.clone())]),
     }
 }
 
-/// The views shown in the left pane, in order.
+fn bind_all<'q, O>(
+    mut query: sqlx::query::QueryAs<'q, sqlx::Sqlite, O, sqlx::sqlite::SqliteArguments>,
+    binds: Vec<Bind>,
+) -> sqlx::query::QueryAs<'q, sqlx::Sqlite, O, sqlx::sqlite::SqliteArguments> {
+    let now = now_ms();
+    for bind in binds {
+        query = match bind {
+            Bind::Now => query.bind(now),
+            Bind::Text(text) => query.bind(text),
+        };
+    }
+    query
+}
+
+/// The views shown in the left pane, in order (categories come from the tickets, see [`view_counts`]).
 pub fn standard_views() -> Vec<TicketView> {
     let mut views = vec![
         TicketView::AllOpen,
+        TicketView::Mine,
         TicketView::Unassigned,
         TicketView::NeedsReview,
+        TicketView::Urgent,
         TicketView::Pending,
+        TicketView::Snoozed,
         TicketView::Resolved,
     ];
     views.extend(ChannelKind::ALL.iter().map(|&channel| TicketView::Channel { channel }));
@@ -48,16 +90,31 @@ pub fn standard_views() -> Vec<TicketView> {
 
 /// Tickets of a view, most recently active first.
 pub async fn list(pool: &SqlitePool, view: TicketView, limit: i64, offset: i64) -> Result<Vec<TicketSummary>> {
-    let (filter, channel) = view_filter(view);
+    list_sorted(pool, &view, TicketSort::Newest, limit, offset).await
+}
+
+/// Tickets of a view in the given order; ties fall back to the most recently active.
+pub async fn list_sorted(
+    pool: &SqlitePool,
+    view: &TicketView,
+    sort: TicketSort,
+    limit: i64,
+    offset: i64,
+) -> Result<Vec<TicketSummary>> {
+    let (filter, binds) = view_filter(view);
+    let order = match sort {
+        TicketSort::Newest => "t.updated_at DESC, t.id DESC",
+        TicketSort::Oldest => "t.updated_at ASC, t.id ASC",
+        TicketSort::Priority => {
+            "CASE t.priority WHEN 'urgent' THEN 0 WHEN 'high' THEN 1 WHEN 'normal' THEN 2 ELSE 3 END,
+             t.updated_at DESC, t.id DESC"
+        }
+    };
     let sql = format!(
         "SELECT {SUMMARY_COLUMNS} FROM tickets t JOIN customers c ON c.id = t.customer_id
-         WHERE {filter} ORDER BY t.updated_at DESC, t.id DESC LIMIT ? OFFSET ?"
+         WHERE {filter} ORDER BY {order} LIMIT ? OFFSET ?"
     );
-    let mut query = sqlx::query_as(sqlx::AssertSqlSafe(sql));
-    if let Some(channel) = channel {
-        query = query.bind(channel);
-    }
-    Ok(query
+    Ok(bind_all(sqlx::query_as(sqlx::AssertSqlSafe(sql)), binds)
         .bind(limit.clamp(0, 1000))
         .bind(offset.max(0))
         .fetch_all(pool)
@@ -65,23 +122,33 @@ pub async fn list(pool: &SqlitePool, view: TicketView, limit: i64, offset: i64) 
 }
 
 pub async fn count(pool: &SqlitePool, view: TicketView) -> Result<i64> {
-    let (filter, channel) = view_filter(view);
+    let (filter, binds) = view_filter(&view);
     let sql = format!("SELECT count(*) FROM tickets t WHERE {filter}");
-    let mut query = sqlx::query_scalar(sqlx::AssertSqlSafe(sql));
-    if let Some(channel) = channel {
-        query = query.bind(channel);
-    }
-    Ok(query.fetch_one(pool).await?)
+    let (count,): (i64,) = bind_all(sqlx::query_as(sqlx::AssertSqlSafe(sql)), binds)
+        .fetch_one(pool)
+        .await?;
+    Ok(count)
 }
 
+/// Counts of the standard views, then one per category that open tickets have.
 pub async fn view_counts(pool: &SqlitePool) -> Result<Vec<ViewCount>> {
     let mut counts = Vec::new();
     for view in standard_views() {
-        counts.push(ViewCount {
-            view,
-            count: count(pool, view).await?,
-        });
+        let count = count(pool, view.clone()).await?;
+        counts.push(ViewCount { view, count });
     }
+    let sql = format!(
+        "SELECT t.category, count(*) FROM tickets t WHERE {OPEN} AND t.category IS NOT NULL
+         GROUP BY t.category ORDER BY t.category"
+    );
+    let categories: Vec<(String, i64)> = sqlx::query_as(sqlx::AssertSqlSafe(sql))
+        .bind(now_ms())
+        .fetch_all(pool)
+        .await?;
+    counts.extend(categories.into_iter().map(|(category, count)| ViewCount {
+        view: TicketView::Category { category },
+        count,
+    }));
     Ok(counts)
 }
 

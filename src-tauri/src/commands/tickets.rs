@@ -1,5 +1,5 @@
 use switchboard_core::model::{
-    Direction, OutboxItem, TicketDetail, TicketStatus, TicketSummary, TicketView, ViewCount,
+    Direction, OutboxItem, TicketDetail, TicketSort, TicketStatus, TicketSummary, TicketView, ViewCount,
 };
 use switchboard_core::outbox::{self, ReplyAuthor};
 use switchboard_core::{search, tickets};
@@ -27,11 +27,12 @@ pub async fn view_counts(state: State<'_, AppState>) -> Result<Vec<ViewCount>, A
 pub async fn list_tickets(
     state: State<'_, AppState>,
     view: TicketView,
+    sort: TicketSort,
     limit: u32,
     offset: u32,
 ) -> Result<Vec<TicketSummary>, AppError> {
     let limit = limit.min(MAX_PAGE);
-    Ok(tickets::list(state.store()?.pool(), view, limit.into(), offset.into()).await?)
+    Ok(tickets::list_sorted(state.store()?.pool(), &view, sort, limit.into(), offset.into()).await?)
 }
 
 #[tauri::command]

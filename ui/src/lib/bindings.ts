@@ -12,7 +12,7 @@ export const commands = {
 	/**  Imports the bundled sample mailbox through the real ingest path, reporting progress. */
 	openDemoWorkspace: () => typedError<ImportSummary, AppError>(__TAURI_INVOKE("open_demo_workspace")),
 	viewCounts: () => typedError<ViewCount[], AppError>(__TAURI_INVOKE("view_counts")),
-	listTickets: (view: TicketView, limit: number, offset: number) => typedError<TicketSummary[], AppError>(__TAURI_INVOKE("list_tickets", { view, limit, offset })),
+	listTickets: (view: TicketView, sort: TicketSort, limit: number, offset: number) => typedError<TicketSummary[], AppError>(__TAURI_INVOKE("list_tickets", { view, sort, limit, offset })),
 	getTicket: (ticketId: number) => typedError<TicketDetail, AppError>(__TAURI_INVOKE("get_ticket", { ticketId })),
 	searchTickets: (query: string, limit: number) => typedError<TicketSummary[], AppError>(__TAURI_INVOKE("search_tickets", { query, limit })),
 	setTicketStatus: (ticketId: number, status: TicketStatus) => typedError<TicketSummary, AppError>(__TAURI_INVOKE("set_ticket_status", { ticketId, status })),
@@ -63,6 +63,18 @@ export const commands = {
 	listSavedReplies: () => typedError<SavedReply[], AppError>(__TAURI_INVOKE("list_saved_replies")),
 	saveSavedReply: (id: number | null, form: SavedReplyForm) => typedError<SavedReply[], AppError>(__TAURI_INVOKE("save_saved_reply", { id, form })),
 	deleteSavedReply: (id: number) => typedError<SavedReply[], AppError>(__TAURI_INVOKE("delete_saved_reply", { id })),
+	/**  Assigns the tickets to the agent of this workspace, or unassigns them. */
+	assignTickets: (ticketIds: number[], toMe: boolean) => typedError<TicketSummary[], AppError>(__TAURI_INVOKE("assign_tickets", { ticketIds, toMe })),
+	tagTickets: (ticketIds: number[], add: string[], remove: string[]) => typedError<TicketSummary[], AppError>(__TAURI_INVOKE("tag_tickets", { ticketIds, add, remove })),
+	/**  The workspace's tags, most used first (for the tag picker's suggestions). */
+	tagsInUse: () => typedError<TagCount[], AppError>(__TAURI_INVOKE("tags_in_use")),
+	/**  Snoozes the tickets until `until` (ms since the epoch), or wakes them now with `null`. */
+	snoozeTickets: (ticketIds: number[], until: number | null) => typedError<TicketSummary[], AppError>(__TAURI_INVOKE("snooze_tickets", { ticketIds, until })),
+	setTicketsStatus: (ticketIds: number[], status: TicketStatus) => typedError<TicketSummary[], AppError>(__TAURI_INVOKE("set_tickets_status", { ticketIds, status })),
+	/**  Logs a phone call or a walk-in as a ticket on the phone channel. */
+	logManualTicket: (ticket: ManualTicket) => typedError<TicketSummary, AppError>(__TAURI_INVOKE("log_manual_ticket", { ticket })),
+	/**  Adds an internal note to a ticket: stored in the conversation, never sent to the customer. */
+	addNote: (ticketId: number, body: string) => typedError<null, AppError>(__TAURI_INVOKE("add_note", { ticketId, body })),
 };
 
 /** Events */
@@ -303,6 +315,17 @@ export type MailServer = {
 	security: ServerSecurity,
 };
 
+export type ManualTicket = {
+	customer_name: string,
+	/**  How to reach the customer again: a phone number or an email address (at least one). */
+	customer_contact: string,
+	subject: string,
+	/**  What the customer asked for, in the agent's words. */
+	request: string,
+	/**  Internal notes on the call (optional); never sent to the customer. */
+	notes: string,
+};
+
 export type Message = {
 	id: number,
 	direction: Direction,
@@ -375,6 +398,11 @@ export type SavedReplyForm = {
 
 export type ServerSecurity = "tls" | "start_tls" | "plain";
 
+export type TagCount = {
+	name: string,
+	tickets: number,
+};
+
 /**  Everything the conversation pane shows for one ticket. */
 export type TicketDetail = {
 	ticket: TicketSummary,
@@ -386,6 +414,9 @@ export type TicketDetail = {
 	/**  Fields the agent has set by hand (they win over the AI): `category`, `priority`, `sentiment`. */
 	agent_fields: string[],
 };
+
+/**  Order of a ticket list. */
+export type TicketSort = "newest" | "oldest" | "priority";
 
 /**  Lifecycle of a ticket. */
 export type TicketStatus = "new" | "open" | "pending" | "resolved" | "closed";
@@ -410,12 +441,18 @@ export type TicketSummary = {
 	unread: boolean,
 	auto_generated: boolean,
 	assignee: string | null,
+	tags: string[],
+	snoozed_until: number | null,
 	created_at: number,
 	updated_at: number,
 };
 
 /**  A saved filter over tickets, shown in the left pane with its live count. */
-export type TicketView = { kind: "all_open" } | { kind: "unassigned" } | { kind: "needs_review" } | { kind: "pending" } | { kind: "resolved" } | { kind: "channel"; channel: ChannelKind };
+export type TicketView = { kind: "all_open" } | 
+/**  Open tickets assigned to the agent of this workspace. */
+{ kind: "mine" } | { kind: "unassigned" } | { kind: "needs_review" } | { kind: "urgent" } | 
+/**  Tickets put aside until a time; they come back by themselves. */
+{ kind: "snoozed" } | { kind: "pending" } | { kind: "resolved" } | { kind: "channel"; channel: ChannelKind } | { kind: "category"; category: string };
 
 /**  Tickets were created or changed; the UI refreshes counts, the list and the open ticket. */
 export type TicketsChanged = {

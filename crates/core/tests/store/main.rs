@@ -5,4 +5,5 @@ mod fixtures;
 mod ingest;
 mod queues;
 mod search;
+mod ticket_actions;
 mod tickets;
