@@ -4,6 +4,7 @@
 //! This crate knows nothing of Tauri or the network; the desktop shell and the CLI wire it to channels.
 
 pub mod accounts;
+pub mod arrivals;
 pub mod audit;
 pub mod blobs;
 pub mod classification;
