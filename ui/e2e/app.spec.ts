@@ -83,7 +83,7 @@ test('selecting a view filters the list', async ({ page }) => {
     expect(channel).toBe('wechat');
   }
   const lists = await app.calls('list_tickets');
-  expect(lists.at(-1)!.args).toEqual({ view: { kind: 'channel', channel: 'wechat' }, limit: 100, offset: 0 });
+  expect(lists.at(-1)!.args).toEqual({ view: { kind: 'channel', channel: 'wechat' }, sort: 'newest', limit: 100, offset: 0 });
   expect(lists.some((c) => JSON.stringify(c.args.view) === '{"kind":"resolved"}')).toBe(true);
 });
 

@@ -59,8 +59,10 @@ export async function backendCounts(page: Page): Promise<Record<string, number>>
   return page.evaluate(async () => {
     const internals = (window as unknown as { __TAURI_INTERNALS__: { invoke(cmd: string): Promise<unknown> } })
       .__TAURI_INTERNALS__;
-    const counts = (await internals.invoke('view_counts')) as { view: { kind: string; channel?: string }; count: number }[];
-    return Object.fromEntries(counts.map((c) => [c.view.kind === 'channel' ? `channel-${c.view.channel}` : c.view.kind, c.count]));
+    const counts = (await internals.invoke('view_counts')) as { view: { kind: string; channel?: string; category?: string }; count: number }[];
+    const key = (v: (typeof counts)[number]['view']) =>
+      v.kind === 'channel' ? `channel-${v.channel}` : v.kind === 'category' ? `category-${v.category}` : v.kind;
+    return Object.fromEntries(counts.map((c) => [key(c.view), c.count]));
   });
 }
 

@@ -28,6 +28,7 @@ import type {
   Priority,
   SavedReply,
   TicketDetail,
+  TicketSort,
   TicketStatus,
   TicketSummary,
   TicketView,
@@ -115,8 +116,13 @@ const RETRAIN_AFTER_LABELS = 20;
 /** Progress events of a retrain: 0..TRAINING_STEPS of TRAINING_STEPS. */
 const TRAINING_STEPS = 36;
 const LLM_MODEL = 'qwen2.5-7b-instruct';
-// As the real store: "open" views hold new and open tickets; pending ones have their own view.
+// As the real store: "open" views hold new and open tickets that are not snoozed; pending ones have their own view.
 const OPEN: TicketStatus[] = ['new', 'open'];
+const PRIORITY_RANK: Record<Priority, number> = { urgent: 0, high: 1, normal: 2, low: 3 };
+/** Tags of the demo tickets, by ticket index (as if agents had tagged them). */
+const DEMO_TAGS: Record<number, string[]> = { 0: ['vip', 'refund-delay'], 3: ['photos'], 5: ['vip'], 6: ['double-charge'], 12: ['vip'] };
+/** Demo tickets put aside until later (index → hours from now). */
+const DEMO_SNOOZES: Record<number, number> = { 9: 20 };
 
 const CUSTOMERS: { name: string; channel: ChannelKind; address: string; extra?: [ChannelKind, string] }[] = [
   { name: 'Alice Johnson', channel: 'email', address: 'alice.johnson@example.com', extra: ['phone', '+1 415 555 0132'] },
@@ -441,7 +447,9 @@ export class FakeWorkspace {
         needs_review: i % 4 === 1 || i % 9 === 0,
         unread: i % 3 !== 2,
         auto_generated: false,
-        assignee: i % 3 === 0 ? 'Dana' : null,
+        assignee: i % 6 === 0 ? AGENT_NAME : i % 6 === 3 ? 'Dana' : null,
+        tags: DEMO_TAGS[i] ?? [],
+        snoozed_until: i in DEMO_SNOOZES ? Date.now() + DEMO_SNOOZES[i]! * 60 * MINUTE : null,
         created_at: created,
         updated_at: updated,
         customerId: customer.id,
@@ -473,6 +481,8 @@ export class FakeWorkspace {
         unread: false,
         auto_generated: false,
         assignee: 'Dana',
+        tags: [],
+        snoozed_until: null,
         created_at: this.now - (200 + i) * MINUTE,
         updated_at: this.now - (200 + i) * MINUTE,
         customerId: (i % CUSTOMERS.length) + 1,
@@ -504,21 +514,38 @@ export class FakeWorkspace {
     this.tickets.sort((a, b) => b.updated_at - a.updated_at || b.id - a.id);
   }
 
+  /** The tickets in a list order (as tickets::list_sorted); `this.tickets` is kept newest first. */
+  private sorted(sort: TicketSort): Ticket[] {
+    if (sort === 'newest') return this.tickets;
+    if (sort === 'oldest') return [...this.tickets].reverse();
+    return [...this.tickets].sort((a, b) => PRIORITY_RANK[a.priority] - PRIORITY_RANK[b.priority] || b.updated_at - a.updated_at || b.id - a.id);
+  }
+
+  /** As tickets::view_filter. */
   private matches(view: TicketView, t: Ticket): boolean {
-    const open = OPEN.includes(t.status);
+    const snoozed = t.snoozed_until !== null && t.snoozed_until > Date.now();
+    const open = OPEN.includes(t.status) && !snoozed;
     switch (view.kind) {
       case 'all_open':
         return open;
+      case 'mine':
+        return open && t.assignee === AGENT_NAME;
       case 'unassigned':
         return open && t.assignee === null;
       case 'needs_review':
         return open && t.needs_review;
+      case 'urgent':
+        return open && t.priority === 'urgent';
+      case 'snoozed':
+        return snoozed && [...OPEN, 'pending'].includes(t.status);
       case 'pending':
         return t.status === 'pending';
       case 'resolved':
         return t.status === 'resolved' || t.status === 'closed';
       case 'channel':
         return open && t.channel === view.channel;
+      case 'category':
+        return open && t.category === view.category;
     }
   }
 
@@ -542,6 +569,8 @@ export class FakeWorkspace {
       unread: t.unread,
       auto_generated: t.auto_generated,
       assignee: t.assignee,
+      tags: [...t.tags],
+      snoozed_until: t.snoozed_until,
       created_at: t.created_at,
       updated_at: t.updated_at,
     };
@@ -565,7 +594,7 @@ export class FakeWorkspace {
       case 'view_counts':
         return this.viewCounts();
       case 'list_tickets':
-        return this.listTickets(args.view as TicketView, num(args.limit, 'limit'), num(args.offset, 'offset'));
+        return this.listTickets(args.view as TicketView, args.sort, num(args.limit, 'limit'), num(args.offset, 'offset'));
       case 'get_ticket':
         return this.getTicket(args.ticketId);
       case 'search_tickets':
@@ -675,26 +704,39 @@ export class FakeWorkspace {
     return { imported: total, duplicates: 0, failed: 0, tickets_created: 36 };
   }
 
+  /** As tickets::view_counts: the standard views, the channels, then each category open tickets have. */
   private viewCounts(): ViewCount[] {
     const views: TicketView[] = [
       { kind: 'all_open' },
+      { kind: 'mine' },
       { kind: 'unassigned' },
       { kind: 'needs_review' },
+      { kind: 'urgent' },
       { kind: 'pending' },
+      { kind: 'snoozed' },
       { kind: 'resolved' },
       { kind: 'channel', channel: 'email' },
       { kind: 'channel', channel: 'phone' },
       { kind: 'channel', channel: 'telegram' },
       { kind: 'channel', channel: 'wechat' },
     ];
-    return views.map((view) => ({ view, count: this.tickets.reduce((n, t) => (this.matches(view, t) ? n + 1 : n), 0) }));
+    const counted = views.map((view) => ({ view, count: this.tickets.reduce((n, t) => (this.matches(view, t) ? n + 1 : n), 0) }));
+    const categories = new Map<string, number>();
+    for (const t of this.tickets) {
+      if (t.category !== null && this.matches({ kind: 'all_open' }, t)) categories.set(t.category, (categories.get(t.category) ?? 0) + 1);
+    }
+    const byCategory = [...categories].sort(([a], [b]) => a.localeCompare(b)).map(([category, count]) => ({ view: { kind: 'category', category } as TicketView, count }));
+    return [...counted, ...byCategory];
   }
 
-  private listTickets(view: TicketView, limit: number, offset: number): TicketSummary[] {
+  private listTickets(view: TicketView, sort: unknown, limit: number, offset: number): TicketSummary[] {
     if (!view || typeof view !== 'object' || !('kind' in view)) throw fail('invalid_argument', 'Unknown view.');
+    if (sort !== 'newest' && sort !== 'oldest' && sort !== 'priority') {
+      throw `invalid args \`sort\` for command \`list_tickets\`: unknown variant \`${String(sort)}\`, expected one of \`newest\`, \`oldest\`, \`priority\``;
+    }
     const out: TicketSummary[] = [];
     let seen = 0;
-    for (const t of this.tickets) {
+    for (const t of this.sorted(sort)) {
       if (!this.matches(view, t)) continue;
       if (seen++ < offset) continue;
       out.push(this.summary(t));
@@ -1529,7 +1571,7 @@ function num(value: unknown, name: string): number {
   return value;
 }
 
-/** The name replies of the demo workspace are signed with. */
+/** The name replies of the demo workspace are signed with, and its agent's: "Mine" is what is assigned to it. */
 export const AGENT_NAME = 'Aurora Audio Support';
 
 /** What the fake's LLM settings start from when a test begins with one set up. */

@@ -32,7 +32,7 @@ describe('tauriBackend', () => {
     await tauriBackend.workspaceStatus();
     await tauriBackend.openDemoWorkspace();
     await tauriBackend.viewCounts();
-    await tauriBackend.listTickets({ kind: 'channel', channel: 'email' }, 100, 200);
+    await tauriBackend.listTickets({ kind: 'channel', channel: 'email' }, 'priority', 100, 200);
     await tauriBackend.getTicket(7);
     await tauriBackend.searchTickets('refund', 200);
     await tauriBackend.sendReply(7, 'Hello');
@@ -46,7 +46,7 @@ describe('tauriBackend', () => {
       { cmd: 'workspace_status', args: {} },
       { cmd: 'open_demo_workspace', args: {} },
       { cmd: 'view_counts', args: {} },
-      { cmd: 'list_tickets', args: { view: { kind: 'channel', channel: 'email' }, limit: 100, offset: 200 } },
+      { cmd: 'list_tickets', args: { view: { kind: 'channel', channel: 'email' }, sort: 'priority', limit: 100, offset: 200 } },
       { cmd: 'get_ticket', args: { ticketId: 7 } },
       { cmd: 'search_tickets', args: { query: 'refund', limit: 200 } },
       { cmd: 'send_reply', args: { ticketId: 7, body: 'Hello' } },
@@ -56,6 +56,28 @@ describe('tauriBackend', () => {
       { cmd: 'correct_ticket', args: { ticketId: 7, correction: { category: 'returns_refunds', priority: null, sentiment: null } } },
       { cmd: 'save_taxonomy', args: { categories: [{ id: 'warranty', name_en: 'Warranty', name_zh: '保修' }] } },
       { cmd: 'reset_taxonomy', args: {} },
+    ]);
+  });
+
+  it('sends the triage action commands with their argument keys', async () => {
+    const { tauriBackend } = await import('./backend');
+    handler = (cmd) => (cmd === 'add_note' ? null : cmd === 'log_manual_ticket' ? {} : []);
+    const manual = { customer_name: 'Ann', customer_contact: '+1 555 0100', subject: 'Call', request: 'Wants a refund', notes: '' };
+    await tauriBackend.assignTickets([1, 2], true);
+    await tauriBackend.tagTickets([1], ['vip'], ['late']);
+    await tauriBackend.tagsInUse();
+    await tauriBackend.snoozeTickets([3], 1_900_000_000_000);
+    await tauriBackend.setTicketsStatus([1, 2], 'resolved');
+    await tauriBackend.logManualTicket(manual);
+    await tauriBackend.addNote(7, 'Called back');
+    expect(sent).toEqual([
+      { cmd: 'assign_tickets', args: { ticketIds: [1, 2], toMe: true } },
+      { cmd: 'tag_tickets', args: { ticketIds: [1], add: ['vip'], remove: ['late'] } },
+      { cmd: 'tags_in_use', args: {} },
+      { cmd: 'snooze_tickets', args: { ticketIds: [3], until: 1_900_000_000_000 } },
+      { cmd: 'set_tickets_status', args: { ticketIds: [1, 2], status: 'resolved' } },
+      { cmd: 'log_manual_ticket', args: { ticket: manual } },
+      { cmd: 'add_note', args: { ticketId: 7, body: 'Called back' } },
     ]);
   });
 

@@ -17,12 +17,15 @@ import type {
   LlmSettingsView,
   LlmTestResult,
   LlmUsageDay,
+  ManualTicket,
   ModelStatus,
   ModelTraining,
   OutboxItem,
   SavedReply,
   SavedReplyForm,
+  TagCount,
   TicketDetail,
+  TicketSort,
   TicketStatus,
   TicketSummary,
   TicketView,
@@ -57,6 +60,7 @@ export type {
   LlmTestResult,
   LlmUsageDay,
   MailServer,
+  ManualTicket,
   Message,
   ModelStatus,
   ModelTraining,
@@ -66,7 +70,9 @@ export type {
   SavedReply,
   SavedReplyForm,
   ServerSecurity,
+  TagCount,
   TicketDetail,
+  TicketSort,
   TicketStatus,
   TicketSummary,
   TicketView,
@@ -96,7 +102,7 @@ export interface Backend {
   workspaceStatus(): Promise<WorkspaceStatus>;
   openDemoWorkspace(): Promise<ImportSummary>;
   viewCounts(): Promise<ViewCount[]>;
-  listTickets(view: TicketView, limit: number, offset: number): Promise<TicketSummary[]>;
+  listTickets(view: TicketView, sort: TicketSort, limit: number, offset: number): Promise<TicketSummary[]>;
   getTicket(ticketId: number): Promise<TicketDetail>;
   searchTickets(query: string, limit: number): Promise<TicketSummary[]>;
   sendReply(ticketId: number, body: string): Promise<OutboxItem>;
@@ -108,6 +114,21 @@ export interface Backend {
   correctTicket(ticketId: number, correction: TriageCorrection): Promise<TicketSummary>;
   onTicketsChanged(cb: (payload: TicketsChanged) => void): Promise<Unlisten>;
   onImportProgress(cb: (payload: ImportProgress) => void): Promise<Unlisten>;
+
+  // ---------- acting on many tickets (each call at most 1000 ids, all-or-nothing) ----------
+  /** Assigns the tickets to this workspace's agent (`toMe`) or unassigns them; returns them updated. */
+  assignTickets(ticketIds: number[], toMe: boolean): Promise<TicketSummary[]>;
+  /** Adds and removes tags (case-insensitive, 1–40 characters; `invalid_input` otherwise). */
+  tagTickets(ticketIds: number[], add: string[], remove: string[]): Promise<TicketSummary[]>;
+  /** The workspace's tags, most used first. */
+  tagsInUse(): Promise<TagCount[]>;
+  /** Puts the tickets aside until `until` (ms epoch, in the future), or wakes them now with null. */
+  snoozeTickets(ticketIds: number[], until: number | null): Promise<TicketSummary[]>;
+  setTicketsStatus(ticketIds: number[], status: TicketStatus): Promise<TicketSummary[]>;
+  /** Logs a phone call or walk-in as a ticket on the phone channel; `invalid_input` names the bad field. */
+  logManualTicket(ticket: ManualTicket): Promise<TicketSummary>;
+  /** Adds an internal note to the conversation; never sent to the customer. */
+  addNote(ticketId: number, body: string): Promise<void>;
 
   // ---------- the workspace's ticket categories (taxonomy) ----------
   /**
@@ -209,7 +230,7 @@ export const tauriBackend: Backend = {
   workspaceStatus: () => unwrap(commands.workspaceStatus()),
   openDemoWorkspace: () => unwrap(commands.openDemoWorkspace()),
   viewCounts: () => unwrap(commands.viewCounts()),
-  listTickets: (view, limit, offset) => unwrap(commands.listTickets(view, limit, offset)),
+  listTickets: (view, sort, limit, offset) => unwrap(commands.listTickets(view, sort, limit, offset)),
   getTicket: (ticketId) => unwrap(commands.getTicket(ticketId)),
   searchTickets: (query, limit) => unwrap(commands.searchTickets(query, limit)),
   sendReply: (ticketId, body) => unwrap(commands.sendReply(ticketId, body)),
@@ -219,6 +240,15 @@ export const tauriBackend: Backend = {
     await unwrap(commands.markTicketRead(ticketId));
   },
   correctTicket: (ticketId, correction) => unwrap(commands.correctTicket(ticketId, correction)),
+  assignTickets: (ticketIds, toMe) => unwrap(commands.assignTickets(ticketIds, toMe)),
+  tagTickets: (ticketIds, add, remove) => unwrap(commands.tagTickets(ticketIds, add, remove)),
+  tagsInUse: () => unwrap(commands.tagsInUse()),
+  snoozeTickets: (ticketIds, until) => unwrap(commands.snoozeTickets(ticketIds, until)),
+  setTicketsStatus: (ticketIds, status) => unwrap(commands.setTicketsStatus(ticketIds, status)),
+  logManualTicket: (ticket) => unwrap(commands.logManualTicket(ticket)),
+  addNote: async (ticketId, body) => {
+    await unwrap(commands.addNote(ticketId, body));
+  },
   onTicketsChanged: (cb) => events.ticketsChanged.listen((event) => cb(event.payload)),
   onImportProgress: (cb) => events.importProgress.listen((event) => cb(event.payload)),
   saveTaxonomy: (categories) => unwrap(commands.saveTaxonomy(categories)),

@@ -5,6 +5,7 @@ import { draftKeys } from './drafts';
 import { LOCALE_NAMES, LOCALES, translate, type Locale, type MessageKey, type Params } from './i18n/index.svelte';
 import { THEME_CHOICES, type ThemeChoice } from './theme.svelte';
 import type { TriageField } from './triage';
+import { viewKey, viewLabel } from './views';
 
 export type CommandAction =
   | { kind: 'view'; view: TicketView }
@@ -52,10 +53,6 @@ export interface CommandContext {
 
 const CLOSED: TicketStatus[] = ['resolved', 'closed'];
 
-function viewLabel(locale: Locale, view: TicketView): string {
-  return view.kind === 'channel' ? translate(locale, `channel.${view.channel}`) : translate(locale, `view.${view.kind}`);
-}
-
 /** Every command that can run now, in the order the palette shows them before anything is typed. */
 export function buildCommands(ctx: CommandContext): Command[] {
   const { locale } = ctx;
@@ -94,7 +91,7 @@ export function buildCommands(ctx: CommandContext): Command[] {
     }
     add('search', 'palette.search', { kind: 'search' }, { keys: ['/'] });
     for (const view of ctx.views) {
-      const id = view.kind === 'channel' ? `view-channel-${view.channel}` : `view-${view.kind}`;
+      const id = `view-${viewKey(view)}`;
       const label = translate(locale, 'palette.goTo', { view: viewLabel(locale, view) });
       const english = translate('en', 'palette.goTo', { view: viewLabel('en', view) });
       out.push({ id, label, aliases: english === label ? [] : [english], keys: [], action: { kind: 'view', view } });

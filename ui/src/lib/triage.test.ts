@@ -158,6 +158,8 @@ describe('who decided a field', () => {
         unread: false,
         auto_generated: false,
         assignee: null,
+        tags: [],
+        snoozed_until: null,
         created_at: 0,
         updated_at: 0,
       },

@@ -1,7 +1,7 @@
 // Application state: workspace, views and counts, the paged ticket list, search, the open ticket.
 // Everything goes through a `Backend`, so tests can drive this with a fake one.
 import { AccountsState } from './accounts.svelte';
-import { setCategories } from './categories.svelte';
+import { categoryList, setCategories } from './categories.svelte';
 import { ComposerState } from './composer.svelte';
 import { LlmState } from './llm.svelte';
 import { OfflineModelState } from './offlineModel.svelte';
@@ -13,6 +13,7 @@ import {
   type ChannelKind,
   type ImportProgress,
   type TicketDetail,
+  type TicketSort,
   type TicketStatus,
   type TicketSummary,
   type TicketView,
@@ -23,6 +24,7 @@ import {
 } from '../backend';
 import { t } from '../i18n/index.svelte';
 import { correctionOf, isNoOp, mergeAgentFields } from '../triage';
+import { viewKey } from '../views';
 import { pagesFor, type Range } from '../virtual';
 
 export const PAGE_SIZE = 100;
@@ -37,19 +39,32 @@ export interface ErrorNotice {
   message: string;
 }
 
-/** Stable string for a view: "all_open", "channel-email", … (also used in test ids). */
-export function viewKey(view: TicketView): string {
-  return view.kind === 'channel' ? `channel-${view.channel}` : view.kind;
-}
+export { viewKey };
 
-/** The views the sidebar always lists, in its order; channels follow (`AppState.channels`). */
+/** The views the sidebar always lists, in its order; channels and categories follow. */
 export const MAIN_VIEWS = [
   { kind: 'all_open' },
+  { kind: 'mine' },
   { kind: 'unassigned' },
   { kind: 'needs_review' },
+  { kind: 'urgent' },
   { kind: 'pending' },
+  { kind: 'snoozed' },
   { kind: 'resolved' },
 ] as const satisfies readonly TicketView[];
+
+export const SORTS: readonly TicketSort[] = ['newest', 'oldest', 'priority'];
+const SORT_KEY = 'switchboard.sort';
+
+/** The list order chosen earlier in this session (sessionStorage), newest first by default. */
+function readSort(): TicketSort {
+  try {
+    const saved = globalThis.sessionStorage?.getItem(SORT_KEY);
+    return SORTS.find((s) => s === saved) ?? 'newest';
+  } catch {
+    return 'newest';
+  }
+}
 
 const CHANNEL_ORDER: ChannelKind[] = ['email', 'phone', 'telegram', 'wechat'];
 
@@ -63,6 +78,8 @@ export class AppState {
   workspace = $state.raw<WorkspaceStatus | null>(null);
   counts = $state.raw<ViewCount[]>([]);
   view = $state.raw<TicketView>({ kind: 'all_open' });
+  /** Order of the list, for every view; remembered for the session. */
+  sort = $state<TicketSort>(readSort());
   errors = $state<ErrorNotice[]>([]);
   importing = $state(false);
   importProgress = $state.raw<ImportProgress | null>(null);
@@ -264,6 +281,24 @@ export class AppState {
       .sort((a, b) => CHANNEL_ORDER.indexOf(a) - CHANNEL_ORDER.indexOf(b));
   }
 
+  /** The categories open tickets have (the backend counts only those), in the taxonomy's order. */
+  get categoryViews(): string[] {
+    const order = categoryList().map((c) => c.id);
+    const rank = (id: string) => (order.includes(id) ? order.indexOf(id) : order.length);
+    return this.counts
+      .flatMap((c) => (c.view.kind === 'category' ? [c.view.category] : []))
+      .sort((a, b) => rank(a) - rank(b));
+  }
+
+  /** Every view the sidebar lists, in its order (the palette offers the same). */
+  get allViews(): TicketView[] {
+    return [
+      ...MAIN_VIEWS,
+      ...this.channels.map((channel) => ({ kind: 'channel', channel }) as const),
+      ...this.categoryViews.map((category) => ({ kind: 'category', category }) as const),
+    ];
+  }
+
   async refreshCounts(): Promise<void> {
     try {
       this.counts = await this.backend.viewCounts();
@@ -286,6 +321,17 @@ export class AppState {
   selectView(view: TicketView): void {
     this.view = view;
     this.clearSearch();
+    this.resetList();
+  }
+
+  setSort(sort: TicketSort): void {
+    if (sort === this.sort) return;
+    this.sort = sort;
+    try {
+      globalThis.sessionStorage?.setItem(SORT_KEY, sort);
+    } catch {
+      // Storage disabled: the order lasts until the app closes anyway.
+    }
     this.resetList();
   }
 
@@ -342,7 +388,7 @@ export class AppState {
     this.inflight.set(page, generation);
     this.listLoading = true;
     try {
-      const rows = await this.backend.listTickets(view, PAGE_SIZE, page * PAGE_SIZE);
+      const rows = await this.backend.listTickets(view, this.sort, PAGE_SIZE, page * PAGE_SIZE);
       if (generation !== this.generation) return;
       this.pages.set(page, { rows, generation });
       const end = page * PAGE_SIZE + rows.length;

@@ -6,6 +6,7 @@ import {
   type ClassificationView,
   type DraftView,
   type EmailAccountView,
+  type TicketSort,
   type TicketSummary,
   type TicketView,
   type TicketsChanged,
@@ -39,6 +40,8 @@ function ticket(id: number, over: Partial<TicketSummary> = {}): TicketSummary {
     unread: true,
     auto_generated: false,
     assignee: null,
+    tags: [],
+    snoozed_until: null,
     created_at: 0,
     updated_at: 0,
     ...over,
@@ -56,7 +59,7 @@ function fakeBackend(size: number, opts: { reportedCount?: number } = {}) {
     workspaceStatus: vi.fn(async () => status()),
     openDemoWorkspace: vi.fn(async () => ({ imported: 0, duplicates: 0, failed: 0, tickets_created: 0 })),
     viewCounts: vi.fn(async () => [{ view: { kind: 'all_open' } as TicketView, count: opts.reportedCount ?? tickets.length }]),
-    listTickets: vi.fn(async (_view: TicketView, limit: number, offset: number) => tickets.slice(offset, offset + limit)),
+    listTickets: vi.fn(async (_view: TicketView, _sort: TicketSort, limit: number, offset: number) => tickets.slice(offset, offset + limit)),
     getTicket: vi.fn(async (id: number) => {
       const t = tickets.find((x) => x.id === id);
       if (!t) throw new BackendError('not_found', `Ticket ${id} does not exist.`);
@@ -104,6 +107,24 @@ function fakeBackend(size: number, opts: { reportedCount?: number } = {}) {
       t.needs_review = false;
       return { ...t };
     }),
+    assignTickets: vi.fn(async (ids: number[], toMe: boolean) =>
+      ids.map((id) => Object.assign(tickets[id - 1]!, { assignee: toMe ? 'Me' : null })).map((t) => ({ ...t })),
+    ),
+    tagTickets: vi.fn(async (ids: number[], add: string[], remove: string[]) =>
+      ids
+        .map((id) => tickets[id - 1]!)
+        .map((t) => Object.assign(t, { tags: [...t.tags.filter((x) => !remove.includes(x)), ...add.filter((x) => !t.tags.includes(x))] }))
+        .map((t) => ({ ...t })),
+    ),
+    tagsInUse: vi.fn(async () => []),
+    snoozeTickets: vi.fn(async (ids: number[], until: number | null) =>
+      ids.map((id) => Object.assign(tickets[id - 1]!, { snoozed_until: until })).map((t) => ({ ...t })),
+    ),
+    setTicketsStatus: vi.fn(async (ids: number[], status: TicketSummary['status']) =>
+      ids.map((id) => Object.assign(tickets[id - 1]!, { status })).map((t) => ({ ...t })),
+    ),
+    logManualTicket: vi.fn(async () => ({ ...tickets[0]! })),
+    addNote: vi.fn(async () => {}),
     onTicketsChanged: vi.fn(async (cb: (p: TicketsChanged) => void) => {
       onChanged = cb;
       return () => (onChanged = null);
@@ -243,7 +264,7 @@ describe('AppState', () => {
     expect(app.phase).toBe('inbox');
     expect(app.total).toBe(100_000);
     expect(backend.listTickets).toHaveBeenCalledTimes(1);
-    expect(backend.listTickets).toHaveBeenLastCalledWith({ kind: 'all_open' }, PAGE_SIZE, 0);
+    expect(backend.listTickets).toHaveBeenLastCalledWith({ kind: 'all_open' }, 'newest', PAGE_SIZE, 0);
     expect(app.rowAt(0)?.id).toBe(1);
 
     expect(app.rowAt(99_999)).toBeUndefined();
@@ -251,7 +272,7 @@ describe('AppState', () => {
     app.ensureRange({ start: 99_985, end: 100_000 }); // already in flight: no second request
     await vi.runOnlyPendingTimersAsync();
     expect(backend.listTickets).toHaveBeenCalledTimes(2);
-    expect(backend.listTickets).toHaveBeenLastCalledWith({ kind: 'all_open' }, PAGE_SIZE, 99_900);
+    expect(backend.listTickets).toHaveBeenLastCalledWith({ kind: 'all_open' }, 'newest', PAGE_SIZE, 99_900);
     expect(app.rowAt(99_999)?.id).toBe(100_000);
     app.stop();
   });

@@ -1,0 +1,18 @@
+// How a ticket view is named: a stable key (test ids, comparisons) and its label in a language.
+import type { TicketView } from './backend';
+import { translate, type Locale } from './i18n/index.svelte';
+import { categoryName } from './state/categories.svelte';
+
+/** Stable string for a view: "all_open", "channel-email", "category-billing", … (also used in test ids). */
+export function viewKey(view: TicketView): string {
+  if (view.kind === 'channel') return `channel-${view.channel}`;
+  if (view.kind === 'category') return `category-${view.category}`;
+  return view.kind;
+}
+
+/** The view's name in `locale`: a channel's, a category's from the taxonomy, or the view's own. */
+export function viewLabel(locale: Locale, view: TicketView): string {
+  if (view.kind === 'channel') return translate(locale, `channel.${view.channel}`);
+  if (view.kind === 'category') return categoryName(view.category, locale);
+  return translate(locale, `view.${view.kind}`);
+}
