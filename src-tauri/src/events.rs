@@ -63,3 +63,10 @@ impl ModelTraining {
         let _ = self.emit(app);
     }
 }
+
+/// The agent clicked a desktop notification: the window is focused and should show this ticket.
+#[derive(Debug, Clone, Serialize, Deserialize, specta::Type, tauri_specta::Event)]
+#[serde(rename_all = "camelCase")]
+pub struct OpenTicketRequested {
+    pub ticket_id: i32,
+}

@@ -5,10 +5,12 @@ mod background;
 mod commands;
 mod error;
 mod events;
+mod notifier;
 mod sender;
 mod snooze;
 mod state;
 mod sync;
+mod tray;
 
 use tauri::Manager;
 
@@ -58,12 +60,16 @@ pub fn specta_builder() -> tauri_specta::Builder<tauri::Wry> {
             commands::ticket_actions::set_tickets_status,
             commands::ticket_actions::log_manual_ticket,
             commands::ticket_actions::add_note,
+            commands::notifications::notification_status,
+            commands::notifications::save_notification_settings,
+            commands::notifications::set_ui_language,
         ])
         .events(tauri_specta::collect_events![
             events::TicketsChanged,
             events::ImportProgress,
             events::AccountSync,
-            events::ModelTraining
+            events::ModelTraining,
+            events::OpenTicketRequested
         ])
         // Ids and millisecond timestamps stay far below 2^53: plain numbers in TypeScript.
         .dangerously_cast_bigints_to_number()
@@ -102,10 +108,13 @@ pub fn run() {
             let bell = sender::OutboxBell::default();
             app.manage(bell.clone());
             app.manage(background::RetrainBell::default());
+            app.manage(notifier::NotifierHealth::default());
+            tray::install(app.handle());
             background::spawn_classifier(app.handle().clone());
             if let Some(store) = store {
                 sender::spawn_sender(app.handle().clone(), store.clone(), bell);
                 snooze::spawn_waker(app.handle().clone(), store.clone());
+                notifier::spawn(app.handle().clone(), store.clone());
                 let handle = app.handle().clone();
                 tauri::async_runtime::spawn(async move {
                     let supervisor = handle.state::<sync::SyncSupervisor>();

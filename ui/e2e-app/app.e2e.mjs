@@ -3,7 +3,8 @@
 // and checks with the CLI that the reply really is in the durable outbox. Then it connects a real
 // email account (dovecot and an SMTP receiver on loopback, password into GNOME Keyring), sees mail
 // sync in and a new message pushed by IDLE, answers it, and checks the receiver got the reply and the
-// Sent folder has its copy.
+// Sent folder has its copy, and that the new message was announced by a desktop notification (a real
+// dunst on the session bus; the Notify call is read off the bus with dbus-monitor).
 //
 // Run by .ci/test (inside xvfb-run + dbus-run-session). Needs: target/debug/switchboard and
 // switchboard-cli built, tauri-driver on PATH, /usr/bin/WebKitWebDriver.
@@ -57,6 +58,15 @@ async function waitForDriver() {
 }
 
 const step = (name) => console.log(`• ${name}`);
+
+// A notification daemon on this session bus, and a recorder of what is sent to it.
+const dunst = spawn("dunst", [], { env, stdio: "ignore" });
+let notifyCalls = "";
+const busMonitor = spawn("dbus-monitor", ["--session", "interface='org.freedesktop.Notifications',member='Notify'"], {
+  env,
+  stdio: ["ignore", "pipe", "ignore"],
+});
+busMonitor.stdout.on("data", (chunk) => (notifyCalls += chunk.toString()));
 
 // Real mail servers on loopback, started by the project's test scripts.
 const servers = join(root, "crates", "channels", "tests", "servers");
@@ -218,6 +228,12 @@ try {
     "From: Lee Park <lee@customer.example>\nTo: support@aurora.example\nSubject: Where is parcel AUR-8810?\nMessage-ID: <e2e-3@customer.example>\nDate: Tue, 24 Nov 2026 09:00:00 +0000\n\nTracking has not moved for a week.\n",
   );
   const pushed = await findTicket("AUR-8810");
+  step("the new ticket is announced by a desktop notification");
+  await wd.until("a Notify call for the pushed mail", async () =>
+    /New ticket #\d+ · Lee Park/.test(notifyCalls) && notifyCalls.includes("Where is parcel AUR-8810?") ||
+    `Notify calls so far: ${notifyCalls.slice(-600) || "none"}`, 20000);
+  const history = execFileSync("dunstctl", ["count"], { env }).toString();
+  assert.match(history, /Currently displayed:\s*[1-9]|History:\s*[1-9]/, `dunst shows it: ${history}`);
   await wd.click(pushed);
   await wd.waitFor('[data-testid="message"]');
 
@@ -266,6 +282,8 @@ try {
   await wd.quit();
   driver.kill();
   sink.kill();
+  busMonitor.kill();
+  dunst.kill();
   try {
     process.kill(-dovecot.pid, "SIGKILL");
   } catch {

@@ -130,6 +130,15 @@ pub async fn count(pool: &SqlitePool, view: TicketView) -> Result<i64> {
     Ok(count)
 }
 
+/// Open tickets the agent has not looked at yet (the tray and the window title show it).
+pub async fn unread_open_count(pool: &SqlitePool) -> Result<i64> {
+    let sql = format!("SELECT count(*) FROM tickets t WHERE {OPEN} AND t.unread = 1");
+    Ok(sqlx::query_scalar(sqlx::AssertSqlSafe(sql))
+        .bind(now_ms())
+        .fetch_one(pool)
+        .await?)
+}
+
 /// Counts of the standard views, then one per category that open tickets have.
 pub async fn view_counts(pool: &SqlitePool) -> Result<Vec<ViewCount>> {
     let mut counts = Vec::new();

@@ -3,6 +3,7 @@
 pub mod accounts;
 pub mod drafts;
 pub mod llm;
+pub mod notifications;
 pub mod ticket_actions;
 pub mod tickets;
 pub mod triage;

@@ -75,6 +75,9 @@ export const commands = {
 	logManualTicket: (ticket: ManualTicket) => typedError<TicketSummary, AppError>(__TAURI_INVOKE("log_manual_ticket", { ticket })),
 	/**  Adds an internal note to a ticket: stored in the conversation, never sent to the customer. */
 	addNote: (ticketId: number, body: string) => typedError<null, AppError>(__TAURI_INVOKE("add_note", { ticketId, body })),
+	notificationStatus: () => typedError<NotificationStatus, AppError>(__TAURI_INVOKE("notification_status")),
+	saveNotificationSettings: (settings: NotificationSettings) => typedError<NotificationSettings, AppError>(__TAURI_INVOKE("save_notification_settings", { settings })),
+	setUiLanguage: (language: string) => typedError<null, AppError>(__TAURI_INVOKE("set_ui_language", { language })),
 };
 
 /** Events */
@@ -82,6 +85,7 @@ export const events = {
 	accountSync: makeEvent<AccountSync, AccountSync>("account-sync"),
 	importProgress: makeEvent<ImportProgress, ImportProgress>("import-progress"),
 	modelTraining: makeEvent<ModelTraining, ModelTraining>("model-training"),
+	openTicketRequested: makeEvent<OpenTicketRequested, OpenTicketRequested>("open-ticket-requested"),
 	ticketsChanged: makeEvent<TicketsChanged, TicketsChanged>("tickets-changed"),
 };
 
@@ -362,6 +366,30 @@ export type ModelTraining = {
 	/**  Examples the new model learnt from (when done). */
 	examples: number,
 	message: string | null,
+};
+
+/**  The agent's notification settings (stored in the workspace as JSON). */
+export type NotificationSettings = {
+	enabled?: boolean,
+	new_tickets?: boolean,
+	replies_on_mine?: boolean,
+	/**  Announce only tickets at least this urgent. */
+	min_priority?: Priority,
+	/**  Do not disturb from this hour (0–23, local time) … */
+	quiet_from?: number | null,
+	/**  … until this hour; may wrap past midnight (22 → 7). */
+	quiet_until?: number | null,
+};
+
+export type NotificationStatus = {
+	settings: NotificationSettings,
+	/**  Why notifications cannot be shown on this desktop, when one failed. */
+	unavailable: string | null,
+};
+
+/**  The agent clicked a desktop notification: the window is focused and should show this ticket. */
+export type OpenTicketRequested = {
+	ticketId: number,
 };
 
 export type OutboxItem = {
