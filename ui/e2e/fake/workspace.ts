@@ -17,6 +17,7 @@ import type {
   LlmTestResult,
   LlmUsageDay,
   MailServer,
+  ManualTicket,
   ModelStatus,
   ChannelKind,
   ClassificationView,
@@ -27,6 +28,7 @@ import type {
   OutboxItem,
   Priority,
   SavedReply,
+  TagCount,
   TicketDetail,
   TicketSort,
   TicketStatus,
@@ -569,7 +571,8 @@ export class FakeWorkspace {
       unread: t.unread,
       auto_generated: t.auto_generated,
       assignee: t.assignee,
-      tags: [...t.tags],
+      // As the store: ordered by name.
+      tags: [...t.tags].sort((a, b) => a.localeCompare(b)),
       snoozed_until: t.snoozed_until,
       created_at: t.created_at,
       updated_at: t.updated_at,
@@ -607,6 +610,20 @@ export class FakeWorkspace {
         return this.setStatus(args.ticketId, args.status as TicketStatus);
       case 'correct_ticket':
         return this.correct(args.ticketId, args.correction);
+      case 'assign_tickets':
+        return this.assignTickets(args.ticketIds, args.toMe);
+      case 'tag_tickets':
+        return this.tagTickets(args.ticketIds, args.add, args.remove);
+      case 'tags_in_use':
+        return this.tagsInUse();
+      case 'snooze_tickets':
+        return this.snoozeTickets(args.ticketIds, args.until);
+      case 'set_tickets_status':
+        return this.setTicketsStatus(args.ticketIds, args.status);
+      case 'log_manual_ticket':
+        return this.logManualTicket(args.ticket);
+      case 'add_note':
+        return this.addNote(args.ticketId, args.body);
       case 'save_taxonomy':
         return this.saveTaxonomy(args.categories);
       case 'reset_taxonomy':
@@ -773,6 +790,176 @@ export class FakeWorkspace {
       if (out.length >= limit) break;
     }
     return out;
+  }
+
+  // ---------- the agent's actions on many tickets (commands::ticket_actions) ----------
+
+  /** As `selection` + `ensure_exist`: at most 1000 ids, none empty, every ticket there before anything changes. */
+  private selection(raw: unknown): Ticket[] {
+    if (!Array.isArray(raw) || raw.some((id) => typeof id !== 'number' || !Number.isInteger(id))) {
+      throw 'invalid args `ticketIds`: expected a sequence of integers';
+    }
+    if (raw.length > MAX_SELECTION) throw fail('invalid_input', `at most ${MAX_SELECTION} tickets can be changed at once`);
+    if (raw.length === 0) throw fail('invalid_input', 'no tickets were selected');
+    return raw.map((id) => {
+      const t = this.tickets.find((x) => x.id === id);
+      if (!t) throw fail('not_found', `ticket ${String(id)} not found`);
+      return t;
+    });
+  }
+
+  private changed(tickets: Ticket[]): TicketSummary[] {
+    void this.emit('tickets-changed', { ticket_ids: tickets.map((t) => t.id) });
+    return tickets.map((t) => this.summary(t));
+  }
+
+  private assignTickets(ids: unknown, toMe: unknown): TicketSummary[] {
+    if (typeof toMe !== 'boolean') throw 'invalid args `toMe` for command `assign_tickets`: expected a boolean';
+    const tickets = this.selection(ids);
+    for (const t of tickets) t.assignee = toMe ? AGENT_NAME : null;
+    return this.changed(tickets);
+  }
+
+  private tagTickets(ids: unknown, add: unknown, remove: unknown): TicketSummary[] {
+    const names = (raw: unknown, arg: string) => {
+      if (!Array.isArray(raw) || raw.some((x) => typeof x !== 'string')) throw `invalid args \`${arg}\` for command \`tag_tickets\`: expected a sequence of strings`;
+      return (raw as string[]).map(normaliseTag);
+    };
+    const adding = names(add, 'add');
+    const removing = names(remove, 'remove').map((x) => x.toLowerCase());
+    const tickets = this.selection(ids);
+    // Tags match without regard to case; a tag the workspace has keeps its first spelling.
+    const known = new Map(this.tickets.flatMap((t) => t.tags).map((tag) => [tag.toLowerCase(), tag]));
+    for (const t of tickets) {
+      const tags = t.tags.filter((tag) => !removing.includes(tag.toLowerCase()));
+      for (const tag of adding) {
+        const spelled = known.get(tag.toLowerCase()) ?? tag;
+        known.set(tag.toLowerCase(), spelled);
+        if (!tags.some((x) => x.toLowerCase() === tag.toLowerCase())) tags.push(spelled);
+      }
+      t.tags = tags.sort((a, b) => a.localeCompare(b));
+    }
+    return this.changed(tickets);
+  }
+
+  /** As ticket_actions::tags_in_use: most used first, then by name. */
+  private tagsInUse(): TagCount[] {
+    const counts = new Map<string, number>();
+    for (const t of this.tickets) for (const tag of t.tags) counts.set(tag, (counts.get(tag) ?? 0) + 1);
+    return [...counts].map(([name, tickets]) => ({ name, tickets })).sort((a, b) => b.tickets - a.tickets || a.name.localeCompare(b.name));
+  }
+
+  private snoozeTickets(ids: unknown, until: unknown): TicketSummary[] {
+    if (until !== null && typeof until !== 'number') throw 'invalid args `until` for command `snooze_tickets`: expected a number or null';
+    if (until !== null && until <= Date.now()) throw fail('invalid_input', 'a ticket can only be snoozed until a time in the future');
+    const tickets = this.selection(ids);
+    for (const t of tickets) t.snoozed_until = until;
+    // The backend's clock wakes them when the time comes (tickets-changed then).
+    if (until !== null && until - Date.now() < 2 ** 31 - 1) {
+      setTimeout(() => void this.emit('tickets-changed', { ticket_ids: tickets.map((t) => t.id) }), until - Date.now() + 5);
+    }
+    return this.changed(tickets);
+  }
+
+  private setTicketsStatus(ids: unknown, status: unknown): TicketSummary[] {
+    if (!STATUSES.includes(status as TicketStatus)) throw `invalid args \`status\` for command \`set_tickets_status\`: unknown variant \`${String(status)}\``;
+    const tickets = this.selection(ids);
+    for (const t of tickets) t.status = status as TicketStatus;
+    return this.changed(tickets);
+  }
+
+  /** As manual_tickets::log_ticket: a ticket on the phone channel, the request as the customer's message, notes as a note. */
+  private logManualTicket(raw: unknown): TicketSummary {
+    const form = (raw ?? {}) as Partial<Record<keyof ManualTicket, unknown>>;
+    const field = (key: keyof ManualTicket) => {
+      if (typeof form[key] !== 'string') throw `invalid args \`ticket\` for command \`log_manual_ticket\`: missing field \`${key}\``;
+      return (form[key] as string).trim();
+    };
+    const [name, contactRaw, subject, request, notes] = (['customer_name', 'customer_contact', 'subject', 'request', 'notes'] as const).map(field) as [string, string, string, string, string];
+    if (name === '') throw fail('invalid_input', "the customer's name is missing");
+    if (subject === '') throw fail('invalid_input', 'the subject is missing');
+    if (request === '') throw fail('invalid_input', 'what the customer asked for is missing');
+    const contact = normaliseContact(contactRaw);
+    const channel: ChannelKind = contact.includes('@') ? 'email' : 'phone';
+    let customer = this.customers.find((c) => c.identities.some((i) => i.address === contact));
+    if (!customer) {
+      customer = { id: this.customers.length + 1, display_name: name, identities: [{ channel, address: contact }], ticket_count: 0 };
+      this.customers.push(customer);
+    }
+    customer.ticket_count++;
+    const now = Date.now();
+    const id = Math.max(0, ...this.tickets.map((t) => t.id)) + 1;
+    const message = (direction: Direction, body: string, m: number): Message => ({
+      id: this.nextMessage++,
+      direction,
+      author_name: direction === 'inbound' ? name : AGENT_NAME,
+      author_address: direction === 'inbound' ? contact : '',
+      subject,
+      body_text: body,
+      body_html: null,
+      channel_message_id: null,
+      sent_at: now + m,
+      auto_generated: false,
+      attachments: [],
+    });
+    const messages = [message('inbound', request, 0), ...(notes ? [message('note', notes, 1)] : [])];
+    const ticket: Ticket = {
+      id,
+      number: Math.max(1000, ...this.tickets.map((t) => t.number)) + 1,
+      subject,
+      status: 'new',
+      priority: 'normal',
+      category: null,
+      sentiment: null,
+      language: null,
+      channel: 'phone',
+      customer_name: name,
+      customer_address: contact,
+      preview: preview(request),
+      summary: null,
+      message_count: messages.length,
+      needs_review: false,
+      unread: false,
+      auto_generated: false,
+      assignee: null,
+      tags: [],
+      snoozed_until: null,
+      created_at: now,
+      updated_at: now,
+      customerId: customer.id,
+      messages,
+      outbox: [],
+      ai: null,
+      agentFields: [],
+    };
+    this.tickets.push(ticket);
+    this.sort();
+    void this.emit('tickets-changed', { ticket_ids: [id] });
+    return this.summary(ticket);
+  }
+
+  /** As add_note: stored in the conversation as a note, never in the outbox. */
+  private addNote(id: unknown, body: unknown): null {
+    const t = this.find(id);
+    if (typeof body !== 'string' || body.trim() === '') throw fail('invalid_input', 'the note is empty');
+    t.messages.push({
+      id: this.nextMessage++,
+      direction: 'note',
+      author_name: AGENT_NAME,
+      author_address: '',
+      subject: t.subject,
+      body_text: body,
+      body_html: null,
+      channel_message_id: null,
+      sent_at: Date.now(),
+      auto_generated: false,
+      attachments: [],
+    });
+    t.message_count = t.messages.length;
+    t.updated_at = Date.now();
+    this.sort();
+    void this.emit('tickets-changed', { ticket_ids: [t.id] });
+    return null;
   }
 
   private async sendReply(id: unknown, body: unknown): Promise<OutboxItem> {
@@ -1558,6 +1745,33 @@ function serverProblem(server: MailServer, password: string): { step: string; me
 
 function sleep(ms: number): Promise<void> {
   return new Promise((resolve) => setTimeout(resolve, ms));
+}
+
+/** As commands::ticket_actions::MAX_SELECTION. */
+const MAX_SELECTION = 1000;
+const STATUSES: TicketStatus[] = ['new', 'open', 'pending', 'resolved', 'closed'];
+
+/** As ticket_actions::normalise_tag: trimmed, inner whitespace collapsed, 1–40 characters. */
+function normaliseTag(tag: string): string {
+  const clean = tag.split(/\s+/).filter(Boolean).join(' ');
+  if (clean === '') throw fail('invalid_input', 'a tag cannot be empty');
+  if ([...clean].length > 40) throw fail('invalid_input', 'a tag has at most 40 characters');
+  return clean;
+}
+
+/** As manual_tickets::normalise_contact: an email address lower-cased, or a phone number as + and digits. */
+function normaliseContact(raw: string): string {
+  const contact = raw.trim();
+  if (contact.includes('@')) {
+    const at = contact.lastIndexOf('@');
+    if (at === 0 || !contact.slice(at + 1).includes('.') || /\s/.test(contact)) throw fail('invalid_input', `'${contact}' is not an email address`);
+    return contact.toLowerCase();
+  }
+  const digits = contact.replace(/\D/g, '');
+  if (!/^[0-9 +\-().]*$/.test(contact) || digits.length < 5 || digits.length > 15) {
+    throw fail('invalid_input', `'${contact}' is neither a phone number nor an email address`);
+  }
+  return contact.startsWith('+') ? `+${digits}` : digits;
 }
 
 function fail(code: string, message: string): AppError {

@@ -19,7 +19,23 @@ async function ensureOpen(app: AppState): Promise<boolean> {
 
 /** Puts the caret in the reply box of the open (or selected) ticket. */
 export async function focusReply(app: AppState): Promise<void> {
-  if (await ensureOpen(app)) ui.replyInput?.focus();
+  if (!(await ensureOpen(app))) return;
+  if (app.detail?.ticket.channel !== 'phone') ui.noteMode = false;
+  await tick();
+  ui.replyInput?.focus();
+}
+
+/** Puts the caret in the reply box in note mode: an internal note, never sent. */
+export async function focusNote(app: AppState): Promise<void> {
+  if (!(await ensureOpen(app))) return;
+  ui.noteMode = true;
+  await tick();
+  ui.replyInput?.focus();
+}
+
+/** Opens the tag or snooze picker over the selection, else the open (or cursor) ticket. */
+export function openActionPicker(app: AppState, kind: 'tag' | 'snooze'): void {
+  if (app.actions.targets().length > 0) ui.openActionPicker(kind);
 }
 
 /** Drafts a reply to the open ticket (opening the selected one first if none is); never sends it. */
@@ -34,8 +50,15 @@ export async function draftReply(app: AppState): Promise<void> {
   }
 }
 
-/** Opens the picker for `field` on the open ticket (opening the selected one first if none is). */
+/**
+ * Opens the picker for `field`: over the selection when there is one (category and priority), else on
+ * the open ticket (opening the selected one first if none is).
+ */
 export async function triage(app: AppState, field: TriageField): Promise<void> {
+  if (app.actions.selection.length > 0) {
+    if (field !== 'sentiment') ui.openActionPicker(field);
+    return;
+  }
   if (await ensureOpen(app)) ui.openPicker(field);
 }
 
@@ -54,7 +77,28 @@ export async function runCommand(app: AppState, action: CommandAction): Promise<
       await app.openTicketNumber(action.number);
       return;
     case 'status':
-      await app.setStatus(action.status);
+      await app.actions.setStatus(action.status);
+      return;
+    case 'assign':
+      await app.actions.assign(action.toMe);
+      return;
+    case 'tag':
+    case 'snooze':
+      openActionPicker(app, action.kind);
+      return;
+    case 'undo':
+      await app.actions.undo();
+      return;
+    case 'note':
+      return focusNote(app);
+    case 'log-call':
+      ui.logCall = true;
+      return;
+    case 'select-all':
+      app.actions.selectAllLoaded();
+      return;
+    case 'clear-selection':
+      app.actions.clearSelection();
       return;
     case 'reply':
       return focusReply(app);

@@ -33,11 +33,18 @@ describe('buildCommands', () => {
       'category',
       'priority',
       'sentiment',
+      'note',
+      'assign',
+      'tag',
+      'snooze',
+      'select-all',
+      'log-call',
       'search',
       'view-all_open',
       'view-pending',
       'view-resolved',
       'view-channel-email',
+      'pending',
       'accounts',
       'saved-replies',
       'ai-settings',
@@ -56,6 +63,19 @@ describe('buildCommands', () => {
     expect(byId['locale-zh-CN']?.label).toBe('Switch language to 简体中文');
     expect(byId['theme-system']?.current).toBe(true);
     expect(byId['theme-dark']?.current).toBe(false);
+    expect(byId.pending?.keys).toEqual(['Shift', 'P']);
+  });
+
+  it('with a selection, offers the bulk actions on it instead of the open ticket', () => {
+    const commands = buildCommands(context({ selected: 3, allMine: true, canUndo: true }));
+    const byId = Object.fromEntries(commands.map((c) => [c.id, c]));
+    expect(commands[0]?.id).toBe('undo');
+    expect(byId['resolve-selected']?.label).toBe('Resolve the 3 selected tickets');
+    expect(byId.resolve).toBeUndefined();
+    expect(byId.unassign?.keys).toEqual(['a']);
+    expect(byId.assign).toBeUndefined();
+    for (const id of ['tag', 'snooze', 'category', 'priority', 'clear-selection']) expect(byId[id], id).toBeDefined();
+    expect(byId.reply).toBeUndefined();
   });
 
   it('offers reopen for a resolved ticket, and hides what needs a ticket when there is none', () => {
@@ -94,7 +114,8 @@ describe('buildCommands', () => {
 
 describe('filterCommands', () => {
   it('matches case-insensitively, the start of the label first', () => {
-    expect(ids(context(), 'PEND')).toEqual(['view-pending']);
+    // "Set pending" (Shift+P) matches too, after the view: Enter still goes to Pending.
+    expect(ids(context(), 'PEND')).toEqual(['view-pending', 'pending']);
     expect(ids(context(), 'theme')).toEqual(['theme-light', 'theme-dark', 'theme-system']);
     // "re" starts "Resolve" and "Reply" but only sits inside the others.
     expect(ids(context(), 're').slice(0, 2)).toEqual(['resolve', 'reply']);
@@ -102,15 +123,15 @@ describe('filterCommands', () => {
 
   it('matches word initials and several words in any order', () => {
     expect(ids(context(), 'gp')).toEqual(['view-pending']);
-    expect(ids(context(), 'sp')).toEqual(['priority']);
+    expect(ids(context(), 'sp')).toEqual(['priority', 'pending']);
     expect(ids(context(), 'email go')).toEqual(['view-channel-email']);
   });
 
   it('matches Chinese labels, and English ones in Chinese', () => {
     const zh = context({ locale: 'zh-CN' });
-    expect(ids(zh, '等待')).toEqual(['view-pending']);
+    expect(ids(zh, '等待')).toEqual(['view-pending', 'pending']);
     expect(ids(zh, '深色')).toEqual(['theme-dark']);
-    expect(ids(zh, 'pending')).toEqual(['view-pending']);
+    expect(ids(zh, 'pending')).toEqual(['view-pending', 'pending']);
   });
 
   it('keeps the order when nothing is typed, and finds nothing for nonsense', () => {

@@ -11,6 +11,14 @@ export type CommandAction =
   | { kind: 'view'; view: TicketView }
   | { kind: 'open-ticket'; number: number }
   | { kind: 'status'; status: TicketStatus }
+  | { kind: 'assign'; toMe: boolean }
+  | { kind: 'tag' }
+  | { kind: 'snooze' }
+  | { kind: 'undo' }
+  | { kind: 'note' }
+  | { kind: 'log-call' }
+  | { kind: 'select-all' }
+  | { kind: 'clear-selection' }
   | { kind: 'reply' }
   | { kind: 'draft' }
   | { kind: 'triage'; field: TriageField }
@@ -46,6 +54,12 @@ export interface CommandContext {
   ticket: Pick<TicketSummary, 'number' | 'status'> | null;
   /** A ticket is open or selected: replying, drafting and the pickers work on it (opening it first). */
   hasTarget: boolean;
+  /** How many tickets are selected in the list (the actions then work on them). */
+  selected?: number;
+  /** Every ticket the actions would work on is assigned to the agent already ("assign" unassigns). */
+  allMine?: boolean;
+  /** The last action can still be undone. */
+  canUndo?: boolean;
   locale: Locale;
   theme: ThemeChoice;
   mac: boolean;
@@ -77,24 +91,45 @@ export function buildCommands(ctx: CommandContext): Command[] {
 
   if (ctx.inbox) {
     const ticket = ctx.ticket;
-    if (ticket) {
+    const selected = ctx.selected ?? 0;
+    if (ctx.canUndo) add('undo', 'palette.undo', { kind: 'undo' }, { keys: ['u'] });
+    if (selected > 0) {
+      add('resolve-selected', 'palette.resolveSelected', { kind: 'status', status: 'resolved' }, { keys: ['e'], params: { count: selected } });
+    } else if (ticket) {
       const params = { number: ticket.number };
       if (CLOSED.includes(ticket.status)) add('reopen', 'palette.reopen', { kind: 'status', status: 'open' }, { params });
       else add('resolve', 'palette.resolve', { kind: 'status', status: 'resolved' }, { keys: ['e'], params });
     }
-    if (ctx.hasTarget) {
+    if (selected > 0) {
+      add('category', 'palette.category', { kind: 'triage', field: 'category' }, { keys: ['c'] });
+      add('priority', 'palette.priority', { kind: 'triage', field: 'priority' }, { keys: ['p'] });
+      add('clear-selection', 'palette.clearSelection', { kind: 'clear-selection' }, { keys: ['Esc'] });
+    } else if (ctx.hasTarget) {
       add('reply', 'palette.reply', { kind: 'reply' }, { keys: ['r'] });
       add('draft', 'palette.draft', { kind: 'draft' }, { keys: draftKeys(ctx.mac) });
       add('category', 'palette.category', { kind: 'triage', field: 'category' }, { keys: ['c'] });
       add('priority', 'palette.priority', { kind: 'triage', field: 'priority' }, { keys: ['p'] });
       add('sentiment', 'palette.sentiment', { kind: 'triage', field: 'sentiment' }, { keys: ['s'] });
+      add('note', 'palette.note', { kind: 'note' }, { keys: ['n'] });
     }
+    if (selected > 0 || ctx.hasTarget) {
+      if (ctx.allMine) add('unassign', 'palette.unassign', { kind: 'assign', toMe: false }, { keys: ['a'] });
+      else add('assign', 'palette.assign', { kind: 'assign', toMe: true }, { keys: ['a'] });
+      add('tag', 'palette.tag', { kind: 'tag' }, { keys: ['t'] });
+      add('snooze', 'palette.snooze', { kind: 'snooze' }, { keys: ['z'] });
+    }
+    add('select-all', 'palette.selectAll', { kind: 'select-all' }, { keys: ['*'] });
+    add('log-call', 'palette.logCall', { kind: 'log-call' }, { keys: ['l'] });
     add('search', 'palette.search', { kind: 'search' }, { keys: ['/'] });
     for (const view of ctx.views) {
       const id = `view-${viewKey(view)}`;
       const label = translate(locale, 'palette.goTo', { view: viewLabel(locale, view) });
       const english = translate('en', 'palette.goTo', { view: viewLabel('en', view) });
       out.push({ id, label, aliases: english === label ? [] : [english], keys: [], action: { kind: 'view', view } });
+    }
+    // After the views: typing "pend" + Enter keeps going to the Pending view.
+    if (selected > 0 || ctx.hasTarget) {
+      add('pending', 'palette.pending', { kind: 'status', status: 'pending' }, { keys: ['Shift', 'P'] });
     }
   }
 

@@ -6,12 +6,14 @@ import { ComposerState } from './composer.svelte';
 import { LlmState } from './llm.svelte';
 import { OfflineModelState } from './offlineModel.svelte';
 import { SavedRepliesState } from './savedReplies.svelte';
+import { TicketActions } from './ticketActions.svelte';
 import {
   BackendError,
   type Backend,
   type CategoryName,
   type ChannelKind,
   type ImportProgress,
+  type ManualTicket,
   type TicketDetail,
   type TicketSort,
   type TicketStatus,
@@ -138,6 +140,8 @@ export class AppState {
   readonly composer: ComposerState;
   /** The saved replies drafts start from (their manager). */
   readonly savedReplies: SavedRepliesState;
+  /** The list's selection and the actions on it or on the open ticket, with their undo. */
+  readonly actions: TicketActions;
 
   constructor(backend: Backend) {
     this.backend = backend;
@@ -150,6 +154,7 @@ export class AppState {
     this.offlineModel = new OfflineModelState(backend, (err) => this.report(err));
     this.composer = new ComposerState(backend);
     this.savedReplies = new SavedRepliesState(backend, (err) => this.report(err));
+    this.actions = new TicketActions(this);
   }
 
   // ---------- life cycle ----------
@@ -174,6 +179,7 @@ export class AppState {
   }
 
   stop(): void {
+    this.actions.stop();
     for (const off of this.unlisten) off();
     this.unlisten = [];
     this.accounts.stop();
@@ -358,6 +364,7 @@ export class AppState {
   }
 
   private resetList(): void {
+    this.actions.clearSelection();
     this.generation++;
     this.pages.clear();
     this.inflight.clear();
@@ -439,6 +446,7 @@ export class AppState {
     this.query = '';
     this.searching = false;
     if (this.searchResults !== null) {
+      this.actions.clearSelection();
       this.searchResults = null;
       this.searchQuery = '';
       this.cursor = 0;
@@ -454,6 +462,7 @@ export class AppState {
     try {
       const results = await this.backend.searchTickets(query, SEARCH_LIMIT);
       if (seq !== this.searchSeq) return;
+      if (!keepCursor) this.actions.clearSelection();
       this.searchResults = results;
       this.searchQuery = query;
       if (keepCursor) {
@@ -573,6 +582,34 @@ export class AppState {
     }
   }
 
+  /**
+   * Logs a phone call or walk-in as a ticket and opens it. Throws the backend's refusal (`invalid_input`
+   * naming the bad field) for the form to show; nothing is created then.
+   */
+  async logCall(form: ManualTicket): Promise<TicketSummary> {
+    const ticket = await this.backend.logManualTicket(form);
+    this.scheduleRefresh([ticket.id]);
+    await this.openTicket(ticket.id);
+    return ticket;
+  }
+
+  /** Adds an internal note to the open ticket; true when the backend stored it. */
+  async addNote(body: string): Promise<boolean> {
+    const detail = this.detail;
+    if (!detail || body.trim() === '' || this.sending) return false;
+    this.sending = true;
+    try {
+      await this.backend.addNote(detail.ticket.id, body);
+      this.scheduleRefresh([detail.ticket.id]);
+      return true;
+    } catch (err) {
+      this.report(err);
+      return false;
+    } finally {
+      this.sending = false;
+    }
+  }
+
   /** Sends `body` as a reply to the open ticket; true when it was accepted into the outbox. */
   async sendReply(body: string): Promise<boolean> {
     const detail = this.detail;
@@ -629,6 +666,28 @@ export class AppState {
       this.report(err);
       return false;
     }
+  }
+
+  /** The loaded rows of the list shown (a view's pages or the search results), in list order. */
+  loadedRows(): TicketSummary[] {
+    if (this.searchResults) return this.searchResults;
+    void this.pagesVersion;
+    return [...this.pages.entries()].sort(([a], [b]) => a - b).flatMap(([, page]) => page.rows);
+  }
+
+  /** The ticket with this id as loaded: the open one or a row of the list. */
+  loadedById(id: number): TicketSummary | undefined {
+    if (this.detail?.ticket.id === id) return this.detail.ticket;
+    return this.loadedRows().find((r) => r.id === id);
+  }
+
+  /** Takes tickets the backend changed: their rows and the open ticket show them at once, then everything refreshes. */
+  takeChanged(tickets: TicketSummary[]): void {
+    for (const ticket of tickets) {
+      this.patchRow(ticket);
+      if (this.detail?.ticket.id === ticket.id) this.detail = { ...this.detail, ticket };
+    }
+    this.scheduleRefresh(tickets.map((t) => t.id));
   }
 
   /** Replaces a ticket's row wherever it is shown, without refetching. */

@@ -18,6 +18,13 @@ function readCollapsed(): boolean {
   }
 }
 
+/** A picker acting on the selection or the open ticket (ActionPicker.svelte). */
+export interface ActionPickerRequest {
+  kind: 'tag' | 'snooze' | TriageField;
+  /** The element it opens under; null: the bulk bar or the ticket's action buttons. */
+  anchor: HTMLElement | null;
+}
+
 /** The email account settings screen: its list, or straight into the form for a new account. */
 export type AccountsScreen = 'list' | 'add';
 
@@ -30,10 +37,18 @@ class UiState {
   /** The saved replies manager is open. */
   savedReplies = $state(false);
   picker = $state.raw<PickerRequest | null>(null);
+  actionPicker = $state.raw<ActionPickerRequest | null>(null);
+  /** The "Log a call" form is open. */
+  logCall = $state(false);
+  /** The reply box writes an internal note instead of a reply (`n`, the box's toggle). */
+  noteMode = $state(false);
   aiCollapsed = $state(readCollapsed());
   searchInput: HTMLInputElement | null = null;
   replyInput: HTMLTextAreaElement | null = null;
   list: HTMLElement | null = null;
+  /** Where pickers opened from the keyboard appear: the bulk bar, or the open ticket's action buttons. */
+  bulkBar: HTMLElement | null = null;
+  ticketActions: HTMLElement | null = null;
 
   openPalette(): void {
     this.picker = null;
@@ -47,6 +62,20 @@ class UiState {
 
   openPicker(field: TriageField, anchor: HTMLElement | null = null): void {
     this.picker = { field, anchor };
+  }
+
+  openActionPicker(kind: ActionPickerRequest['kind'], anchor: HTMLElement | null = null): void {
+    this.picker = null;
+    this.actionPicker = { kind, anchor };
+  }
+
+  closeActionPicker(): void {
+    this.actionPicker = null;
+  }
+
+  /** True while a popover (triage or action picker) has the keys. */
+  get pickerOpen(): boolean {
+    return this.picker !== null || this.actionPicker !== null;
   }
 
   openAccounts(start: AccountsScreen = 'list'): void {
@@ -85,9 +114,9 @@ class UiState {
     this.savedReplies = false;
   }
 
-  /** True while a sheet (accounts, AI settings, saved replies) covers the app. */
+  /** True while a sheet (accounts, AI settings, saved replies, log a call) covers the app. */
   get sheetOpen(): boolean {
-    return this.accounts !== null || this.aiSettings || this.savedReplies;
+    return this.accounts !== null || this.aiSettings || this.savedReplies || this.logCall;
   }
 
   /**
