@@ -29,10 +29,12 @@ test('x selects three rows, e resolves them in one call, counts follow, u puts e
   await key(page, 'x');
   await expect(page.getByTestId('bulk-count')).toHaveText('3 selected');
   await expect(rows(page).and(page.locator('[data-checked="true"]'))).toHaveCount(3);
-  await page.screenshot({ path: join(SHOTS, 'bulk-bar-en.png') });
+  await page.screenshot({ path: join(SHOTS, 'bulk-bar-en.png'), animations: 'disabled' });
 
   await key(page, 'e');
   await expect.poll(async () => (await app.calls('set_tickets_status')).map((c) => c.args)).toEqual([{ ticketIds: firstThree, status: 'resolved' }]);
+  // They left the view, and the selection with them.
+  await expect(page.getByTestId('bulk-bar')).toHaveCount(0);
   await expect(page.getByTestId('toast-message')).toHaveText('Resolved 3 tickets');
   await expect(count(page, 'all_open')).toHaveText(String(before.all_open! - 3));
   await expect(count(page, 'resolved')).toHaveText(String(before.resolved! + 3));
@@ -92,7 +94,7 @@ test('t opens the tag picker: suggestions from tags in use, Enter adds a new tag
   await expect(picker.getByTestId('tag-option').first()).toHaveAttribute('data-tag', 'double-charge');
   await page.keyboard.type('Callback');
   await expect(picker.getByTestId('tag-option').first()).toContainText('Add “Callback”');
-  await page.screenshot({ path: join(SHOTS, 'tag-picker-en.png') });
+  await page.screenshot({ path: join(SHOTS, 'tag-picker-en.png'), animations: 'disabled' });
   await page.keyboard.press('Enter');
   await expect.poll(async () => (await app.calls('tag_tickets')).map((c) => c.args)).toEqual([{ ticketIds: [1], add: ['Callback'], remove: [] }]);
   await expect(picker.getByTestId('tag-current').locator('[data-tag]')).toHaveCount(3);
@@ -136,7 +138,7 @@ test('z snoozes: the ticket leaves All open for Snoozed with its wake time; Wake
   await expect(picker).toBeVisible();
   await expect(picker.getByTestId('snooze-option')).toHaveCount(3);
   await expect(picker.getByTestId('snooze-wake')).toHaveCount(0);
-  await page.screenshot({ path: join(SHOTS, 'snooze-picker-en.png') });
+  await page.screenshot({ path: join(SHOTS, 'snooze-picker-en.png'), animations: 'disabled' });
   await page.keyboard.press('2');
   await expect(picker).toHaveCount(0);
   const until = (await app.calls('snooze_tickets'))[0]!.args.until as number;
@@ -260,14 +262,14 @@ test('zh-CN: the bulk bar, tag and snooze pickers and the log-a-call form in Chi
   await key(page, 'x');
   await expect(page.getByTestId('bulk-count')).toHaveText('已选 2 个');
   await expect(page.getByTestId('bulk-assign')).toContainText('分配给我');
-  await page.screenshot({ path: join(SHOTS, 'bulk-bar-zh-CN-dark.png') });
+  await page.screenshot({ path: join(SHOTS, 'bulk-bar-zh-CN-dark.png'), animations: 'disabled' });
   await page.getByTestId('bulk-tag').click();
   await expect(page.getByTestId('tag-input')).toHaveAttribute('placeholder', '添加标签…');
-  await page.screenshot({ path: join(SHOTS, 'tag-picker-zh-CN-dark.png') });
+  await page.screenshot({ path: join(SHOTS, 'tag-picker-zh-CN-dark.png'), animations: 'disabled' });
   await page.keyboard.press('Escape');
   await key(page, 'z');
   await expect(page.getByTestId('snooze-picker')).toContainText('明天');
-  await page.screenshot({ path: join(SHOTS, 'snooze-picker-zh-CN-dark.png') });
+  await page.screenshot({ path: join(SHOTS, 'snooze-picker-zh-CN-dark.png'), animations: 'disabled' });
   await page.keyboard.press('1');
   await expect(page.getByTestId('toast-message')).toHaveText('已暂缓 2 个工单');
   await page.screenshot({ path: join(SHOTS, 'undo-toast-zh-CN-dark.png') });

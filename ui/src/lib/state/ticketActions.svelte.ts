@@ -184,6 +184,8 @@ export class TicketActions {
       if (change.kind === 'assign' && change.toMe) this.me = after[0]?.assignee ?? this.me;
       this.app.takeChanged(after);
       if (change.kind === 'tag') void this.loadTags();
+      // Resolved, pending or snoozed tickets leave the view: the selection goes with them.
+      if (change.kind === 'status' || change.kind === 'snooze') this.clearSelection();
       this.offer(change, targets, planUndo(change, before, this.me, Date.now()));
       return true;
     } catch (err) {
