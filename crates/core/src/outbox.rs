@@ -28,6 +28,79 @@ pub async fn enqueue_reply(
     direction: Direction,
     author: &ReplyAuthor,
 ) -> Result<Option<OutboxItem>> {
+    enqueue(pool, ticket_id, body, direction, author, &[]).await
+}
+
+/// A file the agent attaches to a reply or a note.
+#[derive(Debug, Clone)]
+pub struct NewAttachment {
+    pub filename: String,
+    pub content_type: String,
+    pub bytes: Vec<u8>,
+}
+
+/// Most bytes of files one reply may carry: mail servers commonly refuse messages over 25 MB, and base64
+/// adds a third.
+pub const MAX_ATTACHMENT_BYTES: usize = 18 * 1024 * 1024;
+
+/// A file name safe to put in a mail header and on a disk: no directories, no control characters.
+fn clean_filename(name: &str) -> Result<String> {
+    let base = name.rsplit(['/', '\\']).next().unwrap_or_default();
+    let clean: String = base
+        .chars()
+        .filter(|c| !c.is_control())
+        .collect::<String>()
+        .trim()
+        .to_string();
+    if clean.is_empty() || clean == "." || clean == ".." {
+        return Err(Error::Invalid(format!("'{name}' is not a file name")));
+    }
+    Ok(clean)
+}
+
+/// [`enqueue_reply`] with files: stored content-addressed beside the workspace, listed on the message,
+/// and sent with the reply.
+pub async fn enqueue_reply_with_attachments(
+    store: &crate::Store,
+    ticket_id: i64,
+    body: &str,
+    direction: Direction,
+    author: &ReplyAuthor,
+    attachments: &[NewAttachment],
+) -> Result<Option<OutboxItem>> {
+    let total: usize = attachments.iter().map(|a| a.bytes.len()).sum();
+    if total > MAX_ATTACHMENT_BYTES {
+        return Err(Error::Invalid(format!(
+            "the files come to {:.1} MB; a reply can carry at most {} MB",
+            total as f64 / 1_048_576.0,
+            MAX_ATTACHMENT_BYTES / 1_048_576
+        )));
+    }
+    let mut stored = Vec::new();
+    for attachment in attachments {
+        let filename = clean_filename(&attachment.filename)?;
+        let content_type = Some(attachment.content_type.trim())
+            .filter(|t| t.contains('/') && !t.chars().any(|c| c.is_whitespace() || c.is_control()))
+            .unwrap_or("application/octet-stream")
+            .to_string();
+        // Content-addressed and idempotent: a crash before the message commits leaves an unused file only.
+        let sha = store.blobs().put(&attachment.bytes)?;
+        stored.push((filename, content_type, attachment.bytes.len() as i64, sha));
+    }
+    enqueue(store.pool(), ticket_id, body, direction, author, &stored).await
+}
+
+/// (file name, content type, size, sha256) of files already in the blob store.
+type StoredAttachment = (String, String, i64, String);
+
+async fn enqueue(
+    pool: &SqlitePool,
+    ticket_id: i64,
+    body: &str,
+    direction: Direction,
+    author: &ReplyAuthor,
+    attachments: &[StoredAttachment],
+) -> Result<Option<OutboxItem>> {
     let body = body.trim_end();
     if body.trim().is_empty() {
         return Err(Error::Invalid("the reply is empty".into()));
@@ -83,6 +156,19 @@ pub async fn enqueue_reply(
     .bind(now)
     .fetch_one(&mut *tx)
     .await?;
+    for (filename, content_type, size, sha) in attachments {
+        sqlx::query(
+            "INSERT INTO attachments (message_id, filename, content_type, size, sha256, inline)
+             VALUES (?, ?, ?, ?, ?, 0)",
+        )
+        .bind(message_id)
+        .bind(filename)
+        .bind(content_type)
+        .bind(size)
+        .bind(sha)
+        .execute(&mut *tx)
+        .await?;
+    }
 
     let outbox_id = if direction == Direction::Outbound {
         let id: i64 = sqlx::query_scalar(
@@ -231,6 +317,26 @@ impl OutgoingReply {
     pub fn references(&self) -> Vec<String> {
         serde_json::from_str(&self.references_json).unwrap_or_default()
     }
+}
+
+/// The files of a reply in the outbox, with their bytes, in the order they were attached.
+pub async fn attachments_of(store: &crate::Store, outbox_id: i64) -> Result<Vec<NewAttachment>> {
+    let rows: Vec<(String, String, String)> = sqlx::query_as(
+        "SELECT a.filename, a.content_type, a.sha256 FROM attachments a JOIN outbox o ON o.message_id = a.message_id
+         WHERE o.id = ? ORDER BY a.id",
+    )
+    .bind(outbox_id)
+    .fetch_all(store.pool())
+    .await?;
+    rows.into_iter()
+        .map(|(filename, content_type, sha)| {
+            Ok(NewAttachment {
+                filename,
+                content_type,
+                bytes: store.blobs().get(&sha)?,
+            })
+        })
+        .collect()
 }
 
 /// Everything about a reply a channel needs to send it (the `o`, `m`, `t`, `c` aliases filter it).

@@ -9,7 +9,7 @@ use switchboard_core::{audit, ticket_actions};
 use tauri::{AppHandle, State};
 
 use crate::AppError;
-use crate::commands::tickets::reply_author;
+use crate::commands::tickets::{ReplyFile, decode_files, reply_author};
 use crate::events::TicketsChanged;
 use crate::state::AppState;
 
@@ -154,15 +154,18 @@ pub async fn add_note(
     state: State<'_, AppState>,
     ticket_id: i32,
     body: String,
+    files: Vec<ReplyFile>,
 ) -> Result<(), AppError> {
     let store = state.store()?;
     let author = reply_author(store, ticket_id.into()).await?;
-    switchboard_core::outbox::enqueue_reply(
-        store.pool(),
+    let files = decode_files(files)?;
+    switchboard_core::outbox::enqueue_reply_with_attachments(
+        store,
         ticket_id.into(),
         &body,
         switchboard_core::model::Direction::Note,
         &author,
+        &files,
     )
     .await?;
     TicketsChanged::notify(&app, vec![ticket_id]);

@@ -72,7 +72,33 @@ pub async fn mark_ticket_read(app: AppHandle, state: State<'_, AppState>, ticket
     Ok(())
 }
 
-/// Queues a reply in the durable outbox; the channel's send task delivers it.
+/// A file the agent attached in the composer.
+#[derive(Debug, Clone, serde::Deserialize, specta::Type)]
+pub struct ReplyFile {
+    pub filename: String,
+    pub content_type: String,
+    pub data_base64: String,
+}
+
+/// The composer's files, decoded; a file that does not decode is named in the error.
+pub fn decode_files(files: Vec<ReplyFile>) -> Result<Vec<outbox::NewAttachment>, AppError> {
+    use base64::Engine;
+    files
+        .into_iter()
+        .map(|file| {
+            let bytes = base64::engine::general_purpose::STANDARD
+                .decode(file.data_base64.as_bytes())
+                .map_err(|e| AppError::new("invalid_input", format!("'{}' could not be read: {e}", file.filename)))?;
+            Ok(outbox::NewAttachment {
+                filename: file.filename,
+                content_type: file.content_type,
+                bytes,
+            })
+        })
+        .collect()
+}
+
+/// Queues a reply (with the agent's files) in the durable outbox; the channel's send task delivers it.
 #[tauri::command]
 #[specta::specta]
 pub async fn send_reply(
@@ -81,12 +107,15 @@ pub async fn send_reply(
     bell: State<'_, OutboxBell>,
     ticket_id: i32,
     body: String,
+    files: Vec<ReplyFile>,
 ) -> Result<OutboxItem, AppError> {
     let store = state.store()?;
     let author = reply_author(store, ticket_id.into()).await?;
-    let item = outbox::enqueue_reply(store.pool(), ticket_id.into(), &body, Direction::Outbound, &author)
-        .await?
-        .ok_or_else(|| AppError::new("internal", "the reply was stored without an outbox entry"))?;
+    let files = decode_files(files)?;
+    let item =
+        outbox::enqueue_reply_with_attachments(store, ticket_id.into(), &body, Direction::Outbound, &author, &files)
+            .await?
+            .ok_or_else(|| AppError::new("internal", "the reply was stored without an outbox entry"))?;
     TicketsChanged::notify(&app, vec![ticket_id]);
     bell.0.notify_one();
     Ok(item)

@@ -15,6 +15,9 @@ pub struct WorkspaceStatus {
     pub account_count: u32,
     pub ticket_count: u32,
     pub demo: bool,
+    /// The name the agent of this workspace goes by: replies are signed with it and "Mine" means
+    /// assigned to it.
+    pub agent_name: String,
     /// The workspace's categories with their names in each UI language.
     pub categories: Vec<CategoryName>,
 }
@@ -35,6 +38,10 @@ pub async fn workspace_status(state: State<'_, AppState>) -> Result<WorkspaceSta
         account_count: store.account_count().await? as u32,
         ticket_count: store.ticket_count().await? as u32,
         demo: store.setting(demo::DEMO_SETTING).await?.is_some(),
+        agent_name: store
+            .setting("agent.name")
+            .await?
+            .unwrap_or_else(|| switchboard_core::tickets::DEFAULT_AGENT_NAME.into()),
         categories: switchboard_ai::taxonomy::workspace_taxonomy(store)
             .await?
             .into_iter()

@@ -680,6 +680,8 @@ export class FakeWorkspace {
       account_count: this.accounts.length,
       ticket_count: this.tickets.length,
       demo: this.populated,
+      // As open_demo_workspace sets it; a new workspace's agent is "Support".
+      agent_name: this.populated ? AGENT_NAME : 'Support',
       categories: structuredClone(this.taxonomy),
     };
   }

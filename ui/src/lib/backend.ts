@@ -21,6 +21,7 @@ import type {
   ModelStatus,
   ModelTraining,
   OutboxItem,
+  ReplyFile,
   SavedReply,
   SavedReplyForm,
   TagCount,
@@ -37,6 +38,7 @@ import type {
 
 export type {
   AccountStatus,
+  ReplyFile,
   AccountSync,
   AppError,
   Attachment,
@@ -105,7 +107,8 @@ export interface Backend {
   listTickets(view: TicketView, sort: TicketSort, limit: number, offset: number): Promise<TicketSummary[]>;
   getTicket(ticketId: number): Promise<TicketDetail>;
   searchTickets(query: string, limit: number): Promise<TicketSummary[]>;
-  sendReply(ticketId: number, body: string): Promise<OutboxItem>;
+  /** Queues a reply with the agent's files (base64, see files.ts) in the outbox. */
+  sendReply(ticketId: number, body: string, files?: ReplyFile[]): Promise<OutboxItem>;
   /** Puts a failed outbox item back in the queue; `invalid_input` when it has not failed. */
   retryOutboxItem(outboxId: number): Promise<OutboxItem>;
   setTicketStatus(ticketId: number, status: TicketStatus): Promise<TicketSummary>;
@@ -128,7 +131,7 @@ export interface Backend {
   /** Logs a phone call or walk-in as a ticket on the phone channel; `invalid_input` names the bad field. */
   logManualTicket(ticket: ManualTicket): Promise<TicketSummary>;
   /** Adds an internal note to the conversation; never sent to the customer. */
-  addNote(ticketId: number, body: string): Promise<void>;
+  addNote(ticketId: number, body: string, files?: ReplyFile[]): Promise<void>;
 
   // ---------- the workspace's ticket categories (taxonomy) ----------
   /**
@@ -233,7 +236,7 @@ export const tauriBackend: Backend = {
   listTickets: (view, sort, limit, offset) => unwrap(commands.listTickets(view, sort, limit, offset)),
   getTicket: (ticketId) => unwrap(commands.getTicket(ticketId)),
   searchTickets: (query, limit) => unwrap(commands.searchTickets(query, limit)),
-  sendReply: (ticketId, body) => unwrap(commands.sendReply(ticketId, body)),
+  sendReply: (ticketId, body, files = []) => unwrap(commands.sendReply(ticketId, body, files)),
   retryOutboxItem: (outboxId) => unwrap(commands.retryOutboxItem(outboxId)),
   setTicketStatus: (ticketId, status) => unwrap(commands.setTicketStatus(ticketId, status)),
   markTicketRead: async (ticketId) => {
@@ -246,8 +249,8 @@ export const tauriBackend: Backend = {
   snoozeTickets: (ticketIds, until) => unwrap(commands.snoozeTickets(ticketIds, until)),
   setTicketsStatus: (ticketIds, status) => unwrap(commands.setTicketsStatus(ticketIds, status)),
   logManualTicket: (ticket) => unwrap(commands.logManualTicket(ticket)),
-  addNote: async (ticketId, body) => {
-    await unwrap(commands.addNote(ticketId, body));
+  addNote: async (ticketId, body, files = []) => {
+    await unwrap(commands.addNote(ticketId, body, files));
   },
   onTicketsChanged: (cb) => events.ticketsChanged.listen((event) => cb(event.payload)),
   onImportProgress: (cb) => events.importProgress.listen((event) => cb(event.payload)),

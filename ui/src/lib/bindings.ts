@@ -17,8 +17,8 @@ export const commands = {
 	searchTickets: (query: string, limit: number) => typedError<TicketSummary[], AppError>(__TAURI_INVOKE("search_tickets", { query, limit })),
 	setTicketStatus: (ticketId: number, status: TicketStatus) => typedError<TicketSummary, AppError>(__TAURI_INVOKE("set_ticket_status", { ticketId, status })),
 	markTicketRead: (ticketId: number) => typedError<null, AppError>(__TAURI_INVOKE("mark_ticket_read", { ticketId })),
-	/**  Queues a reply in the durable outbox; the channel's send task delivers it. */
-	sendReply: (ticketId: number, body: string) => typedError<OutboxItem, AppError>(__TAURI_INVOKE("send_reply", { ticketId, body })),
+	/**  Queues a reply (with the agent's files) in the durable outbox; the channel's send task delivers it. */
+	sendReply: (ticketId: number, body: string, files: ReplyFile[]) => typedError<OutboxItem, AppError>(__TAURI_INVOKE("send_reply", { ticketId, body, files })),
 	/**  The agent asks to send a failed reply again now. */
 	retryOutboxItem: (outboxId: number) => typedError<OutboxItem, AppError>(__TAURI_INVOKE("retry_outbox_item", { outboxId })),
 	correctTicket: (ticketId: number, correction: TriageCorrection) => typedError<TicketSummary, AppError>(__TAURI_INVOKE("correct_ticket", { ticketId, correction })),
@@ -74,7 +74,7 @@ export const commands = {
 	/**  Logs a phone call or a walk-in as a ticket on the phone channel. */
 	logManualTicket: (ticket: ManualTicket) => typedError<TicketSummary, AppError>(__TAURI_INVOKE("log_manual_ticket", { ticket })),
 	/**  Adds an internal note to a ticket: stored in the conversation, never sent to the customer. */
-	addNote: (ticketId: number, body: string) => typedError<null, AppError>(__TAURI_INVOKE("add_note", { ticketId, body })),
+	addNote: (ticketId: number, body: string, files: ReplyFile[]) => typedError<null, AppError>(__TAURI_INVOKE("add_note", { ticketId, body, files })),
 	notificationStatus: () => typedError<NotificationStatus, AppError>(__TAURI_INVOKE("notification_status")),
 	saveNotificationSettings: (settings: NotificationSettings) => typedError<NotificationSettings, AppError>(__TAURI_INVOKE("save_notification_settings", { settings })),
 	setUiLanguage: (language: string) => typedError<null, AppError>(__TAURI_INVOKE("set_ui_language", { language })),
@@ -407,6 +407,13 @@ export type OutboxState = "queued" | "sending" | "sent" | "failed";
 
 export type Priority = "urgent" | "high" | "normal" | "low";
 
+/**  A file the agent attached in the composer. */
+export type ReplyFile = {
+	filename: string,
+	content_type: string,
+	data_base64: string,
+};
+
 export type SavedReply = {
 	id: number,
 	title: string,
@@ -506,6 +513,11 @@ export type WorkspaceStatus = {
 	account_count: number,
 	ticket_count: number,
 	demo: boolean,
+	/**
+	 *  The name the agent of this workspace goes by: replies are signed with it and "Mine" means
+	 *  assigned to it.
+	 */
+	agent_name: string,
 	/**  The workspace's categories with their names in each UI language. */
 	categories: CategoryName[],
 };

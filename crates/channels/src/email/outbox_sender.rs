@@ -61,7 +61,10 @@ pub async fn send_next(
         // Replies go out from the account, whatever the agent's display settings say.
         reply.from_address = account.address.clone();
         reply.from_name = settings.display_name.clone();
-        let message = smtp::build_message(&reply, &settings.signature)?;
+        let files = outbox::attachments_of(store, outbox_id)
+            .await
+            .map_err(|e| SendError::Permanent(format!("the reply's files cannot be read: {e}")))?;
+        let message = smtp::build_message(&reply, &settings.signature, &files)?;
         let raw = message.formatted();
         smtp::send(&settings.smtp, &settings.username, password.as_deref(), message).await?;
         filing = Some(SentCopy {

@@ -3,10 +3,11 @@
 
 use std::time::Duration;
 
-use lettre::message::{Mailbox, Message, MultiPart};
+use lettre::message::header::ContentType;
+use lettre::message::{Attachment, Mailbox, Message, MultiPart};
 use lettre::transport::smtp::authentication::Credentials;
 use lettre::{Address, AsyncSmtpTransport, AsyncTransport, Tokio1Executor};
-use switchboard_core::outbox::OutgoingReply;
+use switchboard_core::outbox::{NewAttachment, OutgoingReply};
 
 use super::account::{Security, ServerSettings};
 
@@ -32,8 +33,8 @@ fn angle(id: &str) -> String {
     format!("<{id}>")
 }
 
-/// Builds the RFC 5322 message of a reply.
-pub fn build_message(reply: &OutgoingReply, signature: &str) -> Result<Message, SendError> {
+/// Builds the RFC 5322 message of a reply: text and HTML alternatives, then the files, if any.
+pub fn build_message(reply: &OutgoingReply, signature: &str, files: &[NewAttachment]) -> Result<Message, SendError> {
     if reply.to_address.is_empty() {
         return Err(SendError::Permanent("the customer has no email address".into()));
     }
@@ -55,8 +56,20 @@ pub fn build_message(reply: &OutgoingReply, signature: &str) -> Result<Message, 
         body.push_str(signature.trim_end());
     }
     let html = html_of(&reply.body_text, signature);
+    let alternatives = MultiPart::alternative_plain_html(body, html);
+    let content = if files.is_empty() {
+        alternatives
+    } else {
+        let mut mixed = MultiPart::mixed().multipart(alternatives);
+        for file in files {
+            let content_type = ContentType::parse(&file.content_type)
+                .unwrap_or_else(|_| ContentType::parse("application/octet-stream").expect("a valid type"));
+            mixed = mixed.singlepart(Attachment::new(file.filename.clone()).body(file.bytes.clone(), content_type));
+        }
+        mixed
+    };
     builder
-        .multipart(MultiPart::alternative_plain_html(body, html))
+        .multipart(content)
         .map_err(|e| SendError::Permanent(format!("the reply could not be built: {e}")))
 }
 

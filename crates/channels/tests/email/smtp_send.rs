@@ -1,6 +1,6 @@
 //! Replies leave through a real SMTP server on loopback (aiosmtpd, started by the test).
 
-use mail_parser::MessageParser;
+use mail_parser::{MessageParser, MimeHeaders};
 use switchboard_channels::email::outbox_sender::{Delivery, send_next};
 use switchboard_core::ingest::{InboundMessage, ingest};
 use switchboard_core::model::{ChannelKind, Direction, OutboxState, TicketView};
@@ -254,5 +254,132 @@ async fn no_account_plain_text_to_remote_hosts_and_interrupted_sends_are_handled
     assert!(
         send_next(&store, keychain).await.unwrap().is_none(),
         "nothing is sent while it is unsettled"
+    );
+}
+
+#[tokio::test]
+async fn files_attached_to_a_reply_arrive_with_it_byte_for_byte() {
+    let dir = tempfile::tempdir().unwrap();
+    let sink = start_sink(&dir.path().join("sink"));
+    let store = Store::open(&dir.path().join("ws")).await.unwrap();
+    accounts::create(
+        store.pool(),
+        ChannelKind::Email,
+        "Support",
+        USER,
+        &settings(sink.port, "127.0.0.1"),
+    )
+    .await
+    .unwrap();
+    let (ticket, first) = ticket_with_reply(&store, "ann@example.com").await;
+    send_next(&store, keychain).await.unwrap();
+    let author = ReplyAuthor {
+        name: "Agent".into(),
+        address: "agent@elsewhere.example".into(),
+    };
+    // Binary content with every byte value, a Chinese file name, a path the agent's OS put in front.
+    let label: Vec<u8> = (0..=255u8).cycle().take(70_000).collect();
+    let files = vec![
+        outbox::NewAttachment {
+            filename: "C:\\Users\\agent\\退货标签.pdf".into(),
+            content_type: "application/pdf".into(),
+            bytes: label.clone(),
+        },
+        outbox::NewAttachment {
+            filename: "steps.txt".into(),
+            content_type: "not a type".into(),
+            bytes: b"1. Unplug\n2. Hold the button\n".to_vec(),
+        },
+    ];
+    let item = outbox::enqueue_reply_with_attachments(
+        &store,
+        ticket,
+        "The return label is attached.",
+        Direction::Outbound,
+        &author,
+        &files,
+    )
+    .await
+    .unwrap()
+    .unwrap();
+    assert_ne!(item.id, first);
+    let detail = tickets::detail(store.pool(), ticket).await.unwrap();
+    let listed: Vec<(String, String, i64)> = detail
+        .messages
+        .last()
+        .unwrap()
+        .attachments
+        .iter()
+        .map(|a| (a.filename.clone(), a.content_type.clone(), a.size))
+        .collect();
+    assert_eq!(
+        listed,
+        vec![
+            ("退货标签.pdf".to_string(), "application/pdf".to_string(), 70_000),
+            ("steps.txt".to_string(), "application/octet-stream".to_string(), 29),
+        ]
+    );
+
+    assert!(matches!(
+        send_next(&store, keychain).await.unwrap(),
+        Some(Delivery::Sent { .. })
+    ));
+    let mails = received(&sink);
+    let raw = mails
+        .iter()
+        .find(|m| String::from_utf8_lossy(m).contains("return label"))
+        .expect("the reply with files arrived");
+    let mail = MessageParser::default().parse(raw).unwrap();
+    assert!(mail.body_text(0).unwrap().contains("The return label is attached."));
+    let got: Vec<(String, Vec<u8>)> = mail
+        .attachments()
+        .map(|a| {
+            (
+                a.attachment_name().unwrap_or_default().to_string(),
+                a.contents().to_vec(),
+            )
+        })
+        .collect();
+    assert_eq!(got.len(), 2, "{got:?}");
+    assert_eq!(got[0].0, "退货标签.pdf");
+    assert_eq!(got[0].1, label, "the PDF arrives byte for byte");
+    assert_eq!(
+        got[1],
+        ("steps.txt".to_string(), b"1. Unplug\n2. Hold the button\n".to_vec())
+    );
+}
+
+#[tokio::test]
+async fn files_over_the_cap_or_without_a_name_are_refused_and_nothing_is_queued() {
+    let dir = tempfile::tempdir().unwrap();
+    let store = Store::open(&dir.path().join("ws")).await.unwrap();
+    let (ticket, _) = ticket_with_reply(&store, "ann@example.com").await;
+    let author = ReplyAuthor {
+        name: "Agent".into(),
+        address: "agent@elsewhere.example".into(),
+    };
+    let before = tickets::detail(store.pool(), ticket).await.unwrap().outbox.len();
+    let huge = outbox::NewAttachment {
+        filename: "video.mp4".into(),
+        content_type: "video/mp4".into(),
+        bytes: vec![0; outbox::MAX_ATTACHMENT_BYTES + 1],
+    };
+    let err =
+        outbox::enqueue_reply_with_attachments(&store, ticket, "See video", Direction::Outbound, &author, &[huge])
+            .await
+            .unwrap_err();
+    assert!(err.to_string().contains("at most 18 MB"), "{err}");
+    let nameless = outbox::NewAttachment {
+        filename: "../".into(),
+        content_type: "text/plain".into(),
+        bytes: b"x".to_vec(),
+    };
+    let err = outbox::enqueue_reply_with_attachments(&store, ticket, "x", Direction::Outbound, &author, &[nameless])
+        .await
+        .unwrap_err();
+    assert!(err.to_string().contains("not a file name"), "{err}");
+    assert_eq!(
+        tickets::detail(store.pool(), ticket).await.unwrap().outbox.len(),
+        before
     );
 }

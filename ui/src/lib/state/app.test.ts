@@ -54,7 +54,7 @@ function fakeBackend(size: number, opts: { reportedCount?: number } = {}) {
   const ai = new Map<number, ClassificationView>();
   const agentFields = new Map<number, string[]>();
   let onChanged: ((p: TicketsChanged) => void) | null = null;
-  const status = () => ({ data_dir: '/tmp/ws', account_count: 1, ticket_count: size, demo: false, categories: DEFAULTS });
+  const status = () => ({ data_dir: '/tmp/ws', account_count: 1, ticket_count: size, demo: false, agent_name: 'Support', categories: DEFAULTS });
   const backend = {
     workspaceStatus: vi.fn(async () => status()),
     openDemoWorkspace: vi.fn(async () => ({ imported: 0, duplicates: 0, failed: 0, tickets_created: 0 })),
@@ -217,7 +217,7 @@ describe('AppState', () => {
 
   it('shows the welcome screen on first run', async () => {
     const fake = fakeBackend(0);
-    fake.backend.workspaceStatus.mockResolvedValue({ data_dir: '/d', account_count: 0, ticket_count: 0, demo: false, categories: [] });
+    fake.backend.workspaceStatus.mockResolvedValue({ data_dir: '/d', account_count: 0, ticket_count: 0, demo: false, agent_name: 'Support', categories: [] });
     const app = new AppState(fake.backend);
     await app.start();
     expect(app.phase).toBe('welcome');
@@ -226,13 +226,13 @@ describe('AppState', () => {
 
   it('leaves the welcome screen for the inbox once the first email account is saved', async () => {
     const fake = fakeBackend(0);
-    fake.backend.workspaceStatus.mockResolvedValue({ data_dir: '/d', account_count: 0, ticket_count: 0, demo: false, categories: [] });
+    fake.backend.workspaceStatus.mockResolvedValue({ data_dir: '/d', account_count: 0, ticket_count: 0, demo: false, agent_name: 'Support', categories: [] });
     const app = new AppState(fake.backend);
     await app.start();
     expect(app.phase).toBe('welcome');
     expect(fake.backend.listEmailAccounts).not.toHaveBeenCalled();
 
-    fake.backend.workspaceStatus.mockResolvedValue({ data_dir: '/d', account_count: 1, ticket_count: 0, demo: false, categories: [] });
+    fake.backend.workspaceStatus.mockResolvedValue({ data_dir: '/d', account_count: 1, ticket_count: 0, demo: false, agent_name: 'Support', categories: [] });
     const server = { host: 'imap.example.com', port: 993, security: 'tls' as const };
     fake.backend.saveEmailAccount.mockResolvedValueOnce({
       id: 1,
