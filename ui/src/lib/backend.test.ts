@@ -49,7 +49,7 @@ describe('tauriBackend', () => {
       { cmd: 'list_tickets', args: { view: { kind: 'channel', channel: 'email' }, sort: 'priority', limit: 100, offset: 200 } },
       { cmd: 'get_ticket', args: { ticketId: 7 } },
       { cmd: 'search_tickets', args: { query: 'refund', limit: 200 } },
-      { cmd: 'send_reply', args: { ticketId: 7, body: 'Hello' } },
+      { cmd: 'send_reply', args: { ticketId: 7, body: 'Hello', files: [] } },
       { cmd: 'retry_outbox_item', args: { outboxId: 3 } },
       { cmd: 'set_ticket_status', args: { ticketId: 7, status: 'resolved' } },
       { cmd: 'mark_ticket_read', args: { ticketId: 7 } },
@@ -77,7 +77,7 @@ describe('tauriBackend', () => {
       { cmd: 'snooze_tickets', args: { ticketIds: [3], until: 1_900_000_000_000 } },
       { cmd: 'set_tickets_status', args: { ticketIds: [1, 2], status: 'resolved' } },
       { cmd: 'log_manual_ticket', args: { ticket: manual } },
-      { cmd: 'add_note', args: { ticketId: 7, body: 'Called back' } },
+      { cmd: 'add_note', args: { ticketId: 7, body: 'Called back', files: [] } },
     ]);
   });
 
