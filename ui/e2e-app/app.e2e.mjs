@@ -17,6 +17,8 @@ import { tmpdir } from "node:os";
 import { dirname, join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import { ELEMENT, WebDriver } from "./webdriver.mjs";
+import { hostileMbox } from "./xss.mjs";
+import { createServer as createHttpServer } from "node:http";
 
 const here = dirname(fileURLToPath(import.meta.url));
 const root = resolve(here, "../..");
@@ -260,6 +262,39 @@ try {
     });
     return sent.some((m) => m.includes("Your parcel is on its way")) || `${sent.length} messages in Sent`;
   }, 30000);
+  await field("search-input", "");
+
+  step("100+ XSS and tracking vectors through the real ingest path: nothing runs, nothing is fetched");
+  const attackerHits = [];
+  const attacker = createHttpServer((req, res) => {
+    attackerHits.push(req.url);
+    res.end();
+  });
+  await new Promise((done) => attacker.listen(0, "127.0.0.1", done));
+  try {
+    const { mbox, vectorCount, messageCount } = hostileMbox(`http://127.0.0.1:${attacker.address().port}`);
+    assert.ok(vectorCount >= 100, `${vectorCount} vectors`);
+    writeFileSync(join(home, "hostile.mbox"), mbox);
+    execFileSync(cli, ["import", join(home, "hostile.mbox")], { env });
+    for (let i = 1; i < messageCount; i++) {
+      await wd.click(await findTicket(`XSS probe #${String(i).padStart(2, "0")}`));
+      await wd.waitFor('[data-testid="message-html"]');
+      if (i === 1) await wd.screenshot(join(shots, "09-hostile-mail.png"));
+    }
+    await wd.click(await findTicket("XSS probe attachments"));
+    await wd.until("the SVG and HTML attachments listed, not rendered", async () => {
+      const names = await wd.execute(
+        'return [...document.querySelectorAll(\'[data-testid="attachment"]\')].map((a) => a.innerText).join(" ")',
+      );
+      return (names.includes("invoice.svg") && names.includes("invoice.html")) || `attachments: ${names}`;
+    });
+    // Give anything that could fire (timers, media, refresh) time to do so.
+    await new Promise((r) => setTimeout(r, 2000));
+    assert.equal(await wd.execute("return typeof window.__xss"), "undefined", "no vector ran in the app");
+    assert.deepEqual(attackerHits, [], "no vector reached the network");
+  } finally {
+    attacker.close();
+  }
   await field("search-input", "");
 
   step("switch to Simplified Chinese");
