@@ -56,12 +56,8 @@ async fn ticket_with_reply(store: &Store, customer: &str) -> (i64, i64) {
     (ticket.id, item.id)
 }
 
-fn keychain(_account: i64) -> Result<Option<String>, String> {
-    Ok(Some(PASSWORD.to_string()))
-}
-
-#[tokio::test]
-async fn a_queued_reply_is_delivered_once_with_threading_headers() {
+/// A workspace whose one email account sends to a fresh SMTP receiver on loopback.
+async fn workspace_sending_to_a_sink() -> (tempfile::TempDir, super::smtp_sink::SmtpSink, Store) {
     let dir = tempfile::tempdir().unwrap();
     let sink = start_sink(&dir.path().join("sink"));
     let store = Store::open(&dir.path().join("ws")).await.unwrap();
@@ -74,6 +70,16 @@ async fn a_queued_reply_is_delivered_once_with_threading_headers() {
     )
     .await
     .unwrap();
+    (dir, sink, store)
+}
+
+fn keychain(_account: i64) -> Result<Option<String>, String> {
+    Ok(Some(PASSWORD.to_string()))
+}
+
+#[tokio::test]
+async fn a_queued_reply_is_delivered_once_with_threading_headers() {
+    let (_dir, sink, store) = workspace_sending_to_a_sink().await;
     let (ticket, outbox_id) = ticket_with_reply(&store, "ann@example.com").await;
 
     let delivery = send_next(&store, keychain).await.unwrap();
@@ -259,18 +265,7 @@ async fn no_account_plain_text_to_remote_hosts_and_interrupted_sends_are_handled
 
 #[tokio::test]
 async fn files_attached_to_a_reply_arrive_with_it_byte_for_byte() {
-    let dir = tempfile::tempdir().unwrap();
-    let sink = start_sink(&dir.path().join("sink"));
-    let store = Store::open(&dir.path().join("ws")).await.unwrap();
-    accounts::create(
-        store.pool(),
-        ChannelKind::Email,
-        "Support",
-        USER,
-        &settings(sink.port, "127.0.0.1"),
-    )
-    .await
-    .unwrap();
+    let (_dir, sink, store) = workspace_sending_to_a_sink().await;
     let (ticket, first) = ticket_with_reply(&store, "ann@example.com").await;
     send_next(&store, keychain).await.unwrap();
     let author = ReplyAuthor {
