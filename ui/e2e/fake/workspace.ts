@@ -17,6 +17,8 @@ import type {
   LlmTestResult,
   LlmUsageDay,
   MailServer,
+  NotificationSettings,
+  NotificationStatus,
   ManualTicket,
   ModelStatus,
   ChannelKind,
@@ -38,6 +40,7 @@ import type {
   ViewCount,
   WorkspaceStatus,
 } from '../../src/lib/backend';
+import { checkFiles, type StoredFile } from './files';
 import { bestSavedReply, detectLanguage, fillVariables, findOrderNumber } from '../../src/lib/savedReplies';
 
 export interface FakeConfig {
@@ -77,6 +80,10 @@ export interface FakeConfig {
   llmDraftError?: string | null;
   /** Start with the 8 saved replies a new workspace has (default true). */
   savedReplies?: boolean;
+  /** Stored notification settings (default: none stored, the backend's defaults). */
+  notifications?: NotificationSettings;
+  /** The desktop has no notification service: why, as notification_status reports it. */
+  notificationsUnavailable?: string | null;
 }
 
 export type Emit = (event: string, payload: unknown) => Promise<void>;
@@ -328,6 +335,12 @@ export class FakeWorkspace {
   private taxonomy: CategoryName[] = structuredClone(TAXONOMY);
   private readonly now = Date.now();
   private readonly emit: Emit;
+  /** Files of replies still in the outbox, by outbox id: the sent message lists them. */
+  private outboxFiles = new Map<number, StoredFile[]>();
+  private nextAttachment = 50_000;
+  private notifications: Required<NotificationSettings>;
+  /** The language desktop notifications are written in (set_ui_language). */
+  uiLanguage: 'en' | 'zh-CN' = 'en';
 
   constructor(config: FakeConfig, emit: Emit) {
     this.config = {
@@ -348,7 +361,10 @@ export class FakeWorkspace {
       draftMs: config.draftMs ?? 600,
       llmDraftError: config.llmDraftError ?? null,
       savedReplies: config.savedReplies ?? true,
+      notifications: config.notifications ?? {},
+      notificationsUnavailable: config.notificationsUnavailable ?? null,
     };
+    this.notifications = { ...NOTIFICATION_DEFAULTS, ...this.config.notifications };
     this.llmDraftError = this.config.llmDraftError;
     if (this.config.savedReplies) {
       this.savedReplies = SAVED_REPLIES.map((r, i) => ({ id: i + 1, ...r }));
@@ -603,7 +619,7 @@ export class FakeWorkspace {
       case 'search_tickets':
         return this.search(String(args.query ?? ''), num(args.limit, 'limit'));
       case 'send_reply':
-        return this.sendReply(args.ticketId, args.body);
+        return this.sendReply(args.ticketId, args.body, args.files);
       case 'retry_outbox_item':
         return this.retryOutbox(args.outboxId);
       case 'set_ticket_status':
@@ -623,7 +639,17 @@ export class FakeWorkspace {
       case 'log_manual_ticket':
         return this.logManualTicket(args.ticket);
       case 'add_note':
-        return this.addNote(args.ticketId, args.body);
+        return this.addNote(args.ticketId, args.body, args.files);
+      case 'notification_status':
+        return { settings: { ...this.notifications }, unavailable: this.config.notificationsUnavailable } satisfies NotificationStatus;
+      case 'save_notification_settings':
+        return this.saveNotifications(args.settings);
+      case 'set_ui_language':
+        if (args.language !== 'en' && args.language !== 'zh-CN') {
+          throw fail('invalid_input', `'${String(args.language)}' is not a UI language (en or zh-CN)`);
+        }
+        this.uiLanguage = args.language;
+        return null;
       case 'save_taxonomy':
         return this.saveTaxonomy(args.categories);
       case 'reset_taxonomy':
@@ -940,10 +966,11 @@ export class FakeWorkspace {
     return this.summary(ticket);
   }
 
-  /** As add_note: stored in the conversation as a note, never in the outbox. */
-  private addNote(id: unknown, body: unknown): null {
+  /** As add_note: stored in the conversation as a note (with its files), never in the outbox. */
+  private async addNote(id: unknown, body: unknown, rawFiles: unknown): Promise<null> {
     const t = this.find(id);
     if (typeof body !== 'string' || body.trim() === '') throw fail('invalid_input', 'the note is empty');
+    const files = await checkFiles(rawFiles);
     t.messages.push({
       id: this.nextMessage++,
       direction: 'note',
@@ -955,7 +982,7 @@ export class FakeWorkspace {
       channel_message_id: null,
       sent_at: Date.now(),
       auto_generated: false,
-      attachments: [],
+      attachments: this.attach(files),
     });
     t.message_count = t.messages.length;
     t.updated_at = Date.now();
@@ -964,9 +991,10 @@ export class FakeWorkspace {
     return null;
   }
 
-  private async sendReply(id: unknown, body: unknown): Promise<OutboxItem> {
+  private async sendReply(id: unknown, body: unknown, rawFiles: unknown): Promise<OutboxItem> {
     const t = this.find(id);
     if (typeof body !== 'string' || body.trim() === '') throw fail('invalid_argument', 'The reply is empty.');
+    const files = await checkFiles(rawFiles);
     const item: OutboxItem = {
       id: this.nextOutbox++,
       ticket_id: t.id,
@@ -978,10 +1006,35 @@ export class FakeWorkspace {
       created_at: Date.now(),
     };
     t.outbox.push(item);
+    this.outboxFiles.set(item.id, files);
     t.updated_at = Date.now();
     this.sort();
     void this.emit('tickets-changed', { ticket_ids: [t.id] });
     return structuredClone(item);
+  }
+
+  private attach(files: StoredFile[]): Message['attachments'] {
+    return files.map((f) => ({ id: this.nextAttachment++, ...f }));
+  }
+
+  /** As commands::notifications::save_notification_settings: quiet hours both or neither, each 0–23. */
+  private saveNotifications(raw: unknown): NotificationSettings {
+    if (typeof raw !== 'object' || raw === null) throw 'invalid args `settings` for command `save_notification_settings`: expected a map';
+    const next = { ...NOTIFICATION_DEFAULTS, ...(raw as NotificationSettings) };
+    if (!PRIORITIES.includes(next.min_priority)) {
+      throw 'invalid args `settings` for command `save_notification_settings`: unknown variant';
+    }
+    for (const hour of [next.quiet_from, next.quiet_until]) {
+      if (hour !== null && (!Number.isInteger(hour) || hour < 0)) {
+        throw 'invalid args `settings` for command `save_notification_settings`: expected u8';
+      }
+      if (hour !== null && hour > 23) throw fail('invalid_input', `${hour} is not an hour of the day (0–23)`);
+    }
+    if ((next.quiet_from === null) !== (next.quiet_until === null)) {
+      throw fail('invalid_input', 'quiet hours need both a start and an end');
+    }
+    this.notifications = next;
+    return { ...next };
   }
 
   /** As retry_outbox_item: only a failed item goes back to queued. */
@@ -1433,7 +1486,7 @@ export class FakeWorkspace {
           channel_message_id: `<reply-${item.id}@switchboard.example>`,
           sent_at: Date.now(),
           auto_generated: false,
-          attachments: [],
+          attachments: this.attach(this.outboxFiles.get(item.id) ?? []),
         });
         t.message_count = t.messages.length;
       }
@@ -1443,6 +1496,16 @@ export class FakeWorkspace {
     throw new Error(`no outbox item ${outboxId}`);
   }
 }
+
+/** As NotificationSettings::default(): everything on, every priority, no quiet hours. */
+const NOTIFICATION_DEFAULTS: Required<NotificationSettings> = {
+  enabled: true,
+  new_tickets: true,
+  replies_on_mine: true,
+  min_priority: 'low',
+  quiet_from: null,
+  quiet_until: null,
+};
 
 /** The big providers, as crates/channels/src/email/presets.rs. */
 const server = (host: string, port: number, security: MailServer['security']): MailServer => ({ host, port, security });

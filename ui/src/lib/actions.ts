@@ -124,6 +124,9 @@ export async function runCommand(app: AppState, action: CommandAction): Promise<
     case 'saved-replies':
       ui.openSavedReplies();
       return;
+    case 'notifications':
+      ui.openNotifications();
+      return;
     case 'help':
       ui.helpOpen = true;
       return;

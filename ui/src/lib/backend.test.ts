@@ -193,6 +193,20 @@ describe('tauriBackend', () => {
     await expect(tauriBackend.draftReply(7)).rejects.toMatchObject({ name: 'BackendError', code: 'no_draft' });
   });
 
+  it('sends the notification and UI language commands with their argument keys', async () => {
+    const { tauriBackend } = await import('./backend');
+    const settings = { enabled: true, new_tickets: true, replies_on_mine: false, min_priority: 'high' as const, quiet_from: 22, quiet_until: 7 };
+    handler = (cmd) => (cmd === 'notification_status' ? { settings, unavailable: null } : cmd === 'set_ui_language' ? null : settings);
+    await expect(tauriBackend.notificationStatus()).resolves.toEqual({ settings, unavailable: null });
+    await expect(tauriBackend.saveNotificationSettings(settings)).resolves.toEqual(settings);
+    await expect(tauriBackend.setUiLanguage('zh-CN')).resolves.toBeUndefined();
+    expect(sent).toEqual([
+      { cmd: 'notification_status', args: {} },
+      { cmd: 'save_notification_settings', args: { settings } },
+      { cmd: 'set_ui_language', args: { language: 'zh-CN' } },
+    ]);
+  });
+
   it('turns a keychain failure into a BackendError the form can branch on', async () => {
     const { tauriBackend } = await import('./backend');
     handler = () => {
@@ -241,6 +255,10 @@ describe('tauriBackend', () => {
     const off3 = await tauriBackend.onAccountSync((p) => sync.push(p));
     const training: unknown[] = [];
     const off4 = await tauriBackend.onModelTraining((p) => training.push(p));
+    const opened: unknown[] = [];
+    const off5 = await tauriBackend.onOpenTicketRequested((p) => opened.push(p));
+    await emit('open-ticket-requested', { ticketId: 12 });
+    expect(opened).toEqual([{ ticketId: 12 }]);
     await emit('tickets-changed', { ticket_ids: [1, 2] });
     await emit('import-progress', { done: 3, total: 10 });
     const update = { accountId: 2, state: 'syncing', message: null, folder: 'INBOX', done: 5, total: 9 };
@@ -255,5 +273,6 @@ describe('tauriBackend', () => {
     off2();
     off3();
     off4();
+    off5();
   });
 });

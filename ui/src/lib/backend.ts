@@ -20,6 +20,9 @@ import type {
   ManualTicket,
   ModelStatus,
   ModelTraining,
+  NotificationSettings,
+  NotificationStatus,
+  OpenTicketRequested,
   OutboxItem,
   ReplyFile,
   SavedReply,
@@ -66,6 +69,9 @@ export type {
   Message,
   ModelStatus,
   ModelTraining,
+  NotificationSettings,
+  NotificationStatus,
+  OpenTicketRequested,
   OutboxItem,
   OutboxState,
   Priority,
@@ -198,6 +204,16 @@ export interface Backend {
   saveSavedReply(id: number | null, form: SavedReplyForm): Promise<SavedReply[]>;
   /** Deletes a saved reply and returns the new list. */
   deleteSavedReply(id: number): Promise<SavedReply[]>;
+
+  // ---------- desktop notifications ----------
+  /** The notification settings, and why notifications cannot be shown here (null when they can). */
+  notificationStatus(): Promise<NotificationStatus>;
+  /** Saves the settings and returns them as stored; `invalid_input` names a bad quiet hour. */
+  saveNotificationSettings(settings: NotificationSettings): Promise<NotificationSettings>;
+  /** Tells the backend the UI language, which desktop notifications are written in. */
+  setUiLanguage(language: 'en' | 'zh-CN'): Promise<void>;
+  /** The agent clicked a desktop notification (the backend has focused the window already). */
+  onOpenTicketRequested(cb: (payload: OpenTicketRequested) => void): Promise<Unlisten>;
 }
 
 function isAppError(value: unknown): value is AppError {
@@ -300,4 +316,10 @@ export const tauriBackend: Backend = {
   listSavedReplies: () => unwrap(commands.listSavedReplies()),
   saveSavedReply: (id, form) => unwrap(commands.saveSavedReply(id, form)),
   deleteSavedReply: (id) => unwrap(commands.deleteSavedReply(id)),
+  notificationStatus: () => unwrap(commands.notificationStatus()),
+  saveNotificationSettings: (settings) => unwrap(commands.saveNotificationSettings(settings)),
+  setUiLanguage: async (language) => {
+    await unwrap(commands.setUiLanguage(language));
+  },
+  onOpenTicketRequested: (cb) => events.openTicketRequested.listen((event) => cb(event.payload)),
 };

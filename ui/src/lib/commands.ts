@@ -28,6 +28,7 @@ export type CommandAction =
   | { kind: 'accounts' }
   | { kind: 'ai-settings' }
   | { kind: 'saved-replies' }
+  | { kind: 'notifications' }
   | { kind: 'help' };
 
 export interface Command {
@@ -136,6 +137,7 @@ export function buildCommands(ctx: CommandContext): Command[] {
   add('accounts', 'palette.accounts', { kind: 'accounts' });
   add('saved-replies', 'palette.savedReplies', { kind: 'saved-replies' });
   add('ai-settings', 'palette.aiSettings', { kind: 'ai-settings' });
+  add('notifications', 'palette.notifications', { kind: 'notifications' });
   for (const other of LOCALES.filter((l) => l !== locale)) {
     add(`locale-${other}`, 'palette.language', { kind: 'locale', locale: other }, { params: { language: LOCALE_NAMES[other] } });
   }

@@ -14,6 +14,7 @@ import {
   type ChannelKind,
   type ImportProgress,
   type ManualTicket,
+  type ReplyFile,
   type TicketDetail,
   type TicketSort,
   type TicketStatus,
@@ -168,6 +169,8 @@ export class AppState {
           await this.backend.onImportProgress((p) => (this.importProgress = p)),
           await this.accounts.listen(),
           await this.offlineModel.listen(),
+          // A click on a desktop notification: the backend focused the window, the ticket opens here.
+          await this.backend.onOpenTicketRequested((p) => void this.openTicket(p.ticketId)),
         );
       } catch (err) {
         this.report(err);
@@ -176,6 +179,18 @@ export class AppState {
     await this.loadWorkspace();
     // Accounts' sync status for the sidebar (the settings screen reads the list itself when it opens).
     if ((this.workspace?.account_count ?? 0) > 0) void this.accounts.refresh();
+  }
+
+  /**
+   * Tells the backend the UI language, which desktop notifications are written in. Only logged when it
+   * fails: notifications in the other language are no reason to bother the agent.
+   */
+  async tellLanguage(language: 'en' | 'zh-CN'): Promise<void> {
+    try {
+      await this.backend.setUiLanguage(language);
+    } catch (err) {
+      console.error(err);
+    }
   }
 
   stop(): void {
@@ -593,13 +608,13 @@ export class AppState {
     return ticket;
   }
 
-  /** Adds an internal note to the open ticket; true when the backend stored it. */
-  async addNote(body: string): Promise<boolean> {
+  /** Adds an internal note (with its files) to the open ticket; true when the backend stored it. */
+  async addNote(body: string, files: ReplyFile[] = []): Promise<boolean> {
     const detail = this.detail;
     if (!detail || body.trim() === '' || this.sending) return false;
     this.sending = true;
     try {
-      await this.backend.addNote(detail.ticket.id, body);
+      await this.backend.addNote(detail.ticket.id, body, files);
       this.scheduleRefresh([detail.ticket.id]);
       return true;
     } catch (err) {
@@ -610,13 +625,15 @@ export class AppState {
     }
   }
 
-  /** Sends `body` as a reply to the open ticket; true when it was accepted into the outbox. */
-  async sendReply(body: string): Promise<boolean> {
+  /** Sends `body` (and the files) as a reply to the open ticket; true when it was accepted into the outbox. */
+  async sendReply(body: string, files: ReplyFile[] = []): Promise<boolean> {
     const detail = this.detail;
     if (!detail || body.trim() === '' || this.sending) return false;
     this.sending = true;
     try {
-      const item = await this.backend.sendReply(detail.ticket.id, body);
+      const item = await this.backend.sendReply(detail.ticket.id, body, files);
+      // The message now lists the files.
+      if (files.length > 0) this.scheduleRefresh([item.ticket_id]);
       if (this.detail?.ticket.id === item.ticket_id) {
         const outbox = this.detail.outbox.filter((o) => o.id !== item.id);
         this.detail = { ...this.detail, outbox: [...outbox, item] };

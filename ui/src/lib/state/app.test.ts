@@ -6,6 +6,7 @@ import {
   type ClassificationView,
   type DraftView,
   type EmailAccountView,
+  type NotificationSettings,
   type TicketSort,
   type TicketSummary,
   type TicketView,
@@ -54,6 +55,7 @@ function fakeBackend(size: number, opts: { reportedCount?: number } = {}) {
   const ai = new Map<number, ClassificationView>();
   const agentFields = new Map<number, string[]>();
   let onChanged: ((p: TicketsChanged) => void) | null = null;
+  let onOpenRequested: ((p: { ticketId: number }) => void) | null = null;
   const status = () => ({ data_dir: '/tmp/ws', account_count: 1, ticket_count: size, demo: false, agent_name: 'Support', categories: DEFAULTS });
   const backend = {
     workspaceStatus: vi.fn(async () => status()),
@@ -108,7 +110,7 @@ function fakeBackend(size: number, opts: { reportedCount?: number } = {}) {
       return { ...t };
     }),
     assignTickets: vi.fn(async (ids: number[], toMe: boolean) =>
-      ids.map((id) => Object.assign(tickets[id - 1]!, { assignee: toMe ? 'Me' : null })).map((t) => ({ ...t })),
+      ids.map((id) => Object.assign(tickets[id - 1]!, { assignee: toMe ? 'Support' : null })).map((t) => ({ ...t })),
     ),
     tagTickets: vi.fn(async (ids: number[], add: string[], remove: string[]) =>
       ids
@@ -162,8 +164,22 @@ function fakeBackend(size: number, opts: { reportedCount?: number } = {}) {
     listSavedReplies: vi.fn(async () => []),
     saveSavedReply: vi.fn(async () => []),
     deleteSavedReply: vi.fn(async () => []),
+    notificationStatus: vi.fn(async () => ({ settings: {}, unavailable: null })),
+    saveNotificationSettings: vi.fn(async (settings: NotificationSettings) => settings),
+    setUiLanguage: vi.fn(async (): Promise<void> => {}),
+    onOpenTicketRequested: vi.fn(async (cb: (p: { ticketId: number }) => void) => {
+      onOpenRequested = cb;
+      return () => (onOpenRequested = null);
+    }),
   } satisfies Backend;
-  return { backend, tickets, ai, agentFields, fire: (ids: number[]) => onChanged?.({ ticket_ids: ids }) };
+  return {
+    backend,
+    tickets,
+    ai,
+    agentFields,
+    fire: (ids: number[]) => onChanged?.({ ticket_ids: ids }),
+    clickNotification: (ticketId: number) => onOpenRequested?.({ ticketId }),
+  };
 }
 
 beforeEach(() => {
@@ -356,9 +372,49 @@ describe('AppState', () => {
     const { app, backend } = await started(10);
     await app.openTicket(4);
     expect(await app.sendReply('Thanks!')).toBe(true);
-    expect(backend.sendReply).toHaveBeenCalledWith(4, 'Thanks!');
+    expect(backend.sendReply).toHaveBeenCalledWith(4, 'Thanks!', []);
     expect(app.detail?.outbox.map((o) => o.state)).toEqual(['queued']);
     expect(await app.sendReply('   ')).toBe(false);
+    app.stop();
+  });
+
+  it('sends the files with a reply and a note', async () => {
+    const { app, backend } = await started(10);
+    await app.openTicket(4);
+    const files = [{ filename: 'a.pdf', content_type: 'application/pdf', data_base64: 'JVBERg==' }];
+    expect(await app.sendReply('Invoice attached', files)).toBe(true);
+    expect(backend.sendReply).toHaveBeenCalledWith(4, 'Invoice attached', files);
+    expect(await app.addNote('Copy of the invoice', files)).toBe(true);
+    expect(backend.addNote).toHaveBeenCalledWith(4, 'Copy of the invoice', files);
+    app.stop();
+  });
+
+  it('opens the ticket of a clicked desktop notification, loaded in the list or not', async () => {
+    const { app, clickNotification } = await started(300);
+    clickNotification(250);
+    await vi.runOnlyPendingTimersAsync();
+    expect(app.detail?.ticket.id).toBe(250);
+    expect(app.openId).toBe(250);
+    app.stop();
+  });
+
+  it('tells the backend the UI language and only logs a failure', async () => {
+    const { app, backend } = await started(3);
+    await app.tellLanguage('zh-CN');
+    expect(backend.setUiLanguage).toHaveBeenCalledWith('zh-CN');
+    backend.setUiLanguage.mockRejectedValueOnce(new BackendError('invalid_input', 'no'));
+    await app.tellLanguage('en');
+    expect(app.errors).toEqual([]);
+    app.stop();
+  });
+
+  it('knows the agent from the workspace, so the first "assign" of a ticket of theirs unassigns it', async () => {
+    const { app, tickets } = await started(5);
+    expect(app.actions.me).toBe('Support');
+    tickets[0]!.assignee = 'Support';
+    app.takeChanged([{ ...tickets[0]! }]);
+    app.cursor = 0;
+    expect(app.actions.allMine()).toBe(true);
     app.stop();
   });
 

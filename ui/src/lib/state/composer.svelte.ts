@@ -6,6 +6,8 @@ import { hasText } from '../drafts';
 
 export interface Composer {
   body: string;
+  /** Files to go with the reply or note; kept, like the text, until it is sent. */
+  files: File[];
   /** The draft the box was filled with (the banner), until the box is emptied or sent. */
   source: DraftView | null;
   /** A draft that arrived while the box had text: it waits for the agent to replace or keep. */
@@ -17,7 +19,7 @@ export interface Composer {
 /** `filled`: the box has the draft; `waiting`: it waits for replace / keep; `busy`: one is already coming. */
 export type DraftOutcome = 'filled' | 'waiting' | 'failed' | 'busy';
 
-const EMPTY: Composer = Object.freeze({ body: '', source: null, pending: null, drafting: false, error: null });
+const EMPTY: Composer = Object.freeze({ body: '', files: [], source: null, pending: null, drafting: false, error: null });
 
 export class ComposerState {
   private boxes = $state<Record<number, Composer>>({});
@@ -46,6 +48,17 @@ export class ComposerState {
     box.body = body;
     // An emptied box no longer holds the draft.
     if (!hasText(body)) box.source = null;
+  }
+
+  addFiles(ticketId: number, files: File[]): void {
+    if (files.length === 0) return;
+    const box = this.box(ticketId);
+    box.files = [...box.files, ...files];
+  }
+
+  removeFile(ticketId: number, index: number): void {
+    const box = this.boxes[ticketId];
+    if (box) box.files = box.files.filter((_, i) => i !== index);
   }
 
   /** Asks for a draft; it fills an empty box, or waits for the agent's answer when the box has text. */
@@ -91,11 +104,12 @@ export class ComposerState {
     if (box) box.error = null;
   }
 
-  /** The reply went to the outbox: the box starts empty again. */
+  /** The reply went to the outbox (or the note was stored): the box starts empty again, files too. */
   sent(ticketId: number): void {
     const box = this.boxes[ticketId];
     if (!box) return;
     box.body = '';
+    box.files = [];
     box.source = null;
     box.pending = null;
   }

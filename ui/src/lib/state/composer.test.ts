@@ -36,6 +36,20 @@ describe('ComposerState', () => {
     expect(composer.of(5).body).toBe('Other');
   });
 
+  it('keeps the files per ticket until the reply is sent', () => {
+    const { composer } = fake();
+    const a = new File(['a'], 'a.txt');
+    const b = new File(['bb'], '发票.pdf');
+    composer.addFiles(4, [a, b]);
+    composer.setBody(4, 'See attached');
+    expect(composer.of(4).files.map((f) => f.name)).toEqual(['a.txt', '发票.pdf']);
+    expect(composer.of(5).files).toEqual([]);
+    composer.removeFile(4, 0);
+    expect(composer.of(4).files.map((f) => f.name)).toEqual(['发票.pdf']);
+    composer.sent(4);
+    expect(composer.of(4)).toMatchObject({ body: '', files: [] });
+  });
+
   it('fills an empty box with the draft and remembers where it came from', async () => {
     const f = fake();
     const pending = f.composer.draft(4);

@@ -39,8 +39,6 @@ export class TicketActions {
   selection = $state.raw<number[]>([]);
   toast = $state.raw<Toast | null>(null);
   busy = $state(false);
-  /** The agent's name as the backend assigns it: learnt from the first "assign to me". */
-  me = $state<string | null>(null);
   /** Tags in use, most used first: the tag picker's suggestions. */
   tags = $state.raw<TagCount[]>([]);
 
@@ -55,6 +53,11 @@ export class TicketActions {
 
   stop(): void {
     clearTimeout(this.toastTimer);
+  }
+
+  /** The agent's name as the backend assigns it ("Mine"), so `a` knows from the start whether it unassigns. */
+  get me(): string | null {
+    return this.app.workspace?.agent_name ?? null;
   }
 
   // ---------- the selection ----------
@@ -181,7 +184,6 @@ export class TicketActions {
     this.busy = true;
     try {
       const after = await this.run(change, targets);
-      if (change.kind === 'assign' && change.toMe) this.me = after[0]?.assignee ?? this.me;
       this.app.takeChanged(after);
       if (change.kind === 'tag') void this.loadTags();
       // Resolved, pending or snoozed tickets leave the view: the selection goes with them.

@@ -1,5 +1,5 @@
-// View-only state shared by components: the help overlay, the command palette, the account, AI settings and saved replies
-// screens, the triage pickers, the AI panel's fold, and the elements shortcuts focus.
+// View-only state shared by components: the help overlay, the command palette, the account, AI settings, saved replies
+// and notification screens, the triage pickers, the AI panel's fold, and the elements shortcuts focus.
 import type { TriageField } from '../triage';
 
 export interface PickerRequest {
@@ -36,6 +36,8 @@ class UiState {
   aiSettings = $state(false);
   /** The saved replies manager is open. */
   savedReplies = $state(false);
+  /** The desktop notification settings are open. */
+  notifications = $state(false);
   picker = $state.raw<PickerRequest | null>(null);
   actionPicker = $state.raw<ActionPickerRequest | null>(null);
   /** The "Log a call" form is open. */
@@ -83,6 +85,7 @@ class UiState {
     this.helpOpen = false;
     this.aiSettings = false;
     this.savedReplies = false;
+    this.notifications = false;
     this.accounts = start;
   }
 
@@ -95,6 +98,7 @@ class UiState {
     this.helpOpen = false;
     this.accounts = null;
     this.savedReplies = false;
+    this.notifications = false;
     this.aiSettings = true;
   }
 
@@ -107,6 +111,7 @@ class UiState {
     this.helpOpen = false;
     this.accounts = null;
     this.aiSettings = false;
+    this.notifications = false;
     this.savedReplies = true;
   }
 
@@ -114,9 +119,22 @@ class UiState {
     this.savedReplies = false;
   }
 
-  /** True while a sheet (accounts, AI settings, saved replies, log a call) covers the app. */
+  openNotifications(): void {
+    this.picker = null;
+    this.helpOpen = false;
+    this.accounts = null;
+    this.aiSettings = false;
+    this.savedReplies = false;
+    this.notifications = true;
+  }
+
+  closeNotifications(): void {
+    this.notifications = false;
+  }
+
+  /** True while a sheet (accounts, AI settings, saved replies, notifications, log a call) covers the app. */
   get sheetOpen(): boolean {
-    return this.accounts !== null || this.aiSettings || this.savedReplies || this.logCall;
+    return this.accounts !== null || this.aiSettings || this.savedReplies || this.notifications || this.logCall;
   }
 
   /**
