@@ -171,7 +171,7 @@ test('n writes an internal note: add_note, shown as a note, nothing in the outbo
   await expect(page.getByTestId('mode-note')).toHaveAttribute('aria-checked', 'true');
   await page.keyboard.type('Customer prefers a call after 5 pm.');
   await page.keyboard.press('Control+Enter');
-  await expect.poll(async () => (await app.calls('add_note')).map((c) => c.args)).toEqual([{ ticketId: 1, body: 'Customer prefers a call after 5 pm.' }]);
+  await expect.poll(async () => (await app.calls('add_note')).map((c) => c.args)).toEqual([{ ticketId: 1, body: 'Customer prefers a call after 5 pm.', files: [] }]);
   await expect(notes).toHaveCount(had + 1);
   await expect(notes.last()).toContainText('Customer prefers a call after 5 pm.');
   expect(await app.calls('send_reply')).toEqual([]);

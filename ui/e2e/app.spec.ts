@@ -158,7 +158,7 @@ test('sending a reply calls send_reply and shows the outbox item moving through 
   await input.press('Control+Enter');
 
   await expect.poll(async () => (await app.calls('send_reply')).map((c) => c.args)).toEqual([
-    { ticketId: 2, body: '您好，我们已为您解锁账户，请重新登录。' },
+    { ticketId: 2, body: '您好，我们已为您解锁账户，请重新登录。', files: [] },
   ]);
   const item = page.getByTestId('outbox-item');
   await expect(item).toHaveCount(1);
@@ -181,7 +181,7 @@ test('sending a reply calls send_reply and shows the outbox item moving through 
   await page.evaluate(() => window.__sbFake!.setOutboxState(2, 'failed', '550 mailbox unavailable'));
   const failed = page.locator('[data-testid="outbox-item"][data-state="failed"]');
   await expect(failed).toContainText('550 mailbox unavailable');
-  expect((await app.calls('send_reply')).at(-1)!.args).toEqual({ ticketId: 2, body: 'Second try' });
+  expect((await app.calls('send_reply')).at(-1)!.args).toEqual({ ticketId: 2, body: 'Second try', files: [] });
 });
 
 test('a failed reply shows its reason and Retry, which calls retry_outbox_item and queues it again', async ({ page }) => {

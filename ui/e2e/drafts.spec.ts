@@ -85,7 +85,7 @@ test('offline, Draft reply fills the box with the saved reply for the ticket; on
   const edited = ADDRESS_DRAFT.replace('Hi Maria,', 'Hi Maria, (Dana here)');
   await expect(input(page)).toHaveValue(edited);
   await page.getByTestId('send-reply').click();
-  await expect.poll(async () => (await app.calls('send_reply')).map((c) => c.args)).toEqual([{ ticketId: ADDRESS, body: edited }]);
+  await expect.poll(async () => (await app.calls('send_reply')).map((c) => c.args)).toEqual([{ ticketId: ADDRESS, body: edited, files: [] }]);
   await expect(page.getByTestId('outbox-item')).toHaveCount(1);
   await expect(input(page)).toHaveValue('');
   await expect(banner(page)).toHaveCount(0);
