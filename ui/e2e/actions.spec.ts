@@ -81,6 +81,18 @@ test('a assigns the open ticket to me and back; Mine counts it; Ctrl+Z undoes', 
   await expect(page.getByTestId('assignee')).toHaveText('Unassigned');
 });
 
+test('a knows from the start which tickets are mine: on one of them it unassigns', async ({ page }) => {
+  const app = await boot(page, { seeded: true });
+  await page.getByTestId('view-mine').click();
+  await expect(rows(page).first()).toBeVisible();
+  const id = (await idsOf(page))[0]!;
+  await openRow(page, id);
+  await expect(page.getByTestId('assignee')).toHaveText('Assigned to you');
+  await expect(page.getByTestId('ticket-assign')).toHaveText(/Unassign/);
+  await key(page, 'a');
+  await expect.poll(async () => (await app.calls('assign_tickets')).map((c) => c.args)).toEqual([{ ticketIds: [id], toMe: false }]);
+});
+
 test('t opens the tag picker: suggestions from tags in use, Enter adds a new tag, × removes one', async ({ page }) => {
   const app = await boot(page, { seeded: true });
   await openRow(page, 1);

@@ -156,6 +156,16 @@ test('files dropped on the box or pasted into it are attached; pasted text stays
     data.items.add(new File(['hello'], 'dropped.txt', { type: 'text/plain' }));
     return data;
   });
+  // A drop that misses the box attaches nothing, and the app refuses it so the file never replaces the page.
+  const refused = await page.evaluate(() => {
+    const data = new DataTransfer();
+    data.items.add(new File(['hello'], 'missed.txt', { type: 'text/plain' }));
+    const drop = new DragEvent('drop', { dataTransfer: data, bubbles: true, cancelable: true });
+    document.querySelector('[data-testid="ticket-row"]')!.dispatchEvent(drop);
+    return drop.defaultPrevented;
+  });
+  expect(refused).toBe(true);
+  await expect(chips(page)).toHaveCount(0);
   await box.dispatchEvent('dragover', { dataTransfer: dropped });
   await expect(page.getByTestId('files-drop')).toHaveText('Drop the files to attach them');
   await box.dispatchEvent('drop', { dataTransfer: dropped });
