@@ -63,6 +63,9 @@ pub fn specta_builder() -> tauri_specta::Builder<tauri::Wry> {
             commands::notifications::notification_status,
             commands::notifications::save_notification_settings,
             commands::notifications::set_ui_language,
+            commands::external::open_link,
+            commands::external::open_attachment,
+            commands::external::save_attachment,
         ])
         .events(tauri_specta::collect_events![
             events::TicketsChanged,
@@ -98,6 +101,8 @@ pub fn run() {
 
     let builder = specta_builder();
     let result = tauri::Builder::default()
+        .plugin(tauri_plugin_opener::init())
+        .plugin(tauri_plugin_dialog::init())
         .invoke_handler(builder.invoke_handler())
         .setup(move |app| {
             builder.mount_events(app);

@@ -5,6 +5,7 @@
 
 pub mod accounts;
 pub mod arrivals;
+pub mod attachments;
 pub mod audit;
 pub mod blobs;
 pub mod classification;

@@ -2,6 +2,7 @@
 
 pub mod accounts;
 pub mod drafts;
+pub mod external;
 pub mod llm;
 pub mod notifications;
 pub mod ticket_actions;

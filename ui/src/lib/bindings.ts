@@ -78,6 +78,10 @@ export const commands = {
 	notificationStatus: () => typedError<NotificationStatus, AppError>(__TAURI_INVOKE("notification_status")),
 	saveNotificationSettings: (settings: NotificationSettings) => typedError<NotificationSettings, AppError>(__TAURI_INVOKE("save_notification_settings", { settings })),
 	setUiLanguage: (language: string) => typedError<null, AppError>(__TAURI_INVOKE("set_ui_language", { language })),
+	openLink: (url: string) => typedError<null, AppError>(__TAURI_INVOKE("open_link", { url })),
+	openAttachment: (attachmentId: number) => typedError<null, AppError>(__TAURI_INVOKE("open_attachment", { attachmentId })),
+	/**  Asks where to save the attachment and saves it there; `None` when the agent cancelled. */
+	saveAttachment: (attachmentId: number) => typedError<string | null, AppError>(__TAURI_INVOKE("save_attachment", { attachmentId })),
 };
 
 /** Events */

@@ -2,6 +2,7 @@
 
 mod accounts;
 mod arrivals;
+mod attachments;
 mod fixtures;
 mod ingest;
 mod queues;

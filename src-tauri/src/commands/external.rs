@@ -1,0 +1,109 @@
+//! Leaving the app on the agent's say-so: a link from a customer's message opens in the system browser
+//! (after the UI has shown its real target), an attachment opens in the system's program for it or is
+//! saved where the agent picks. Nothing here runs without a click.
+
+use std::path::PathBuf;
+
+use switchboard_core::attachments;
+use tauri::{AppHandle, Manager, State, Url};
+use tauri_plugin_dialog::DialogExt;
+use tauri_plugin_opener::OpenerExt;
+
+use crate::AppError;
+use crate::state::AppState;
+
+/// The link as the browser will get it, if it is one the app may hand over: web pages and mail
+/// addresses only, and no user name or password hidden in it (`https://bank.example@evil.example/`).
+pub fn openable_link(link: &str) -> Result<Url, AppError> {
+    let url =
+        Url::parse(link.trim()).map_err(|e| AppError::new("invalid_input", format!("'{link}' is not a link: {e}")))?;
+    if !matches!(url.scheme(), "http" | "https" | "mailto") {
+        return Err(AppError::new(
+            "invalid_input",
+            format!(
+                "links of the kind '{}:' are not opened from a customer's message",
+                url.scheme()
+            ),
+        ));
+    }
+    if !url.username().is_empty() || url.password().is_some() {
+        return Err(AppError::new(
+            "invalid_input",
+            format!("'{link}' hides a user name before its real host, a phishing trick; it is not opened"),
+        ));
+    }
+    Ok(url)
+}
+
+#[tauri::command]
+#[specta::specta]
+pub async fn open_link(app: AppHandle, url: String) -> Result<(), AppError> {
+    let url = openable_link(&url)?;
+    app.opener()
+        .open_url(url.as_str(), None::<&str>)
+        .map_err(|e| AppError::new("open_failed", format!("the browser could not be started: {e}")))
+}
+
+#[tauri::command]
+#[specta::specta]
+pub async fn open_attachment(app: AppHandle, state: State<'_, AppState>, attachment_id: i32) -> Result<(), AppError> {
+    let dir = app
+        .path()
+        .app_cache_dir()
+        .map_err(|e| AppError::new("io", format!("no folder to open attachments from: {e}")))?
+        .join("opened-attachments");
+    let path = attachments::copy_to_open(state.store()?, attachment_id.into(), &dir).await?;
+    app.opener()
+        .open_path(path.display().to_string(), None::<&str>)
+        .map_err(|e| AppError::new("open_failed", format!("no program could open {}: {e}", path.display())))
+}
+
+/// Asks where to save the attachment and saves it there; `None` when the agent cancelled.
+#[tauri::command]
+#[specta::specta]
+pub async fn save_attachment(
+    app: AppHandle,
+    state: State<'_, AppState>,
+    attachment_id: i32,
+) -> Result<Option<String>, AppError> {
+    let store = state.store()?;
+    let attachment = attachments::find(store.pool(), attachment_id.into()).await?;
+    let name = attachments::safe_file_name(&attachment.filename);
+    let dialog = app.dialog().file().set_file_name(&name);
+    // The dialog blocks until the agent answers: off the async runtime.
+    let chosen = tokio::task::spawn_blocking(move || dialog.blocking_save_file())
+        .await
+        .map_err(|e| AppError::new("internal", e.to_string()))?;
+    let Some(chosen) = chosen else { return Ok(None) };
+    let path: PathBuf = chosen
+        .into_path()
+        .map_err(|e| AppError::new("invalid_input", format!("that place cannot be saved to: {e}")))?;
+    attachments::save_to(store, attachment_id.into(), &path).await?;
+    Ok(Some(path.display().to_string()))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::openable_link;
+
+    #[test]
+    fn only_web_and_mail_links_without_hidden_credentials_are_opened() {
+        assert_eq!(
+            openable_link(" https://shop.example/orders?id=1 ").unwrap().as_str(),
+            "https://shop.example/orders?id=1"
+        );
+        assert!(openable_link("mailto:help@shop.example").is_ok());
+        for bad in [
+            "javascript:alert(1)",
+            "file:///etc/passwd",
+            "data:text/html,<script>x</script>",
+            "vbscript:x",
+            "smb://evil.example/share",
+            "https://bank.example@evil.example/login",
+            "https://user:pass@evil.example/",
+            "not a link",
+        ] {
+            assert!(openable_link(bad).is_err(), "{bad} was accepted");
+        }
+    }
+}
