@@ -66,6 +66,7 @@ pub fn specta_builder() -> tauri_specta::Builder<tauri::Wry> {
             commands::external::open_link,
             commands::external::open_attachment,
             commands::external::save_attachment,
+            commands::external::load_remote_images,
         ])
         .events(tauri_specta::collect_events![
             events::TicketsChanged,

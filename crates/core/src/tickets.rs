@@ -309,6 +309,15 @@ pub async fn mark_read(pool: &SqlitePool, ticket_id: i64) -> Result<()> {
     Ok(())
 }
 
+/// A message's sanitized HTML, if it has any.
+pub async fn message_html(pool: &SqlitePool, message_id: i64) -> Result<Option<String>> {
+    let row: Option<Option<String>> = sqlx::query_scalar("SELECT body_html FROM messages WHERE id = ?")
+        .bind(message_id)
+        .fetch_optional(pool)
+        .await?;
+    row.ok_or_else(|| Error::Invalid(format!("message {message_id} does not exist")))
+}
+
 /// The ticket id of a ticket number (what agents see: #1042).
 pub async fn id_by_number(pool: &SqlitePool, number: i64) -> Result<i64> {
     sqlx::query_scalar("SELECT id FROM tickets WHERE number = ?")

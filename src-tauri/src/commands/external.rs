@@ -4,6 +4,7 @@
 
 use std::path::PathBuf;
 
+use switchboard_channels::email::remote_images::{self, RemoteImage};
 use switchboard_core::attachments;
 use tauri::{AppHandle, Manager, State, Url};
 use tauri_plugin_dialog::DialogExt;
@@ -80,6 +81,17 @@ pub async fn save_attachment(
         .map_err(|e| AppError::new("invalid_input", format!("that place cannot be saved to: {e}")))?;
     attachments::save_to(store, attachment_id.into(), &path).await?;
     Ok(Some(path.display().to_string()))
+}
+
+/// Fetches the remote images of a message the agent asked to see in full (tracking pixels included:
+/// that is the agent's call). The web view gets them as `data:` URLs and never goes online itself.
+#[tauri::command]
+#[specta::specta]
+pub async fn load_remote_images(state: State<'_, AppState>, message_id: i32) -> Result<Vec<RemoteImage>, AppError> {
+    let html = switchboard_core::tickets::message_html(state.store()?.pool(), message_id.into())
+        .await?
+        .unwrap_or_default();
+    Ok(remote_images::load(&html).await)
 }
 
 #[cfg(test)]

@@ -82,6 +82,11 @@ export const commands = {
 	openAttachment: (attachmentId: number) => typedError<null, AppError>(__TAURI_INVOKE("open_attachment", { attachmentId })),
 	/**  Asks where to save the attachment and saves it there; `None` when the agent cancelled. */
 	saveAttachment: (attachmentId: number) => typedError<string | null, AppError>(__TAURI_INVOKE("save_attachment", { attachmentId })),
+	/**
+	 *  Fetches the remote images of a message the agent asked to see in full (tracking pixels included:
+	 *  that is the agent's call). The web view gets them as `data:` URLs and never goes online itself.
+	 */
+	loadRemoteImages: (messageId: number) => typedError<RemoteImage[], AppError>(__TAURI_INVOKE("load_remote_images", { messageId })),
 };
 
 /** Events */
@@ -410,6 +415,13 @@ export type OutboxItem = {
 export type OutboxState = "queued" | "sending" | "sent" | "failed";
 
 export type Priority = "urgent" | "high" | "normal" | "low";
+
+/**  One remote image: its address, and either the image as a `data:` URL or why it was not loaded. */
+export type RemoteImage = {
+	url: string,
+	data_url: string | null,
+	error: string | null,
+};
 
 /**  A file the agent attached in the composer. */
 export type ReplyFile = {

@@ -8,6 +8,7 @@ pub mod noise;
 pub mod outbox_sender;
 pub mod parse;
 pub mod presets;
+pub mod remote_images;
 pub mod sanitize;
 pub mod smtp;
 

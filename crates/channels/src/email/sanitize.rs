@@ -1,6 +1,8 @@
 //! Customer HTML is hostile. It is cleaned here, once, before it is stored: no scripts, no event
-//! handlers, no `javascript:` or remote URLs in images (tracking pixels), no forms, frames or styles
-//! that could fetch anything. Links keep their target and get `rel="noopener noreferrer"`.
+//! handlers, no `javascript:` URLs, no forms, frames or styles that could fetch anything. A remote image
+//! (often a tracking pixel) is kept only as an inert reference, `src="sb-remote:https://…"`, which no
+//! browser can load: the agent may later ask for it, and the backend fetches it (see `remote_images`).
+//! Links keep their target and get `rel="noopener noreferrer"`.
 
 use std::borrow::Cow;
 use std::collections::HashSet;
@@ -18,7 +20,7 @@ static CLEANER: LazyLock<ammonia::Builder<'static>> = LazyLock::new(|| {
         .attribute_filter(|element, attribute, value| {
             if element == "img" && attribute == "src" && !is_embedded(value) {
                 // Remote images load only when the agent asks; see the conversation view.
-                return None;
+                return remote_reference(value).map(Cow::Owned);
             }
             Some(Cow::Borrowed(value))
         });
@@ -29,6 +31,16 @@ static CLEANER: LazyLock<ammonia::Builder<'static>> = LazyLock::new(|| {
 fn is_embedded(src: &str) -> bool {
     let src = src.trim_start().to_ascii_lowercase();
     src.starts_with("cid:")
+}
+
+/// The scheme that marks a remote image nobody may load until the agent asks.
+pub const REMOTE_SCHEME: &str = "sb-remote:";
+
+/// `src` of a remote image as stored: inert, or dropped when it is not a plain web address.
+fn remote_reference(src: &str) -> Option<String> {
+    let src = src.trim();
+    let lower = src.to_ascii_lowercase();
+    (lower.starts_with("https://") || lower.starts_with("http://")).then(|| format!("{REMOTE_SCHEME}{src}"))
 }
 
 /// Safe HTML to show in the conversation view.
@@ -47,7 +59,7 @@ mod tests {
         for forbidden in [
             "script",
             "onclick",
-            "t.example",
+            "src=\"https://t.example",
             "javascript:",
             "iframe",
             "<style",
@@ -59,6 +71,15 @@ mod tests {
             clean.contains(r#"<a href="https://aurora.example/" rel="noopener noreferrer">shop</a>"#),
             "{clean}"
         );
+    }
+
+    #[test]
+    fn remote_images_are_kept_only_as_inert_references() {
+        let clean = sanitize_html(
+            r#"<img src="https://t.example/p.gif"><img src="//t.example/q.gif"><img src="ftp://t.example/r">"#,
+        );
+        assert!(clean.contains(r#"src="sb-remote:https://t.example/p.gif""#), "{clean}");
+        assert!(!clean.contains("q.gif") && !clean.contains("ftp:"), "{clean}");
     }
 
     #[test]

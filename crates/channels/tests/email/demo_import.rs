@@ -51,7 +51,7 @@ async fn demo_text_is_decoded_and_html_is_safe() {
         .unwrap();
     assert!(html.len() > 100);
     for body in &html {
-        let lower = body.to_lowercase();
+        let lower = super::xss::without_inert_references(body).to_lowercase();
         for forbidden in [
             "<script",
             "onerror",

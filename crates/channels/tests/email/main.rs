@@ -5,6 +5,7 @@ mod demo_import;
 mod dovecot;
 mod imap_sync;
 mod parse;
+mod remote_images;
 mod smtp_send;
 #[path = "../harness/smtp_sink.rs"]
 mod smtp_sink;
