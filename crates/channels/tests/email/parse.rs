@@ -23,7 +23,10 @@ fn html_only_mail_gets_text_and_sanitized_html() {
     assert!(html.contains("<b>there</b>"), "{html}");
     assert!(!html.contains("script"), "{html}");
     // The remote image stays only as an inert reference the browser cannot load.
-    assert!(html.contains(r#"<img src="sb-remote:http://t.example/p.gif">"#), "{html}");
+    assert!(
+        html.contains(r#"<img src="sb-remote:http://t.example/p.gif">"#),
+        "{html}"
+    );
 }
 
 #[test]
