@@ -207,6 +207,25 @@ describe('tauriBackend', () => {
     ]);
   });
 
+  it('sends the commands that leave the app with their argument keys, and passes refusals on', async () => {
+    const { tauriBackend } = await import('./backend');
+    const images = [{ url: 'https://shop.example/a.png', data_url: 'data:image/png;base64,AAAA', error: null }];
+    handler = (cmd) => {
+      if (cmd === 'open_link') throw { code: 'invalid_input', message: "links of the kind 'javascript:' are not opened from a customer's message" };
+      return cmd === 'save_attachment' ? '/home/agent/Downloads/a.pdf' : cmd === 'load_remote_images' ? images : null;
+    };
+    await expect(tauriBackend.openLink('javascript:x')).rejects.toMatchObject({ code: 'invalid_input', message: expect.stringContaining("'javascript:'") });
+    await expect(tauriBackend.openAttachment(7)).resolves.toBeUndefined();
+    await expect(tauriBackend.saveAttachment(7)).resolves.toBe('/home/agent/Downloads/a.pdf');
+    await expect(tauriBackend.loadRemoteImages(9)).resolves.toEqual(images);
+    expect(sent).toEqual([
+      { cmd: 'open_link', args: { url: 'javascript:x' } },
+      { cmd: 'open_attachment', args: { attachmentId: 7 } },
+      { cmd: 'save_attachment', args: { attachmentId: 7 } },
+      { cmd: 'load_remote_images', args: { messageId: 9 } },
+    ]);
+  });
+
   it('turns a keychain failure into a BackendError the form can branch on', async () => {
     const { tauriBackend } = await import('./backend');
     handler = () => {

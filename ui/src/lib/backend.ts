@@ -24,6 +24,7 @@ import type {
   NotificationStatus,
   OpenTicketRequested,
   OutboxItem,
+  RemoteImage,
   ReplyFile,
   SavedReply,
   SavedReplyForm,
@@ -41,6 +42,7 @@ import type {
 
 export type {
   AccountStatus,
+  RemoteImage,
   ReplyFile,
   AccountSync,
   AppError,
@@ -214,6 +216,16 @@ export interface Backend {
   setUiLanguage(language: 'en' | 'zh-CN'): Promise<void>;
   /** The agent clicked a desktop notification (the backend has focused the window already). */
   onOpenTicketRequested(cb: (payload: OpenTicketRequested) => void): Promise<Unlisten>;
+
+  // ---------- leaving the app from a customer's message (only on the agent's click) ----------
+  /** Opens a link in the system browser; `invalid_input` (the message says why) unless http(s)/mailto without user:pass@. */
+  openLink(url: string): Promise<void>;
+  /** Opens the attachment in the system's program for it; programs and scripts are refused (save them instead). */
+  openAttachment(attachmentId: number): Promise<void>;
+  /** Asks where to save the attachment and saves it: the path, or null when the agent cancelled. */
+  saveAttachment(attachmentId: number): Promise<string | null>;
+  /** Fetches the message's remote images in the backend: each as a `data:` URL, or why it was not loaded. */
+  loadRemoteImages(messageId: number): Promise<RemoteImage[]>;
 }
 
 function isAppError(value: unknown): value is AppError {
@@ -322,4 +334,12 @@ export const tauriBackend: Backend = {
     await unwrap(commands.setUiLanguage(language));
   },
   onOpenTicketRequested: (cb) => events.openTicketRequested.listen((event) => cb(event.payload)),
+  openLink: async (url) => {
+    await unwrap(commands.openLink(url));
+  },
+  openAttachment: async (attachmentId) => {
+    await unwrap(commands.openAttachment(attachmentId));
+  },
+  saveAttachment: (attachmentId) => unwrap(commands.saveAttachment(attachmentId)),
+  loadRemoteImages: (messageId) => unwrap(commands.loadRemoteImages(messageId)),
 };

@@ -171,6 +171,10 @@ function fakeBackend(size: number, opts: { reportedCount?: number } = {}) {
       onOpenRequested = cb;
       return () => (onOpenRequested = null);
     }),
+    openLink: vi.fn(async (): Promise<void> => {}),
+    openAttachment: vi.fn(async (): Promise<void> => {}),
+    saveAttachment: vi.fn(async (): Promise<string | null> => null),
+    loadRemoteImages: vi.fn(async () => []),
   } satisfies Backend;
   return {
     backend,
