@@ -353,7 +353,7 @@ test('HTML mail renders in a locked-down frame and nothing leaves the machine', 
   const srcdoc = (await frame.getAttribute('srcdoc'))!;
   expect(srcdoc.startsWith(`<!doctype html><html><head><meta http-equiv="Content-Security-Policy" content="default-src 'none'; img-src data:; style-src 'unsafe-inline'">`)).toBe(true);
   // The tracker's address is kept for the record but can no longer be fetched.
-  expect(srcdoc).toContain('data-blocked-src="https://tracker.example/p.gif"');
+  expect(srcdoc).toContain('data-blocked-src="sb-remote:https://tracker.example/p.gif?u=42&amp;c=7"');
   expect(srcdoc).not.toContain(' src="https://tracker.example');
 
   const inner = page.frameLocator('[data-testid="message-html"]');
@@ -364,7 +364,8 @@ test('HTML mail renders in a locked-down frame and nothing leaves the machine', 
   await page.waitForTimeout(500);
   await expect(inner.locator('body')).toContainText('weekly newsletter');
 
-  await expect(inner.locator('img')).toHaveCount(1);
+  await expect(inner.locator('img')).toHaveCount(3);
+  await expect(inner.locator('img[src]')).toHaveCount(0);
   expect(app.external()).toEqual([]);
   expect(app.requests.some((r) => r.url().includes('tracker.example'))).toBe(false);
   // Page events miss out-of-process frames; the recording proxy does not.

@@ -31,7 +31,10 @@ export async function boot(page: Page, config: FakeConfig, opts: { locale?: stri
     document.addEventListener('securitypolicyviolation', (e) => violations.push(`${e.violatedDirective} ${e.blockedURI}`));
   }, config);
   if (opts.locale) {
-    await page.addInitScript((l) => localStorage.setItem('switchboard.locale', l), opts.locale);
+    await page.addInitScript((l) => {
+      // Init scripts run in every frame; a sandboxed message frame has no storage (and needs none).
+      if (window === window.top) localStorage.setItem('switchboard.locale', l);
+    }, opts.locale);
   }
   await page.addInitScript({ path: FAKE_SCRIPT });
   // tauri.conf.json sets freezePrototype: the app must work with a frozen Object.prototype.

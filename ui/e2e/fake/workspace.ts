@@ -29,6 +29,7 @@ import type {
   Message,
   OutboxItem,
   Priority,
+  RemoteImage,
   SavedReply,
   TagCount,
   TicketDetail,
@@ -305,11 +306,50 @@ function preview(text: string): string {
   return text.replace(/\s+/g, ' ').trim().slice(0, 140);
 }
 
+// Stored as the backend keeps customer HTML: remote images only as inert sb-remote: references.
 const TRACKER_HTML =
-  '<p>Hello,</p><p>I clicked <a href="https://news.example/unsubscribe?u=42">unsubscribe</a> three times but I still get the <b>weekly newsletter</b>.</p>' +
-  '<blockquote>You are receiving this email because you signed up.</blockquote>' +
-  '<img src="https://tracker.example/p.gif" width="1" height="1" alt="">' +
+  '<p>Hello,</p><p>I clicked <a href="https://news.example/unsubscribe?u=42&amp;list=weekly">unsubscribe</a> three times but I still get the <b>weekly newsletter</b>.</p>' +
+  '<p><img src="sb-remote:https://news.example/img/header.png?w=480&amp;v=2" alt="Weekly news" width="240"></p>' +
+  '<p>Today it also asked me to confirm my account at <a href="https://news-account.example/login">https://news.example/account</a>, ' +
+  'and there was a <a href="https://news.example@login.example/verify">news.example verification link</a> too. Is that really you? ' +
+  'You can call me on <a href="tel:+442079460000">+44 20 7946 0000</a>.</p>' +
+  '<blockquote>You are receiving this email because you signed up.<br><img src="sb-remote:https://cdn.example/broken/banner.png" alt="Sale banner"></blockquote>' +
+  '<img src="sb-remote:https://tracker.example/p.gif?u=42&amp;c=7" width="1" height="1" alt="">' +
   '<p>Thanks,<br>Priya</p>';
+
+/** What the "internet" serves to load_remote_images: a small PNG, except where the path says broken. */
+const FAKE_IMAGE_PNG =
+  'data:image/png;base64,iVBORw0KGgoAAAANSUhEUgAAADAAAAAQCAIAAADfzGvmAAAALElEQVR42mP4Op9hUCEG6+jbgwqNOoigg0bT0GgaGk1Do2loNA2NpqEh7iAA3lttfaSFOmkAAAAASUVORK5CYII=';
+
+// As switchboard_core::attachments::is_runnable: opened only by saving them first.
+const RUNNABLE = new Set(
+  'exe com bat cmd msi msp scr pif cpl ps1 psm1 vbs vbe js jse wsf wsh hta jar lnk reg sh bash zsh command app pkg dmg desktop appimage deb rpm run py pl rb php'.split(' '),
+);
+
+/** The files Priya's HTML mail came with: a harmless one, a program, and an SVG (never rendered inline). */
+const HTML_MAIL_FILES = [
+  { filename: 'newsletter-screenshot.pdf', content_type: 'application/pdf', size: 48_213 },
+  { filename: 'unsubscribe-tool.exe', content_type: 'application/x-msdownload', size: 1_482_752 },
+  { filename: 'logo.svg', content_type: 'image/svg+xml', size: 3_120 },
+];
+
+/** As commands::external::openable_link: web pages and mail addresses only, no hidden user name. */
+function openableLink(raw: unknown): void {
+  const link = String(raw);
+  let url: URL;
+  try {
+    url = new URL(link.trim());
+  } catch (e) {
+    throw fail('invalid_input', `'${link}' is not a link: ${String(e)}`);
+  }
+  const scheme = url.protocol.slice(0, -1);
+  if (!['http', 'https', 'mailto'].includes(scheme)) {
+    throw fail('invalid_input', `links of the kind '${scheme}:' are not opened from a customer's message`);
+  }
+  if (url.username !== '' || url.password !== '') {
+    throw fail('invalid_input', `'${link}' hides a user name before its real host, a phishing trick; it is not opened`);
+  }
+}
 
 export class FakeWorkspace {
   private tickets: Ticket[] = [];
@@ -421,8 +461,9 @@ export class FakeWorkspace {
           channel_message_id: `<${id}.${m}@demo.example>`,
           sent_at: created + m * 95 * MINUTE,
           auto_generated: auto,
-          attachments:
-            direction === 'inbound' && /attached|Here it is/.test(text)
+          attachments: isHtml
+            ? HTML_MAIL_FILES.map((f, n) => ({ id: id * 10 + 5 + n, ...f, sha256: 'c'.repeat(64), inline: false }))
+            : direction === 'inbound' && /attached|Here it is/.test(text)
               ? [
                   { id: id * 10 + 1, filename: m === 0 ? 'box-photo.jpg' : 'crash-log.txt', content_type: m === 0 ? 'image/jpeg' : 'text/plain', size: m === 0 ? 734_003 : 18_432, sha256: 'a'.repeat(64), inline: false },
                   ...(m === 0 ? [{ id: id * 10 + 2, filename: 'lamp-shade.jpg', content_type: 'image/jpeg', size: 1_268_761, sha256: 'b'.repeat(64), inline: false }] : []),
@@ -695,9 +736,54 @@ export class FakeWorkspace {
         return this.saveSavedReply(args.id, args.form);
       case 'delete_saved_reply':
         return this.deleteSavedReply(args.id);
+      case 'open_link':
+        openableLink(args.url);
+        return null;
+      case 'open_attachment':
+        return this.openAttachment(args.attachmentId);
+      case 'save_attachment':
+        return `/home/agent/Downloads/${this.findAttachment(args.attachmentId).filename}`;
+      case 'load_remote_images':
+        return this.loadRemoteImages(args.messageId);
       default:
         throw fail('unknown_command', `The backend has no command "${cmd}".`);
     }
+  }
+
+  private findAttachment(id: unknown): Message['attachments'][number] {
+    for (const ticket of this.tickets) {
+      for (const message of ticket.messages) {
+        const found = message.attachments.find((a) => a.id === id);
+        if (found) return found;
+      }
+    }
+    throw fail('not_found', `Attachment ${String(id)} does not exist.`);
+  }
+
+  /** As attachments::copy_to_open: programs and scripts are refused (by their last extension). */
+  private openAttachment(id: unknown): null {
+    const { filename } = this.findAttachment(id);
+    const extension = filename.includes('.') ? filename.slice(filename.lastIndexOf('.') + 1).toLowerCase() : '';
+    if (RUNNABLE.has(extension)) {
+      throw fail('invalid_input', `'${filename}' is a program or script and is not opened from a customer's message; save it instead if you must`);
+    }
+    return null;
+  }
+
+  /** As remote_images::load: each distinct sb-remote: reference, loaded unless its path says "broken". */
+  private loadRemoteImages(messageId: unknown): RemoteImage[] {
+    const message = this.tickets.flatMap((t) => t.messages).find((m) => m.id === messageId);
+    if (!message) throw fail('not_found', `Message ${String(messageId)} does not exist.`);
+    const urls: string[] = [];
+    for (const [, raw = ''] of (message.body_html ?? '').matchAll(/src="sb-remote:([^"]*)"/g)) {
+      const url = raw.replace(/&amp;/g, '&');
+      if (!urls.includes(url)) urls.push(url);
+    }
+    return urls.map((url) =>
+      url.includes('broken')
+        ? { url, data_url: null, error: 'the server answered 404 Not Found' }
+        : { url, data_url: FAKE_IMAGE_PNG, error: null },
+    );
   }
 
   private workspaceStatus(): WorkspaceStatus {
