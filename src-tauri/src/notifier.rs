@@ -80,7 +80,8 @@ async fn announce_arrivals(app: &AppHandle, store: &Store) -> Result<()> {
             latest
         }
     };
-    let arrived = arrivals::since(store.pool(), watermark, 200).await?;
+    // Enough to take a burst in one go, so a burst is one notification.
+    let arrived = arrivals::since(store.pool(), watermark, 2000).await?;
     if arrived.is_empty() {
         return Ok(());
     }

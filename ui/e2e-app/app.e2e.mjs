@@ -227,7 +227,7 @@ try {
   await findTicket("发票抬头");
   mailFile(
     "new/1790000003.M3P1.e2e",
-    "From: Lee Park <lee@customer.example>\nTo: support@aurora.example\nSubject: Where is parcel AUR-8810?\nMessage-ID: <e2e-3@customer.example>\nDate: Tue, 24 Nov 2026 09:00:00 +0000\n\nTracking has not moved for a week.\n",
+    `From: Lee Park <lee@customer.example>\nTo: support@aurora.example\nSubject: Where is parcel AUR-8810?\nMessage-ID: <e2e-3@customer.example>\nDate: ${new Date().toUTCString()}\n\nTracking has not moved for a week.\n`,
   );
   const pushed = await findTicket("AUR-8810");
   step("the new ticket is announced by a desktop notification");

@@ -14,6 +14,9 @@ use crate::time::now_ms;
 pub const WAIT_FOR_CLASSIFICATION_MS: i64 = 30_000;
 /// More arrivals than this at once become one summary notification.
 pub const GROUP_ABOVE: usize = 3;
+/// Mail written longer ago than this when it arrives is history (a first sync of a mailbox, a catch-up
+/// after days offline), not news: it is not announced.
+pub const STALE_AFTER_MS: i64 = 24 * 60 * 60 * 1000;
 
 /// A customer message that came in through a channel account (imports and logged calls are the agent's
 /// own doing and are not announced).
@@ -31,6 +34,9 @@ pub struct Arrival {
     pub new_ticket: bool,
     /// Its ticket still waits for the classifier.
     pub classifying: bool,
+    /// When the customer wrote it (the sender's clock, clamped to ours).
+    pub sent_at: i64,
+    /// When it reached the workspace.
     pub created_at: i64,
 }
 
@@ -43,7 +49,7 @@ pub async fn since(pool: &SqlitePool, after_message_id: i64, limit: i64) -> Resu
                     AS new_ticket,
                 EXISTS (SELECT 1 FROM jobs j WHERE j.dedupe_key = 'classify:' || t.id
                         AND j.state IN ('queued', 'running')) AS classifying,
-                m.created_at
+                m.sent_at, m.created_at
          FROM messages m JOIN tickets t ON t.id = m.ticket_id JOIN customers c ON c.id = t.customer_id
          WHERE m.id > ? AND m.direction = 'inbound' AND m.auto_generated = 0 AND m.account_id IS NOT NULL
          ORDER BY m.id LIMIT ?",
@@ -135,7 +141,7 @@ pub enum Decision {
 
 /// Whether to announce `arrival` to the agent called `me`.
 pub fn decide(settings: &NotificationSettings, arrival: &Arrival, me: &str, local_hour: u8) -> Decision {
-    if !settings.enabled || settings.is_quiet(local_hour) {
+    if !settings.enabled || settings.is_quiet(local_hour) || arrival.created_at - arrival.sent_at > STALE_AFTER_MS {
         return Decision::Skip;
     }
     let wanted = if arrival.new_ticket {

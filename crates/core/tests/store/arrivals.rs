@@ -94,6 +94,7 @@ fn arrival(new_ticket: bool, priority: Priority, assignee: Option<&str>, classif
         assignee: assignee.map(Into::into),
         new_ticket,
         classifying,
+        sent_at: now_ms() - 60_000,
         created_at: now_ms(),
     }
 }
@@ -176,6 +177,11 @@ fn the_settings_decide_what_is_announced() {
         Decision::Skip,
         "waits no longer than the limit"
     );
+
+    // Old mail arriving now (a first sync of a mailbox) is history, not news.
+    let mut old = arrival(true, Priority::Urgent, None, false);
+    old.sent_at = old.created_at - arrivals::STALE_AFTER_MS - 1;
+    assert_eq!(decide(&all, &old, "me", 10), Decision::Skip);
 
     // Quiet hours, also across midnight.
     let night = NotificationSettings {
