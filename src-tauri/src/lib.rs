@@ -34,6 +34,7 @@ pub fn specta_builder() -> tauri_specta::Builder<tauri::Wry> {
             commands::tickets::send_reply,
             commands::tickets::retry_outbox_item,
             commands::triage::correct_ticket,
+            commands::triage::correct_tickets,
             commands::accounts::email_presets,
             commands::accounts::list_email_accounts,
             commands::accounts::test_email_account,

@@ -93,7 +93,28 @@ pub async fn agent_field_names(pool: &SqlitePool, ticket_id: i64) -> Result<Vec<
 
 /// Records a classification and applies it to the ticket.
 pub async fn record(pool: &SqlitePool, ticket_id: i64, source: Source, c: &NewClassification) -> Result<()> {
+    record_many(pool, &[ticket_id], source, c).await
+}
+
+/// [`record`] for several tickets in one transaction: all of them, or (a ticket is missing) none.
+pub async fn record_many(pool: &SqlitePool, ticket_ids: &[i64], source: Source, c: &NewClassification) -> Result<()> {
+    if ticket_ids.is_empty() {
+        return Err(Error::Invalid("no tickets were selected".into()));
+    }
     let mut tx = crate::store::begin_write(pool).await?;
+    for &ticket_id in ticket_ids {
+        record_in(&mut tx, ticket_id, source, c).await?;
+    }
+    tx.commit().await?;
+    Ok(())
+}
+
+async fn record_in(
+    tx: &mut sqlx::SqliteConnection,
+    ticket_id: i64,
+    source: Source,
+    c: &NewClassification,
+) -> Result<()> {
     let exists: Option<i64> = sqlx::query_scalar("SELECT id FROM tickets WHERE id = ?")
         .bind(ticket_id)
         .fetch_optional(&mut *tx)
@@ -123,7 +144,7 @@ pub async fn record(pool: &SqlitePool, ticket_id: i64, source: Source, c: &NewCl
     let agent = if source == Source::Agent {
         AgentFields::default()
     } else {
-        agent_fields(&mut tx, ticket_id).await?
+        agent_fields(tx, ticket_id).await?
     };
     // coalesce keeps the current value where this run has none or the agent decided.
     sqlx::query(
@@ -149,7 +170,7 @@ pub async fn record(pool: &SqlitePool, ticket_id: i64, source: Source, c: &NewCl
     .execute(&mut *tx)
     .await?;
     audit::record(
-        &mut tx,
+        tx,
         Some(ticket_id),
         if source == Source::Agent {
             "agent_corrected"
@@ -163,7 +184,6 @@ pub async fn record(pool: &SqlitePool, ticket_id: i64, source: Source, c: &NewCl
         }),
     )
     .await?;
-    tx.commit().await?;
     Ok(())
 }
 

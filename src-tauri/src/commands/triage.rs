@@ -21,16 +21,13 @@ pub struct TriageCorrection {
     pub sentiment: Option<String>,
 }
 
-#[tauri::command]
-#[specta::specta]
-pub async fn correct_ticket(
-    app: AppHandle,
-    state: State<'_, AppState>,
-    ticket_id: i32,
+/// The agent's correction as a label, once it is checked against the workspace's taxonomy.
+async fn agent_label(
+    store: &switchboard_core::Store,
     correction: TriageCorrection,
-) -> Result<TicketSummary, AppError> {
+) -> Result<NewClassification, AppError> {
     if let Some(category) = &correction.category
-        && !switchboard_ai::taxonomy::workspace_taxonomy(state.store()?)
+        && !switchboard_ai::taxonomy::workspace_taxonomy(store)
             .await?
             .iter()
             .any(|c| &c.id == category)
@@ -51,17 +48,51 @@ pub async fn correct_ticket(
     if correction.category.is_none() && correction.priority.is_none() && correction.sentiment.is_none() {
         return Err(AppError::new("invalid_input", "nothing to change"));
     }
-    let store = state.store()?;
-    let label = NewClassification {
+    Ok(NewClassification {
         model: "agent".into(),
         category: correction.category,
         priority: correction.priority,
         sentiment: correction.sentiment,
         ..Default::default()
-    };
+    })
+}
+
+#[tauri::command]
+#[specta::specta]
+pub async fn correct_ticket(
+    app: AppHandle,
+    state: State<'_, AppState>,
+    ticket_id: i32,
+    correction: TriageCorrection,
+) -> Result<TicketSummary, AppError> {
+    let store = state.store()?;
+    let label = agent_label(store, correction).await?;
     classification::record(store.pool(), ticket_id.into(), Source::Agent, &label).await?;
     TicketsChanged::notify(&app, vec![ticket_id]);
     Ok(tickets::summary(store.pool(), ticket_id.into()).await?)
+}
+
+/// The same correction for a selection of tickets, all or none.
+#[tauri::command]
+#[specta::specta]
+pub async fn correct_tickets(
+    app: AppHandle,
+    state: State<'_, AppState>,
+    ticket_ids: Vec<i32>,
+    correction: TriageCorrection,
+) -> Result<Vec<TicketSummary>, AppError> {
+    if ticket_ids.len() > 1000 {
+        return Err(AppError::new(
+            "invalid_input",
+            "at most 1000 tickets can be changed at once",
+        ));
+    }
+    let store = state.store()?;
+    let label = agent_label(store, correction).await?;
+    let ids: Vec<i64> = ticket_ids.iter().map(|&id| i64::from(id)).collect();
+    classification::record_many(store.pool(), &ids, Source::Agent, &label).await?;
+    TicketsChanged::notify(&app, ticket_ids);
+    Ok(tickets::summaries(store.pool(), &ids).await?)
 }
 
 /// The offline model: examples, when trained, labels it has not learnt from yet.

@@ -22,6 +22,8 @@ export const commands = {
 	/**  The agent asks to send a failed reply again now. */
 	retryOutboxItem: (outboxId: number) => typedError<OutboxItem, AppError>(__TAURI_INVOKE("retry_outbox_item", { outboxId })),
 	correctTicket: (ticketId: number, correction: TriageCorrection) => typedError<TicketSummary, AppError>(__TAURI_INVOKE("correct_ticket", { ticketId, correction })),
+	/**  The same correction for a selection of tickets, all or none. */
+	correctTickets: (ticketIds: number[], correction: TriageCorrection) => typedError<TicketSummary[], AppError>(__TAURI_INVOKE("correct_tickets", { ticketIds, correction })),
 	emailPresets: () => __TAURI_INVOKE<EmailPreset[]>("email_presets"),
 	listEmailAccounts: () => typedError<EmailAccountView[], AppError>(__TAURI_INVOKE("list_email_accounts")),
 	/**

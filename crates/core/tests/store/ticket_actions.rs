@@ -384,3 +384,35 @@ async fn a_manual_ticket_with_missing_or_bad_fields_is_refused_with_the_reason()
     assert_eq!(normalise_contact("(010) 6552-9988").unwrap(), "01065529988");
     assert_eq!(normalise_contact(" Sam@Example.COM ").unwrap(), "sam@example.com");
 }
+
+#[tokio::test]
+async fn a_correction_for_many_tickets_is_all_or_nothing() {
+    let ws = workspace().await;
+    let ids = five_tickets(&ws).await;
+    let pool = ws.store.pool();
+    let label = classification::NewClassification {
+        model: "agent".into(),
+        category: Some("billing".into()),
+        priority: Some(Priority::High),
+        ..Default::default()
+    };
+    let err = classification::record_many(pool, &[ids[0], 999_999], classification::Source::Agent, &label)
+        .await
+        .unwrap_err();
+    assert!(matches!(err, Error::TicketNotFound(999_999)), "{err}");
+    assert!(
+        tickets::summary(pool, ids[0]).await.unwrap().category.is_none(),
+        "nothing changed"
+    );
+    classification::record_many(pool, &ids[..3], classification::Source::Agent, &label)
+        .await
+        .unwrap();
+    for id in &ids[..3] {
+        let t = tickets::summary(pool, *id).await.unwrap();
+        assert_eq!((t.category.as_deref(), t.priority), (Some("billing"), Priority::High));
+        assert_eq!(
+            classification::agent_field_names(pool, *id).await.unwrap(),
+            vec!["category".to_string(), "priority".to_string()]
+        );
+    }
+}
