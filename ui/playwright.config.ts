@@ -3,7 +3,8 @@ import { defineConfig } from '@playwright/test';
 // UI end-to-end tests: the built app (ui/dist) served by `vite preview`, the backend replaced at
 // the IPC level by e2e/fake (built into dist-e2e/fake-backend.js). Uses the system Chromium;
 // Playwright never downloads a browser here.
-const PORT = 4173;
+// E2E_PORT lets two runs (two checkouts) share a machine.
+const PORT = Number(process.env.E2E_PORT ?? 4173);
 
 export default defineConfig({
   testDir: 'e2e',
