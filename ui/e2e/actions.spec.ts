@@ -241,26 +241,74 @@ test('l logs a call: the backend’s refusal shows inline with the input kept, t
   });
 });
 
-test('palette and mouse: bulk priority by checkboxes (shift+click range), then undo from the palette', async ({ page }) => {
+/** A ticket's triage fields as the (fake) backend has them now. */
+async function triageOf(page: Page, id: number): Promise<{ category: string | null; priority: string }> {
+  return page.evaluate(async (ticketId) => {
+    const internals = (window as unknown as { __TAURI_INTERNALS__: { invoke(cmd: string, args: unknown): Promise<unknown> } }).__TAURI_INTERNALS__;
+    const detail = (await internals.invoke('get_ticket', { ticketId })) as { ticket: { category: string | null; priority: string } };
+    return { category: detail.ticket.category, priority: detail.ticket.priority };
+  }, id);
+}
+
+test('palette and mouse: bulk priority by checkboxes (shift+click range) in one call, then undo from the palette', async ({ page }) => {
   const app = await boot(page, { seeded: true });
   await expect(rows(page).first()).toBeVisible();
   const ids = (await idsOf(page)).slice(0, 4);
+  const was = await Promise.all(ids.map(async (id) => (await triageOf(page, id)).priority));
   await row(page, ids[0]!).getByTestId('row-check').click();
   await row(page, ids[3]!).getByTestId('row-check').click({ modifiers: ['Shift'] });
   await expect(page.getByTestId('bulk-count')).toHaveText('4 selected');
   await page.getByTestId('bulk-priority').click();
   await page.getByTestId('priority-picker').locator('[data-option-id="urgent"]').click();
-  await expect.poll(async () => (await app.calls('correct_ticket')).map((c) => c.args.ticketId)).toEqual(ids);
+  // One all-or-nothing call for the whole selection, none per ticket.
+  await expect
+    .poll(async () => (await app.calls('correct_tickets')).map((c) => c.args))
+    .toEqual([{ ticketIds: ids, correction: { category: null, priority: 'urgent', sentiment: null } }]);
   await expect(page.getByTestId('toast-message')).toHaveText('Priority of 4 tickets: Urgent');
+  expect(await app.calls('correct_ticket')).toEqual([]);
+  for (const id of ids) expect((await triageOf(page, id)).priority).toBe('urgent');
 
   await page.getByTestId('open-palette').click();
   await page.keyboard.type('undo');
   await page.keyboard.press('Enter');
   await expect(page.getByTestId('toast-message')).toHaveText('Undone');
-  // Only the tickets that were not urgent before get a correction back.
-  const back = (await app.calls('correct_ticket')).slice(4).map((c) => c.args.ticketId);
+  // Only the tickets that were not urgent before get a correction back: one call per value they had.
+  const back = (await app.calls('correct_tickets')).slice(1).map((c) => c.args as { ticketIds: number[]; correction: { priority: string } });
   expect(back.length).toBeGreaterThan(0);
-  for (const id of back) expect(ids).toContain(id);
+  const expected = [...new Set(was.filter((p) => p !== 'urgent'))].map((p) => ({ ids: ids.filter((_, i) => was[i] === p), priority: p }));
+  expect(back.map((c) => ({ ids: c.ticketIds, priority: c.correction.priority }))).toEqual(expected);
+  for (const [i, id] of ids.entries()) expect((await triageOf(page, id)).priority).toBe(was[i]);
+  expect(await app.calls('correct_ticket')).toEqual([]);
+});
+
+test('a bulk correction with a ticket that no longer exists shows the error and changes none', async ({ page }) => {
+  const app = await boot(page, { seeded: true });
+  await expect(rows(page).first()).toBeVisible();
+  const ids = (await idsOf(page)).slice(0, 3);
+  const was = await Promise.all(ids.map((id) => triageOf(page, id)));
+  const category = was.some((t) => t.category === 'shipping') ? 'billing' : 'shipping';
+  await key(page, 'x');
+  await key(page, 'j');
+  await key(page, 'x');
+  await key(page, 'j');
+  await key(page, 'x');
+  await expect(page.getByTestId('bulk-count')).toHaveText('3 selected');
+  // The middle ticket goes away behind the app's back (as if deleted elsewhere).
+  await page.evaluate((id) => window.__sbFake!.forgetTicket(id), ids[1]!);
+
+  await page.getByTestId('bulk-category').click();
+  await page.getByTestId('category-picker').locator(`[data-category-id="${category}"]`).click();
+  await expect(page.getByTestId('error-banner')).toContainText(`ticket ${ids[1]!} does not exist`);
+  expect((await app.calls('correct_tickets')).map((c) => c.args)).toEqual([
+    { ticketIds: ids, correction: { category, priority: null, sentiment: null } },
+  ]);
+  expect(await app.calls('correct_ticket')).toEqual([]);
+  // All or none: the tickets that are still there kept their category.
+  expect(await triageOf(page, ids[0]!)).toEqual(was[0]);
+  expect(await triageOf(page, ids[2]!)).toEqual(was[2]);
+  // No undo is offered for a change that did not happen, and the selection stays for another try.
+  await expect(page.getByTestId('toast-message')).toHaveCount(0);
+  await expect(page.getByTestId('bulk-count')).toHaveText('3 selected');
 });
 
 test('zh-CN: the bulk bar, tag and snooze pickers and the log-a-call form in Chinese; dark theme', async ({ page }) => {

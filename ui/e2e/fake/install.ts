@@ -22,6 +22,8 @@ export interface FakeControls {
   /** Makes the LLM fail every draft with `reason` (null: it writes them again). */
   failLlmDrafts(reason: string | null): void;
   emit(event: string, payload: unknown): Promise<void>;
+  /** Deletes a ticket from the fake's store without telling the app (a ticket gone behind its back). */
+  forgetTicket(ticketId: number): void;
 }
 
 declare global {
@@ -61,4 +63,5 @@ window.__sbFake = {
   retrainModel: () => workspace.retrainModel(),
   failLlmDrafts: (reason) => workspace.failLlmDrafts(reason),
   emit: fireEvent,
+  forgetTicket: (id) => workspace.forgetTicket(id),
 };

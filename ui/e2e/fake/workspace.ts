@@ -667,6 +667,8 @@ export class FakeWorkspace {
         return this.setStatus(args.ticketId, args.status as TicketStatus);
       case 'correct_ticket':
         return this.correct(args.ticketId, args.correction);
+      case 'correct_tickets':
+        return this.correctMany(args.ticketIds, args.correction);
       case 'assign_tickets':
         return this.assignTickets(args.ticketIds, args.toMe);
       case 'tag_tickets':
@@ -1149,26 +1151,26 @@ export class FakeWorkspace {
   }
 
   /**
-   * As src-tauri/src/commands/triage.rs: validates before touching the store, records the agent's fields
-   * (they win over every later automatic run), clears needs_review, leaves updated_at alone.
+   * As src-tauri/src/commands/triage.rs `agent_label`: the correction checked against the workspace's
+   * taxonomy before anything is touched. `cmd` names the command in Tauri's deserialization errors.
    */
-  private async correct(id: unknown, raw: unknown): Promise<TicketSummary> {
+  private agentLabel(raw: unknown, cmd: string): TriageCorrection {
     if (!raw || typeof raw !== 'object') {
       // Tauri rejects arguments it cannot deserialize with a plain string.
-      throw `invalid args \`correction\` for command \`correct_ticket\`: expected a TriageCorrection`;
+      throw `invalid args \`correction\` for command \`${cmd}\`: expected a TriageCorrection`;
     }
     const c = raw as Partial<Record<keyof TriageCorrection, unknown>>;
     for (const key of TRIAGE_FIELDS) {
       const value = c[key];
       if (value !== null && value !== undefined && typeof value !== 'string') {
-        throw `invalid args \`correction\` for command \`correct_ticket\`: invalid type for ${key}`;
+        throw `invalid args \`correction\` for command \`${cmd}\`: invalid type for ${key}`;
       }
     }
     const category = (c.category as string | null | undefined) ?? null;
     const priority = (c.priority as string | null | undefined) ?? null;
     const sentiment = (c.sentiment as string | null | undefined) ?? null;
     if (priority !== null && !PRIORITIES.includes(priority as Priority)) {
-      throw `invalid args \`correction\` for command \`correct_ticket\`: unknown variant \`${priority}\`, expected one of \`urgent\`, \`high\`, \`normal\`, \`low\``;
+      throw `invalid args \`correction\` for command \`${cmd}\`: unknown variant \`${priority}\`, expected one of \`urgent\`, \`high\`, \`normal\`, \`low\``;
     }
     if (category !== null && !this.taxonomy.some((x) => x.id === category)) {
       throw fail('invalid_input', `'${category}' is not a category of this workspace`);
@@ -1179,18 +1181,58 @@ export class FakeWorkspace {
     if (category === null && priority === null && sentiment === null) {
       throw fail('invalid_input', 'nothing to change');
     }
-    const t = this.find(id);
-    if (category !== null) t.category = category;
-    if (priority !== null) t.priority = priority as Priority;
-    if (sentiment !== null) t.sentiment = sentiment;
-    const set = { category, priority, sentiment };
-    t.agentFields = TRIAGE_FIELDS.filter((f) => t.agentFields.includes(f) || set[f] !== null);
+    return { category, priority: priority as Priority | null, sentiment };
+  }
+
+  /** As classification::record with Source::Agent on one ticket that exists. */
+  private recordAgentLabel(t: Ticket, label: TriageCorrection): void {
+    if (label.category !== null) t.category = label.category;
+    if (label.priority !== null) t.priority = label.priority;
+    if (label.sentiment !== null) t.sentiment = label.sentiment;
+    t.agentFields = TRIAGE_FIELDS.filter((f) => t.agentFields.includes(f) || label[f] !== null);
     t.needs_review = false;
     // The agent's label is one the offline model has not learnt from; enough of them start a retrain.
     this.model.newLabels++;
     if (this.model.newLabels >= RETRAIN_AFTER_LABELS) this.retrainModel();
+  }
+
+  /**
+   * As src-tauri/src/commands/triage.rs: validates before touching the store, records the agent's fields
+   * (they win over every later automatic run), clears needs_review, leaves updated_at alone.
+   */
+  private async correct(id: unknown, raw: unknown): Promise<TicketSummary> {
+    const label = this.agentLabel(raw, 'correct_ticket');
+    const t = this.find(id);
+    this.recordAgentLabel(t, label);
     void this.emit('tickets-changed', { ticket_ids: [t.id] });
     return this.summary(t);
+  }
+
+  /**
+   * As triage.rs `correct_tickets` + classification::record_many: at most 1000 ids, the correction
+   * validated as correct_ticket's, then every ticket in one transaction: a missing one changes none.
+   */
+  private async correctMany(ids: unknown, raw: unknown): Promise<TicketSummary[]> {
+    if (!Array.isArray(ids) || ids.some((id) => typeof id !== 'number' || !Number.isInteger(id))) {
+      throw 'invalid args `ticketIds` for command `correct_tickets`: expected a sequence of integers';
+    }
+    if (ids.length > MAX_SELECTION) throw fail('invalid_input', `at most ${MAX_SELECTION} tickets can be changed at once`);
+    const label = this.agentLabel(raw, 'correct_tickets');
+    if (ids.length === 0) throw fail('invalid_input', 'no tickets were selected');
+    const tickets = (ids as number[]).map((id) => {
+      const t = this.tickets.find((x) => x.id === id);
+      if (!t) throw fail('not_found', `ticket ${String(id)} does not exist`);
+      return t;
+    });
+    for (const t of tickets) this.recordAgentLabel(t, label);
+    void this.emit('tickets-changed', { ticket_ids: ids });
+    // As tickets::summaries: each ticket once, in the order asked.
+    return [...new Set(tickets)].map((t) => this.summary(t));
+  }
+
+  /** Deletes a ticket from the store, as if it went away behind the app's back (tests of missing tickets). */
+  forgetTicket(id: number): void {
+    this.tickets = this.tickets.filter((t) => t.id !== id);
   }
 
   // ---------- email accounts (as src-tauri/src/commands/accounts.rs) ----------

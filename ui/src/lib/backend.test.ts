@@ -40,6 +40,7 @@ describe('tauriBackend', () => {
     await tauriBackend.setTicketStatus(7, 'resolved');
     await tauriBackend.markTicketRead(7);
     await tauriBackend.correctTicket(7, { category: 'returns_refunds', priority: null, sentiment: null });
+    await tauriBackend.correctTickets([7, 8], { category: null, priority: 'urgent', sentiment: null });
     await tauriBackend.saveTaxonomy([{ id: 'warranty', name_en: 'Warranty', name_zh: '保修' }]);
     await tauriBackend.resetTaxonomy();
     expect(sent).toEqual([
@@ -54,6 +55,7 @@ describe('tauriBackend', () => {
       { cmd: 'set_ticket_status', args: { ticketId: 7, status: 'resolved' } },
       { cmd: 'mark_ticket_read', args: { ticketId: 7 } },
       { cmd: 'correct_ticket', args: { ticketId: 7, correction: { category: 'returns_refunds', priority: null, sentiment: null } } },
+      { cmd: 'correct_tickets', args: { ticketIds: [7, 8], correction: { category: null, priority: 'urgent', sentiment: null } } },
       { cmd: 'save_taxonomy', args: { categories: [{ id: 'warranty', name_en: 'Warranty', name_zh: '保修' }] } },
       { cmd: 'reset_taxonomy', args: {} },
     ]);

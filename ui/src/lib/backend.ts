@@ -133,6 +133,8 @@ export interface Backend {
   tagTickets(ticketIds: number[], add: string[], remove: string[]): Promise<TicketSummary[]>;
   /** The workspace's tags, most used first. */
   tagsInUse(): Promise<TagCount[]>;
+  /** The same correction as correctTicket for every ticket, in one transaction (a missing ticket: none change). */
+  correctTickets(ticketIds: number[], correction: TriageCorrection): Promise<TicketSummary[]>;
   /** Puts the tickets aside until `until` (ms epoch, in the future), or wakes them now with null. */
   snoozeTickets(ticketIds: number[], until: number | null): Promise<TicketSummary[]>;
   setTicketsStatus(ticketIds: number[], status: TicketStatus): Promise<TicketSummary[]>;
@@ -274,6 +276,7 @@ export const tauriBackend: Backend = {
   assignTickets: (ticketIds, toMe) => unwrap(commands.assignTickets(ticketIds, toMe)),
   tagTickets: (ticketIds, add, remove) => unwrap(commands.tagTickets(ticketIds, add, remove)),
   tagsInUse: () => unwrap(commands.tagsInUse()),
+  correctTickets: (ticketIds, correction) => unwrap(commands.correctTickets(ticketIds, correction)),
   snoozeTickets: (ticketIds, until) => unwrap(commands.snoozeTickets(ticketIds, until)),
   setTicketsStatus: (ticketIds, status) => unwrap(commands.setTicketsStatus(ticketIds, status)),
   logManualTicket: (ticket) => unwrap(commands.logManualTicket(ticket)),

@@ -53,11 +53,29 @@ describe('planUndo', () => {
   });
 
   it('corrects category and priority back per ticket; a missing category cannot be restored', () => {
-    const category = planUndo({ kind: 'category', category: 'shipping' }, [before(1), before(2, { category: null }), before(3, { category: 'shipping' })], null, NOW);
-    expect(category.steps).toEqual([{ kind: 'correct', id: 1, category: 'billing', priority: null }]);
+    const category = planUndo(
+      { kind: 'category', category: 'shipping' },
+      [before(1), before(2, { category: null }), before(3, { category: 'shipping' }), before(4, { category: 'returns_refunds' }), before(5)],
+      null,
+      NOW,
+    );
+    // Grouped by the value each ticket had: one call per distinct value.
+    expect(category.steps).toEqual([
+      { kind: 'correct', ids: [1, 5], category: 'billing', priority: null },
+      { kind: 'correct', ids: [4], category: 'returns_refunds', priority: null },
+    ]);
     expect(category.lost).toEqual([2]);
-    const priority = planUndo({ kind: 'priority', priority: 'urgent' }, [before(1, { priority: 'low' }), before(2, { priority: 'urgent' })], null, NOW);
-    expect(priority.steps).toEqual([{ kind: 'correct', id: 1, category: null, priority: 'low' }]);
+    const priority = planUndo(
+      { kind: 'priority', priority: 'urgent' },
+      [before(1, { priority: 'low' }), before(2, { priority: 'urgent' }), before(3, { priority: 'high' }), before(4, { priority: 'low' })],
+      null,
+      NOW,
+    );
+    expect(priority.steps).toEqual([
+      { kind: 'correct', ids: [1, 4], category: null, priority: 'low' },
+      { kind: 'correct', ids: [3], category: null, priority: 'high' },
+    ]);
+    expect(priority.lost).toEqual([]);
   });
 });
 
@@ -69,19 +87,19 @@ describe('runUndo', () => {
       assignTickets: vi.fn(async (ids: number[]) => ids.map(row)),
       tagTickets: vi.fn(async (ids: number[]) => ids.map(row)),
       snoozeTickets: vi.fn(async (ids: number[]) => ids.map(row)),
-      correctTicket: vi.fn(async (id: number) => row(id)),
+      correctTickets: vi.fn(async (ids: number[]) => ids.map(row)),
     };
     const out = await runUndo(backend, {
       steps: [
         { kind: 'status', ids: [1, 2], status: 'open' },
-        { kind: 'correct', id: 3, category: 'billing', priority: null },
+        { kind: 'correct', ids: [3], category: 'billing', priority: null },
         { kind: 'snooze', ids: [4], until: null },
       ],
       lost: [],
     });
     expect(out.map((t) => t.id)).toEqual([1, 2, 3, 4]);
     expect(backend.setTicketsStatus).toHaveBeenCalledWith([1, 2], 'open');
-    expect(backend.correctTicket).toHaveBeenCalledWith(3, { category: 'billing', priority: null, sentiment: null });
+    expect(backend.correctTickets).toHaveBeenCalledWith([3], { category: 'billing', priority: null, sentiment: null });
     expect(backend.snoozeTickets).toHaveBeenCalledWith([4], null);
     expect(backend.assignTickets).not.toHaveBeenCalled();
   });

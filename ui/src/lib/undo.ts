@@ -17,7 +17,7 @@ export type UndoStep =
   | { kind: 'assign'; ids: number[]; toMe: boolean }
   | { kind: 'tag'; ids: number[]; add: string[]; remove: string[] }
   | { kind: 'snooze'; ids: number[]; until: number | null }
-  | { kind: 'correct'; id: number; category: string | null; priority: Priority | null };
+  | { kind: 'correct'; ids: number[]; category: string | null; priority: Priority | null };
 
 export interface UndoPlan {
   steps: UndoStep[];
@@ -87,25 +87,27 @@ export function planUndo(change: TicketChange, before: Before[], me: string | nu
       return { steps, lost };
     }
     case 'category': {
-      const steps: UndoStep[] = [];
-      for (const t of before) {
-        if (t.category === change.category) continue;
-        if (t.category === null) lost.push(t.id);
-        else steps.push({ kind: 'correct', id: t.id, category: t.category, priority: null });
-      }
+      const steps = grouped(before, (t) => {
+        if (t.category === change.category) return undefined;
+        if (t.category === null) {
+          lost.push(t.id);
+          return undefined;
+        }
+        return t.category;
+      }).map((g): UndoStep => ({ kind: 'correct', ids: g.ids, category: g.value, priority: null }));
       return { steps, lost };
     }
     case 'priority':
       return {
-        steps: before
-          .filter((t) => t.priority !== change.priority)
-          .map((t): UndoStep => ({ kind: 'correct', id: t.id, category: null, priority: t.priority })),
+        steps: grouped(before, (t) => (t.priority === change.priority ? undefined : t.priority)).map(
+          (g): UndoStep => ({ kind: 'correct', ids: g.ids, category: null, priority: g.value }),
+        ),
         lost,
       };
   }
 }
 
-type UndoBackend = Pick<Backend, 'setTicketsStatus' | 'assignTickets' | 'tagTickets' | 'snoozeTickets' | 'correctTicket'>;
+type UndoBackend = Pick<Backend, 'setTicketsStatus' | 'assignTickets' | 'tagTickets' | 'snoozeTickets' | 'correctTickets'>;
 
 /** Runs the plan's calls in order; returns the tickets as they are afterwards. Stops at the first refusal (it throws). */
 export async function runUndo(backend: UndoBackend, plan: UndoPlan): Promise<TicketSummary[]> {
@@ -125,7 +127,8 @@ export async function runUndo(backend: UndoBackend, plan: UndoPlan): Promise<Tic
         out.push(...(await backend.snoozeTickets(step.ids, step.until)));
         break;
       case 'correct':
-        out.push(await backend.correctTicket(step.id, { category: step.category, priority: step.priority, sentiment: null }));
+        // Tickets that had the same value share one call, all or none.
+        out.push(...(await backend.correctTickets(step.ids, { category: step.category, priority: step.priority, sentiment: null })));
         break;
     }
   }

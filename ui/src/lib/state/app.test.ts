@@ -109,6 +109,9 @@ function fakeBackend(size: number, opts: { reportedCount?: number } = {}) {
       t.needs_review = false;
       return { ...t };
     }),
+    correctTickets: vi.fn(async (ids: number[], c: TriageCorrection) =>
+      ids.map((id) => Object.assign(tickets[id - 1]!, c.priority !== null ? { priority: c.priority } : {}, c.category !== null ? { category: c.category } : {})).map((t) => ({ ...t })),
+    ),
     assignTickets: vi.fn(async (ids: number[], toMe: boolean) =>
       ids.map((id) => Object.assign(tickets[id - 1]!, { assignee: toMe ? 'Support' : null })).map((t) => ({ ...t })),
     ),
@@ -524,6 +527,45 @@ describe('AppState', () => {
     expect(await app.correct({ category: 'nope' })).toBe(false);
     expect(app.errors.map((e) => e.message)).toEqual(["'nope' is not a category of this workspace"]);
     expect(app.detail?.ticket.category).toBeNull();
+    app.stop();
+  });
+
+  it('corrects a selection in one correctTickets call; undo puts each value back, one call per value', async () => {
+    const fake = fakeBackend(10);
+    const { backend } = fake;
+    (['low', 'high', 'urgent', 'low'] as const).forEach((p, i) => (fake.tickets[i]!.priority = p));
+    const app = new AppState(backend);
+    await app.start();
+    await vi.runOnlyPendingTimersAsync();
+    const ids = [0, 1, 2, 3].map((i) => app.rowAt(i)!.id);
+    const was = ids.map((id) => app.loadedById(id)!.priority);
+    for (const i of [0, 1, 2, 3]) app.actions.toggle(i);
+    expect(await app.actions.setPriority('urgent')).toBe(true);
+    expect(backend.correctTickets).toHaveBeenCalledTimes(1);
+    expect(backend.correctTickets).toHaveBeenCalledWith(ids, { category: null, priority: 'urgent', sentiment: null });
+    expect(backend.correctTicket).not.toHaveBeenCalled();
+    expect(ids.map((id) => app.loadedById(id)?.priority)).toEqual(['urgent', 'urgent', 'urgent', 'urgent']);
+
+    backend.correctTickets.mockClear();
+    expect(await app.actions.undo()).toBe(true);
+    // The one that was urgent already stays; the two low ones share a call.
+    const back = backend.correctTickets.mock.calls.map(([callIds, c]) => [callIds, c.priority]);
+    expect(back).toHaveLength(2);
+    expect(back).toContainEqual([ids.filter((_, i) => was[i] === 'low'), 'low']);
+    expect(back).toContainEqual([ids.filter((_, i) => was[i] === 'high'), 'high']);
+    expect(ids.map((id) => app.loadedById(id)?.priority)).toEqual(was);
+    app.stop();
+  });
+
+  it('a refused bulk correction is reported and changes no row', async () => {
+    const { app, backend } = await started(10);
+    const was = [0, 1, 2].map((i) => app.rowAt(i)!.priority);
+    for (const i of [0, 1, 2]) app.actions.toggle(i);
+    backend.correctTickets.mockRejectedValueOnce(new BackendError('not_found', 'ticket 2 does not exist'));
+    expect(await app.actions.setPriority('low')).toBe(false);
+    expect(app.errors.map((e) => e.message)).toEqual(['ticket 2 does not exist']);
+    expect([0, 1, 2].map((i) => app.rowAt(i)!.priority)).toEqual(was);
+    expect(backend.correctTicket).not.toHaveBeenCalled();
     app.stop();
   });
 

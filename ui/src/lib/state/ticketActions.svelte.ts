@@ -213,11 +213,9 @@ export class TicketActions {
         return backend.snoozeTickets(ids, change.until);
       case 'category':
       case 'priority': {
-        // No bulk correction command: one correction per ticket, in order.
+        // One ticket: correctTicket; a selection: one correctTickets call, all or none.
         const correction = correctionOf(change.kind === 'category' ? { category: change.category } : { priority: change.priority });
-        const out: TicketSummary[] = [];
-        for (const id of ids) out.push(await backend.correctTicket(id, correction));
-        return out;
+        return only !== null ? [await backend.correctTicket(only, correction)] : backend.correctTickets(ids, correction);
       }
     }
   }
