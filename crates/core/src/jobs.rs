@@ -98,8 +98,10 @@ pub async fn claim(pool: &SqlitePool, kind: &str, runner: &str) -> Result<Option
          WHERE id = (SELECT id FROM jobs WHERE kind = ?2
                        AND ((state = 'queued' AND run_after <= ?1)
                             OR (state = 'running' AND (updated_at < ?1 - ?3 OR runner_id IS NULL
-                                OR NOT EXISTS (SELECT 1 FROM runners r
-                                               WHERE r.id = jobs.runner_id AND r.heartbeat_at >= ?1 - ?4))))
+                                -- Never our own: this process is alive even when a busy machine
+                                -- delayed its heartbeat.
+                                OR (runner_id <> ?5 AND NOT EXISTS (SELECT 1 FROM runners r
+                                               WHERE r.id = jobs.runner_id AND r.heartbeat_at >= ?1 - ?4)))))
                      ORDER BY run_after, id LIMIT 1)
          RETURNING id, kind, payload_json, attempts",
     )
