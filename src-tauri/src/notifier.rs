@@ -8,7 +8,7 @@ use std::time::Duration;
 
 use chrono::Timelike;
 use switchboard_core::arrivals::{self, Arrival, Decision, Notice, NotificationSettings};
-use switchboard_core::tickets::{self, DEFAULT_AGENT_NAME};
+use switchboard_core::tickets;
 use switchboard_core::{Result, Store};
 use tauri::{AppHandle, Manager};
 use tauri_specta::Event;
@@ -86,10 +86,7 @@ async fn announce_arrivals(app: &AppHandle, store: &Store) -> Result<()> {
         return Ok(());
     }
     let settings = load_settings(store).await?;
-    let me = store
-        .setting("agent.name")
-        .await?
-        .unwrap_or_else(|| DEFAULT_AGENT_NAME.into());
+    let me = store.agent_name().await?;
     let chinese = store.setting(LANGUAGE_KEY).await?.is_some_and(|l| l.starts_with("zh"));
     let hour = chrono::Local::now().hour() as u8;
     let mut announce = Vec::new();

@@ -10,7 +10,7 @@ use switchboard_core::{Store, tickets};
 
 pub async fn run(store: &Store, number: i64) -> anyhow::Result<ExitCode> {
     let ticket_id = tickets::id_by_number(store.pool(), number).await?;
-    let agent = store.setting("agent.name").await?.unwrap_or_else(|| "Support".into());
+    let agent = store.agent_name().await?;
     let key = secrets::read(settings::api_key_name(&store.workspace_id().await?))
         .await
         .ok()

@@ -87,6 +87,15 @@ impl Store {
             .await?)
     }
 
+    /// The name the agent of this workspace goes by: replies are signed with it, "Mine" is what is
+    /// assigned to it.
+    pub async fn agent_name(&self) -> Result<String> {
+        Ok(self
+            .setting("agent.name")
+            .await?
+            .unwrap_or_else(|| crate::tickets::DEFAULT_AGENT_NAME.into()))
+    }
+
     pub async fn set_setting(&self, key: &str, value: &str) -> Result<()> {
         sqlx::query(
             "INSERT INTO settings (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value",

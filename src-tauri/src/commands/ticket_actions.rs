@@ -4,7 +4,6 @@
 use serde::Serialize;
 use switchboard_core::manual_tickets::{self, ManualTicket};
 use switchboard_core::model::{TicketStatus, TicketSummary};
-use switchboard_core::tickets::DEFAULT_AGENT_NAME;
 use switchboard_core::{audit, ticket_actions};
 use tauri::{AppHandle, State};
 
@@ -41,10 +40,7 @@ pub async fn assign_tickets(
     to_me: bool,
 ) -> Result<Vec<TicketSummary>, AppError> {
     let store = state.store()?;
-    let me = store
-        .setting("agent.name")
-        .await?
-        .unwrap_or_else(|| DEFAULT_AGENT_NAME.into());
+    let me = store.agent_name().await?;
     let rows = ticket_actions::assign(
         store.pool(),
         &selection(&ticket_ids)?,

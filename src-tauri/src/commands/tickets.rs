@@ -139,7 +139,7 @@ pub async fn retry_outbox_item(
 /// Who a reply to the ticket is written as: the account it will leave from (its address and display
 /// name), so what the agent sees is what is sent; else the workspace's agent settings.
 pub async fn reply_author(store: &switchboard_core::Store, ticket_id: i64) -> Result<ReplyAuthor, AppError> {
-    let agent_name = store.setting("agent.name").await?.unwrap_or_else(|| "Support".into());
+    let agent_name = store.agent_name().await?;
     Ok(match accounts::for_ticket(store.pool(), ticket_id).await? {
         Some(account) => ReplyAuthor {
             name: EmailSettings::from_json(&account.settings_json)

@@ -38,10 +38,7 @@ pub async fn workspace_status(state: State<'_, AppState>) -> Result<WorkspaceSta
         account_count: store.account_count().await? as u32,
         ticket_count: store.ticket_count().await? as u32,
         demo: store.setting(demo::DEMO_SETTING).await?.is_some(),
-        agent_name: store
-            .setting("agent.name")
-            .await?
-            .unwrap_or_else(|| switchboard_core::tickets::DEFAULT_AGENT_NAME.into()),
+        agent_name: store.agent_name().await?,
         categories: switchboard_ai::taxonomy::workspace_taxonomy(store)
             .await?
             .into_iter()
