@@ -11,6 +11,7 @@ mod snooze;
 mod state;
 mod sync;
 mod tray;
+mod workflow_tick;
 
 use tauri::Manager;
 
@@ -68,6 +69,19 @@ pub fn specta_builder() -> tauri_specta::Builder<tauri::Wry> {
             commands::external::open_attachment,
             commands::external::save_attachment,
             commands::external::load_remote_images,
+            commands::workflow::list_rules,
+            commands::workflow::save_rule,
+            commands::workflow::set_rule_enabled,
+            commands::workflow::delete_rule,
+            commands::workflow::reorder_rules,
+            commands::workflow::dry_run_rule,
+            commands::workflow::export_rules,
+            commands::workflow::import_rules,
+            commands::workflow::get_sla_settings,
+            commands::workflow::save_sla_settings,
+            commands::workflow::list_queues,
+            commands::workflow::set_tickets_queue,
+            commands::workflow::prepared_draft,
         ])
         .events(tauri_specta::collect_events![
             events::TicketsChanged,
@@ -122,6 +136,7 @@ pub fn run() {
                 sender::spawn_sender(app.handle().clone(), store.clone(), bell);
                 snooze::spawn_waker(app.handle().clone(), store.clone());
                 notifier::spawn(app.handle().clone(), store.clone());
+                workflow_tick::spawn(app.handle().clone(), store.clone());
                 let handle = app.handle().clone();
                 tauri::async_runtime::spawn(async move {
                     let supervisor = handle.state::<sync::SyncSupervisor>();

@@ -14,6 +14,7 @@ impl AppState {
         let store = async {
             let dir = resolve_data_dir(None)?;
             let store = Store::open(&dir).await?;
+            switchboard_core::rules::library::install_defaults(store.pool()).await?;
             // Replies a previous run left half-sent are settled by the sender (Sent folder check) before
             // anything is sent. Jobs it left running are claimed again once their lease runs out.
             tracing::info!(data_dir = %dir.display(), "workspace open");

@@ -4,7 +4,7 @@
 
 use serde::Serialize;
 use switchboard_core::model::{Direction, TicketDetail, TicketSummary};
-use switchboard_core::saved_replies::SavedReply;
+use switchboard_core::saved_replies::{self, ReplyVariables, SavedReply};
 
 use crate::extract;
 use crate::llm::{LlmClient, LlmError, Usage};
@@ -67,22 +67,18 @@ impl DraftContext {
     }
 }
 
-/// Fills `{{customer_name}}`, `{{first_name}}`, `{{ticket_number}}`, `{{subject}}`, `{{order_number}}`
-/// and `{{agent_name}}`. A variable without a value becomes a neutral phrase, never a raw `{{…}}`.
+/// Fills the saved reply's variables from the ticket (see `saved_replies::fill`).
 pub fn fill_variables(template: &str, ctx: &DraftContext) -> String {
-    let name = ctx.ticket.customer.display_name.trim();
-    let first = name.split_whitespace().next().unwrap_or(name);
-    let chinese = ctx.language() == "zh";
-    let order = ctx
-        .order_number()
-        .unwrap_or_else(|| if chinese { "您的订单" } else { "your order" }.into());
-    template
-        .replace("{{customer_name}}", name)
-        .replace("{{first_name}}", first)
-        .replace("{{ticket_number}}", &ctx.ticket.ticket.number.to_string())
-        .replace("{{subject}}", &ctx.ticket.ticket.subject)
-        .replace("{{order_number}}", &order)
-        .replace("{{agent_name}}", &ctx.agent_name)
+    let vars = ReplyVariables {
+        customer_name: ctx.ticket.customer.display_name.clone(),
+        ticket_number: ctx.ticket.ticket.number,
+        subject: ctx.ticket.ticket.subject.clone(),
+        order_number: ctx.order_number(),
+        order_status: None,
+        agent_name: ctx.agent_name.clone(),
+        language: ctx.language(),
+    };
+    saved_replies::fill(template, &vars)
 }
 
 fn words(text: &str) -> std::collections::HashSet<String> {

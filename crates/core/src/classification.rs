@@ -184,6 +184,9 @@ async fn record_in(
         }),
     )
     .await?;
+    if source != Source::Agent {
+        crate::rules::fire(tx, crate::rules::Trigger::Classified, ticket_id, now).await?;
+    }
     Ok(())
 }
 

@@ -9,7 +9,7 @@ use sqlx::SqliteConnection;
 use crate::blobs::BlobStore;
 use crate::model::{ChannelKind, TicketStatus};
 use crate::time::now_ms;
-use crate::{Result, Store, audit, jobs, threading};
+use crate::{Result, Store, audit, jobs, rules, threading};
 
 /// A message as a channel parsed it. HTML must already be sanitized.
 #[derive(Debug, Clone, Default)]
@@ -147,13 +147,20 @@ pub async fn ingest_in(conn: &mut SqliteConnection, blobs: &BlobStore, msg: &Inb
     if ticket_id.is_none() {
         ticket_id = threading::ticket_by_subject_token(&mut *conn, customer_id, &msg.subject).await?;
     }
-    // A closed ticket stays closed: the customer's new message starts a new conversation.
-    if let Some(id) = ticket_id {
-        let status: String = sqlx::query_scalar("SELECT status FROM tickets WHERE id = ?")
-            .bind(id)
-            .fetch_one(&mut *conn)
-            .await?;
-        if status == TicketStatus::Closed.as_str() && !msg.auto_generated {
+    // A closed ticket stays closed, and so does one resolved longer ago than the grace period: the
+    // customer's new message starts a new conversation.
+    if let Some(id) = ticket_id
+        && !msg.auto_generated
+    {
+        let (status, resolved_at): (String, Option<i64>) =
+            sqlx::query_as("SELECT status, resolved_at FROM tickets WHERE id = ?")
+                .bind(id)
+                .fetch_one(&mut *conn)
+                .await?;
+        let grace = reopen_grace_ms(&mut *conn).await?;
+        let past_grace = status == TicketStatus::Resolved.as_str()
+            && resolved_at.is_some_and(|at| msg.sent_at.min(now) - at > grace);
+        if status == TicketStatus::Closed.as_str() || past_grace {
             ticket_id = None;
         }
     }
@@ -216,8 +223,14 @@ pub async fn ingest_in(conn: &mut SqliteConnection, blobs: &BlobStore, msg: &Inb
         json!({ "message_id": message_id, "from": address, "auto_generated": msg.auto_generated }),
     )
     .await?;
-    // Auto-generated mail is stored for the record but costs no model call.
+    // Auto-generated mail is stored for the record but costs no model call and runs no rules.
     if !msg.auto_generated {
+        let trigger = if created {
+            rules::Trigger::TicketCreated
+        } else {
+            rules::Trigger::CustomerReplied
+        };
+        rules::fire(&mut *conn, trigger, ticket_id, now).await?;
         jobs::enqueue(
             &mut *conn,
             jobs::KIND_CLASSIFY,
@@ -231,6 +244,21 @@ pub async fn ingest_in(conn: &mut SqliteConnection, blobs: &BlobStore, msg: &Inb
     } else {
         IngestOutcome::Threaded { ticket_id, message_id }
     })
+}
+
+/// Setting: days after resolving during which a customer's answer reopens the ticket.
+pub const REOPEN_GRACE_DAYS_KEY: &str = "workflow.reopen_grace_days";
+const DEFAULT_REOPEN_GRACE_DAYS: i64 = 14;
+
+async fn reopen_grace_ms(conn: &mut SqliteConnection) -> Result<i64> {
+    let days: Option<String> = sqlx::query_scalar("SELECT value FROM settings WHERE key = ?")
+        .bind(REOPEN_GRACE_DAYS_KEY)
+        .fetch_optional(conn)
+        .await?;
+    let days = days
+        .and_then(|d| d.trim().parse::<i64>().ok())
+        .unwrap_or(DEFAULT_REOPEN_GRACE_DAYS);
+    Ok(days.max(0) * 86_400_000)
 }
 
 async fn find_duplicate(conn: &mut SqliteConnection, source_key: Option<&str>, hash: &str) -> Result<Option<i64>> {

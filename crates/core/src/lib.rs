@@ -15,8 +15,10 @@ pub mod jobs;
 pub mod manual_tickets;
 pub mod model;
 pub mod outbox;
+pub mod rules;
 pub mod saved_replies;
 pub mod search;
+pub mod sla;
 pub mod store;
 pub mod sync_state;
 pub mod threading;
@@ -24,6 +26,7 @@ pub mod ticket_actions;
 pub mod tickets;
 pub mod time;
 pub mod usage;
+pub mod workflow;
 
 pub use error::{Error, Result};
 pub use store::Store;

@@ -59,7 +59,7 @@ text_enum!(
 );
 text_enum!(
     /// Order of a ticket list.
-    TicketSort { Newest = "newest", Oldest = "oldest", Priority = "priority" }
+    TicketSort { Newest = "newest", Oldest = "oldest", Priority = "priority", SlaDue = "sla_due" }
 );
 text_enum!(
     OutboxState { Queued = "queued", Sending = "sending", Sent = "sent", Failed = "failed" }
@@ -93,6 +93,12 @@ pub enum TicketView {
     Category {
         category: String,
     },
+    /// Open tickets in a team's queue (set by rules or by hand).
+    Queue {
+        queue: String,
+    },
+    /// Open tickets whose SLA is breached or due within the hour.
+    SlaAtRisk,
 }
 
 #[derive(Debug, Clone, Serialize, Deserialize)]
@@ -127,6 +133,11 @@ pub struct TicketSummary {
     #[sqlx(json)]
     pub tags: Vec<String>,
     pub snoozed_until: Option<i64>,
+    pub queue: Option<String>,
+    /// The nearest SLA target still running (first response, next response or resolution).
+    pub sla_due_at: Option<i64>,
+    /// The SLA clocks are stopped while the ticket waits on the customer.
+    pub sla_paused: bool,
     pub created_at: i64,
     pub updated_at: i64,
 }

@@ -91,7 +91,7 @@ pub async fn enqueue_reply_with_attachments(
 }
 
 /// (file name, content type, size, sha256) of files already in the blob store.
-type StoredAttachment = (String, String, i64, String);
+pub type StoredAttachment = (String, String, i64, String);
 
 async fn enqueue(
     pool: &SqlitePool,
@@ -101,6 +101,40 @@ async fn enqueue(
     author: &ReplyAuthor,
     attachments: &[StoredAttachment],
 ) -> Result<Option<OutboxItem>> {
+    let mut tx = crate::store::begin_write(pool).await?;
+    let outbox_id = enqueue_in(&mut tx, ticket_id, body, direction, author, attachments, Sender::Agent).await?;
+    if direction == Direction::Outbound {
+        // The agent has answered: a draft a rule prepared is spent.
+        sqlx::query("DELETE FROM ticket_drafts WHERE ticket_id = ?")
+            .bind(ticket_id)
+            .execute(&mut *tx)
+            .await?;
+        crate::rules::fire(&mut tx, crate::rules::Trigger::AgentReplied, ticket_id, now_ms()).await?;
+    }
+    tx.commit().await?;
+    match outbox_id {
+        Some(id) => Ok(Some(item(pool, id).await?)),
+        None => Ok(None),
+    }
+}
+
+/// Who wrote a reply: the agent, or a rule sending an automatic reply (marked `Auto-Submitted`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Sender<'a> {
+    Agent,
+    Rule(&'a str),
+}
+
+/// Stores a reply or note inside the caller's transaction; returns the outbox id of a reply.
+pub async fn enqueue_in(
+    tx: &mut sqlx::SqliteConnection,
+    ticket_id: i64,
+    body: &str,
+    direction: Direction,
+    author: &ReplyAuthor,
+    attachments: &[StoredAttachment],
+    sender: Sender<'_>,
+) -> Result<Option<i64>> {
     let body = body.trim_end();
     if body.trim().is_empty() {
         return Err(Error::Invalid("the reply is empty".into()));
@@ -108,7 +142,6 @@ async fn enqueue(
     if direction == Direction::Inbound {
         return Err(Error::Invalid("an agent cannot write an inbound message".into()));
     }
-    let mut tx = crate::store::begin_write(pool).await?;
     let ticket: Option<(i64, String, String, Option<i64>)> =
         sqlx::query_as("SELECT number, subject, channel, account_id FROM tickets WHERE id = ?")
             .bind(ticket_id)
@@ -138,8 +171,8 @@ async fn enqueue(
     let own_message_id = format!("sb-{ticket_id}-{now}-{}@{domain}", std::process::id());
     let message_id: i64 = sqlx::query_scalar(
         "INSERT INTO messages (ticket_id, direction, author_name, author_address, subject, body_text,
-             channel_message_id, in_reply_to, references_json, content_hash, sent_at, created_at)
-         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id",
+             channel_message_id, in_reply_to, references_json, content_hash, auto_generated, sent_at, created_at)
+         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id",
     )
     .bind(ticket_id)
     .bind(direction)
@@ -152,6 +185,8 @@ async fn enqueue(
     .bind(&in_reply_to)
     .bind(serde_json::to_string(&references).unwrap_or_else(|_| "[]".into()))
     .bind(crate::blobs::BlobStore::hash(own_message_id.as_bytes()))
+    // An automatic reply is marked like the auto-replies we receive: it answers nobody's question.
+    .bind(matches!(sender, Sender::Rule(_)))
     .bind(now)
     .bind(now)
     .fetch_one(&mut *tx)
@@ -172,22 +207,27 @@ async fn enqueue(
 
     let outbox_id = if direction == Direction::Outbound {
         let id: i64 = sqlx::query_scalar(
-            "INSERT INTO outbox (ticket_id, message_id, channel, account_id, state, created_at, updated_at)
-             VALUES (?, ?, ?, ?, 'queued', ?, ?) RETURNING id",
+            "INSERT INTO outbox (ticket_id, message_id, channel, account_id, state, auto_submitted, created_at,
+                 updated_at)
+             VALUES (?, ?, ?, ?, 'queued', ?, ?, ?) RETURNING id",
         )
         .bind(ticket_id)
         .bind(message_id)
         .bind(&channel)
         .bind(account_id)
+        .bind(matches!(sender, Sender::Rule(_)))
         .bind(now)
         .bind(now)
         .fetch_one(&mut *tx)
         .await?;
-        // Answering a new ticket opens it; the agent's reply is the latest activity.
+        // Answering a new ticket opens it; the agent's reply is the latest activity. An automatic reply
+        // leaves the ticket as the agent has yet to see it.
         sqlx::query(
-            "UPDATE tickets SET status = CASE WHEN status = 'new' THEN 'open' ELSE status END,
-                 unread = 0, message_count = message_count + 1, updated_at = ? WHERE id = ?",
+            "UPDATE tickets SET status = CASE WHEN status = 'new' AND NOT ?1 THEN 'open' ELSE status END,
+                 unread = CASE WHEN ?1 THEN unread ELSE 0 END, message_count = message_count + 1,
+                 updated_at = CASE WHEN ?1 THEN updated_at ELSE ?2 END WHERE id = ?3",
         )
+        .bind(matches!(sender, Sender::Rule(_)))
         .bind(now)
         .bind(ticket_id)
         .execute(&mut *tx)
@@ -206,20 +246,19 @@ async fn enqueue(
     } else {
         "note_added"
     };
+    let actor = match sender {
+        Sender::Agent => audit::ACTOR_AGENT.to_string(),
+        Sender::Rule(name) => format!("rule:{name}"),
+    };
     audit::record(
-        &mut tx,
+        &mut *tx,
         Some(ticket_id),
         kind,
-        audit::ACTOR_AGENT,
-        json!({ "message_id": message_id, "outbox_id": outbox_id }),
+        &actor,
+        json!({ "message_id": message_id, "outbox_id": outbox_id, "automatic": matches!(sender, Sender::Rule(_)) }),
     )
     .await?;
-    tx.commit().await?;
-
-    match outbox_id {
-        Some(id) => Ok(Some(item(pool, id).await?)),
-        None => Ok(None),
-    }
+    Ok(outbox_id)
 }
 
 pub async fn item(pool: &SqlitePool, outbox_id: i64) -> Result<OutboxItem> {
@@ -311,6 +350,8 @@ pub struct OutgoingReply {
     pub message_id: Option<String>,
     pub in_reply_to: Option<String>,
     pub references_json: String,
+    /// Sent by a rule: carries `Auto-Submitted: auto-replied` so the other side never answers it.
+    pub auto_submitted: bool,
 }
 
 impl OutgoingReply {
@@ -345,7 +386,8 @@ const OUTGOING_SELECT: &str =
         o.attempts, m.author_name AS from_name, m.author_address AS from_address, c.display_name AS to_name,
         coalesce((SELECT address FROM customer_identities i WHERE i.customer_id = c.id AND i.channel = o.channel
                   ORDER BY i.id LIMIT 1), '') AS to_address,
-        m.subject, m.body_text, m.channel_message_id AS message_id, m.in_reply_to, m.references_json
+        m.subject, m.body_text, m.channel_message_id AS message_id, m.in_reply_to, m.references_json,
+        o.auto_submitted
      FROM outbox o JOIN messages m ON m.id = o.message_id JOIN tickets t ON t.id = o.ticket_id
           JOIN customers c ON c.id = t.customer_id";
 

@@ -86,3 +86,51 @@ pub async fn delete(pool: &SqlitePool, id: i64) -> Result<()> {
         .await?;
     Ok(())
 }
+
+/// Values for a saved reply's `{{variables}}`.
+#[derive(Debug, Clone, Default)]
+pub struct ReplyVariables {
+    pub customer_name: String,
+    pub ticket_number: i64,
+    pub subject: String,
+    pub order_number: Option<String>,
+    pub order_status: Option<String>,
+    pub agent_name: String,
+    /// `zh` writes the neutral phrases in Chinese.
+    pub language: String,
+}
+
+/// Fills `{{customer_name}}`, `{{first_name}}`, `{{ticket_number}}`, `{{subject}}`, `{{order_number}}`,
+/// `{{order_status}}` and `{{agent_name}}`. A variable without a value becomes a neutral phrase, never a
+/// raw `{{…}}` the customer would read.
+pub fn fill(template: &str, vars: &ReplyVariables) -> String {
+    let name = vars.customer_name.trim();
+    let first = name.split_whitespace().next().unwrap_or(name);
+    let chinese = vars.language == "zh";
+    let or = |value: &Option<String>, en: &str, zh: &str| {
+        value
+            .clone()
+            .filter(|v| !v.trim().is_empty())
+            .unwrap_or_else(|| if chinese { zh } else { en }.to_string())
+    };
+    template
+        .replace("{{customer_name}}", name)
+        .replace("{{first_name}}", first)
+        .replace("{{ticket_number}}", &vars.ticket_number.to_string())
+        .replace("{{subject}}", &vars.subject)
+        .replace("{{order_number}}", &or(&vars.order_number, "your order", "您的订单"))
+        .replace("{{order_status}}", &or(&vars.order_status, "being processed", "处理中"))
+        .replace("{{agent_name}}", &vars.agent_name)
+}
+
+/// A saved reply by its title (rules name the reply they send).
+pub async fn by_title(conn: &mut sqlx::SqliteConnection, title: &str) -> Result<SavedReply> {
+    let found: Option<SavedReply> = sqlx::query_as(
+        "SELECT id, title, body, category, language FROM saved_replies WHERE title = ? COLLATE NOCASE
+         ORDER BY id LIMIT 1",
+    )
+    .bind(title.trim())
+    .fetch_optional(conn)
+    .await?;
+    found.ok_or_else(|| Error::Invalid(format!("there is no saved reply called '{}'", title.trim())))
+}

@@ -19,7 +19,7 @@ pub(crate) const SUMMARY_COLUMNS: &str = "t.id, t.number, t.subject, t.status, t
     t.preview, t.summary, t.message_count, t.needs_review, t.unread, t.auto_generated, t.assignee,
     (SELECT coalesce(json_group_array(name), '[]') FROM (SELECT g.name FROM ticket_tags tt JOIN tags g
         ON g.id = tt.tag_id WHERE tt.ticket_id = t.id ORDER BY g.name)) AS tags,
-    t.snoozed_until, t.created_at, t.updated_at";
+    t.snoozed_until, t.queue, t.sla_due_at, t.sla_paused, t.created_at, t.updated_at";
 
 /// The name the agent of this workspace is known by: replies are signed with it, "Mine" is what is
 /// assigned to it.
@@ -55,6 +55,11 @@ fn view_filter(view: &TicketView) -> (String, Vec<Bind>) {
             vec![Now, Text(channel.as_str().into())],
         ),
         TicketView::Category { category } => (format!("{OPEN} AND t.category = ?"), vec![Now, Text(category.clone())]),
+        TicketView::Queue { queue } => (format!("{OPEN} AND t.queue = ?"), vec![Now, Text(queue.clone())]),
+        TicketView::SlaAtRisk => (
+            format!("{OPEN} AND t.sla_due_at IS NOT NULL AND t.sla_due_at <= ? + 3600000"),
+            vec![Now, Now],
+        ),
     }
 }
 
@@ -80,6 +85,7 @@ pub fn standard_views() -> Vec<TicketView> {
         TicketView::Unassigned,
         TicketView::NeedsReview,
         TicketView::Urgent,
+        TicketView::SlaAtRisk,
         TicketView::Pending,
         TicketView::Snoozed,
         TicketView::Resolved,
@@ -109,6 +115,8 @@ pub async fn list_sorted(
             "CASE t.priority WHEN 'urgent' THEN 0 WHEN 'high' THEN 1 WHEN 'normal' THEN 2 ELSE 3 END,
              t.updated_at DESC, t.id DESC"
         }
+        // Soonest due first; tickets without a running clock after them.
+        TicketSort::SlaDue => "t.sla_due_at IS NULL, t.sla_due_at ASC, t.updated_at DESC, t.id DESC",
     };
     let sql = format!(
         "SELECT {SUMMARY_COLUMNS} FROM tickets t JOIN customers c ON c.id = t.customer_id
@@ -146,19 +154,31 @@ pub async fn view_counts(pool: &SqlitePool) -> Result<Vec<ViewCount>> {
         let count = count(pool, view.clone()).await?;
         counts.push(ViewCount { view, count });
     }
+    for (category, count) in open_counts_by(pool, "category").await? {
+        counts.push(ViewCount {
+            view: TicketView::Category { category },
+            count,
+        });
+    }
+    for (queue, count) in open_counts_by(pool, "queue").await? {
+        counts.push(ViewCount {
+            view: TicketView::Queue { queue },
+            count,
+        });
+    }
+    Ok(counts)
+}
+
+/// Open tickets per value of a column (views per category, per queue).
+async fn open_counts_by(pool: &SqlitePool, column: &'static str) -> Result<Vec<(String, i64)>> {
     let sql = format!(
-        "SELECT t.category, count(*) FROM tickets t WHERE {OPEN} AND t.category IS NOT NULL
-         GROUP BY t.category ORDER BY t.category"
+        "SELECT t.{column}, count(*) FROM tickets t WHERE {OPEN} AND t.{column} IS NOT NULL
+         GROUP BY t.{column} ORDER BY t.{column}"
     );
-    let categories: Vec<(String, i64)> = sqlx::query_as(sqlx::AssertSqlSafe(sql))
+    Ok(sqlx::query_as(sqlx::AssertSqlSafe(sql))
         .bind(now_ms())
         .fetch_all(pool)
-        .await?;
-    counts.extend(categories.into_iter().map(|(category, count)| ViewCount {
-        view: TicketView::Category { category },
-        count,
-    }));
-    Ok(counts)
+        .await?)
 }
 
 pub async fn summary(pool: &SqlitePool, ticket_id: i64) -> Result<TicketSummary> {
@@ -266,35 +286,50 @@ pub async fn customer(pool: &SqlitePool, customer_id: i64) -> Result<Customer> {
     })
 }
 
-/// Changes a ticket's status, recording who did it.
+/// Changes a ticket's status, recording who did it; the team's rules for status changes then run.
 pub async fn set_status(pool: &SqlitePool, ticket_id: i64, status: TicketStatus, actor: &str) -> Result<TicketSummary> {
     let mut tx = crate::store::begin_write(pool).await?;
-    let previous: Option<String> = sqlx::query_scalar("SELECT status FROM tickets WHERE id = ?")
-        .bind(ticket_id)
-        .fetch_optional(&mut *tx)
-        .await?;
-    let previous = previous.ok_or(Error::TicketNotFound(ticket_id))?;
-    if previous != status.as_str() {
-        let now = now_ms();
-        let resolved_at = matches!(status, TicketStatus::Resolved | TicketStatus::Closed).then_some(now);
-        sqlx::query("UPDATE tickets SET status = ?, resolved_at = ?, updated_at = ? WHERE id = ?")
-            .bind(status)
-            .bind(resolved_at)
-            .bind(now)
-            .bind(ticket_id)
-            .execute(&mut *tx)
-            .await?;
-        audit::record(
-            &mut tx,
-            Some(ticket_id),
-            "status_changed",
-            actor,
-            json!({ "from": previous, "to": status }),
-        )
-        .await?;
+    let now = now_ms();
+    if set_status_in(&mut tx, ticket_id, status, actor, now).await? {
+        crate::rules::fire(&mut tx, crate::rules::Trigger::StatusChanged, ticket_id, now).await?;
     }
     tx.commit().await?;
     summary(pool, ticket_id).await
+}
+
+/// Changes a ticket's status inside the caller's transaction; returns whether it changed.
+pub async fn set_status_in(
+    conn: &mut sqlx::SqliteConnection,
+    ticket_id: i64,
+    status: TicketStatus,
+    actor: &str,
+    now: i64,
+) -> Result<bool> {
+    let previous: Option<String> = sqlx::query_scalar("SELECT status FROM tickets WHERE id = ?")
+        .bind(ticket_id)
+        .fetch_optional(&mut *conn)
+        .await?;
+    let previous = previous.ok_or(Error::TicketNotFound(ticket_id))?;
+    if previous == status.as_str() {
+        return Ok(false);
+    }
+    let resolved_at = matches!(status, TicketStatus::Resolved | TicketStatus::Closed).then_some(now);
+    sqlx::query("UPDATE tickets SET status = ?, resolved_at = ?, updated_at = ? WHERE id = ?")
+        .bind(status)
+        .bind(resolved_at)
+        .bind(now)
+        .bind(ticket_id)
+        .execute(&mut *conn)
+        .await?;
+    audit::record(
+        conn,
+        Some(ticket_id),
+        "status_changed",
+        actor,
+        json!({ "from": previous, "to": status }),
+    )
+    .await?;
+    Ok(true)
 }
 
 pub async fn mark_read(pool: &SqlitePool, ticket_id: i64) -> Result<()> {

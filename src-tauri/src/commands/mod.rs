@@ -8,4 +8,5 @@ pub mod notifications;
 pub mod ticket_actions;
 pub mod tickets;
 pub mod triage;
+pub mod workflow;
 pub mod workspace;

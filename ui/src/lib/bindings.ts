@@ -89,6 +89,28 @@ export const commands = {
 	 *  that is the agent's call). The web view gets them as `data:` URLs and never goes online itself.
 	 */
 	loadRemoteImages: (messageId: number) => typedError<RemoteImage[], AppError>(__TAURI_INVOKE("load_remote_images", { messageId })),
+	listRules: () => typedError<Rule[], AppError>(__TAURI_INVOKE("list_rules")),
+	/**  Creates (`id` null) or replaces a rule; refused with a clear message when it is not valid. */
+	saveRule: (id: number | null, enabled: boolean, definition: RuleDefinition) => typedError<Rule, AppError>(__TAURI_INVOKE("save_rule", { id, enabled, definition })),
+	setRuleEnabled: (id: number, enabled: boolean) => typedError<null, AppError>(__TAURI_INVOKE("set_rule_enabled", { id, enabled })),
+	deleteRule: (id: number) => typedError<null, AppError>(__TAURI_INVOKE("delete_rule", { id })),
+	/**  Puts the rules in this order (every rule id exactly once). */
+	reorderRules: (ids: number[]) => typedError<null, AppError>(__TAURI_INVOKE("reorder_rules", { ids })),
+	/**  Which of the last 1,000 tickets the rule would match and what it would do; changes nothing. */
+	dryRunRule: (definition: RuleDefinition) => typedError<DryRunMatch[], AppError>(__TAURI_INVOKE("dry_run_rule", { definition })),
+	/**  All rules as a JSON file's text. */
+	exportRules: () => typedError<string, AppError>(__TAURI_INVOKE("export_rules")),
+	/**  Adds the rules of an exported file after the existing ones; returns how many. */
+	importRules: (json: string) => typedError<number, AppError>(__TAURI_INVOKE("import_rules", { json })),
+	getSlaSettings: () => typedError<SlaSettings, AppError>(__TAURI_INVOKE("get_sla_settings")),
+	/**  Saves business hours and policies (both checked first); open tickets' clocks are recomputed. */
+	saveSlaSettings: (settings: SlaSettings) => typedError<null, AppError>(__TAURI_INVOKE("save_sla_settings", { settings })),
+	/**  Queues that hold tickets now, for pickers. */
+	listQueues: () => typedError<string[], AppError>(__TAURI_INVOKE("list_queues")),
+	/**  Moves tickets into a queue, or out of any (`queue` null). */
+	setTicketsQueue: (ticketIds: number[], queue: string | null) => typedError<TicketSummary[], AppError>(__TAURI_INVOKE("set_tickets_queue", { ticketIds, queue })),
+	/**  A draft a rule prepared for this ticket, if any (the composer offers it; sending stays the agent's). */
+	preparedDraft: (ticketId: number) => typedError<string | null, AppError>(__TAURI_INVOKE("prepared_draft", { ticketId })),
 };
 
 /** Events */
@@ -124,6 +146,23 @@ export type AccountSync = {
 	total: number,
 };
 
+export type Action = {
+	kind: ActionKind,
+	value?: string,
+};
+
+export type ActionKind = "set_category" | "set_priority" | "set_queue" | "set_status" | "add_tag" | "assign" | 
+/**  An internal note with the value as its text. */
+"add_note" | 
+/**  A desktop notification with the value as its text. */
+"notify" | 
+/**  Prepares a draft from the saved reply named by the value; the agent reviews and sends it. */
+"draft_saved_reply" | 
+/**  Sends the saved reply named by the value, only when the rule allows automatic replies. */
+"auto_reply" | 
+/**  Urgent priority, the `escalated` tag and a notification. */
+"escalate";
+
 export type AppError = {
 	code: string,
 	message: string,
@@ -136,6 +175,16 @@ export type Attachment = {
 	size: number,
 	sha256: string,
 	inline: boolean,
+};
+
+/**  The workspace's business hours, as the agent sets them. */
+export type BusinessHours = {
+	/**  IANA time zone, e.g. `Asia/Shanghai`. */
+	time_zone: string,
+	/**  Monday first; `None` is a closed day. */
+	days: (OpenHours | null)[],
+	/**  Closed dates, `YYYY-MM-DD` in the workspace's time zone. */
+	holidays: string[],
 };
 
 export type CategoryName = {
@@ -171,6 +220,12 @@ export type ClassificationView = {
 	created_at: number,
 };
 
+export type Condition = {
+	field: Field,
+	op: Op,
+	value?: string,
+};
+
 export type ConnectionCheck = {
 	imap: CheckResult,
 	smtp: CheckResult,
@@ -199,6 +254,14 @@ export type DraftView = {
 	language: string,
 	/**  Why the LLM was not used (offline fallback), in plain words. */
 	note: string | null,
+};
+
+/**  A ticket the dry run found, and what the rule would have done to it. */
+export type DryRunMatch = {
+	ticket_id: number,
+	number: number,
+	subject: string,
+	actions: PlannedAction[],
 };
 
 /**  What the account form edits. */
@@ -255,6 +318,19 @@ export type EmailPreset = {
 	smtp: MailServer,
 	note: string,
 };
+
+/**  A fact about the ticket a condition reads. */
+export type Field = "channel" | 
+/**  The account's id (as text) or its name. */
+"account" | "category" | "priority" | "sentiment" | "language" | 
+/**  The AI's confidence, 0 to 1. */
+"confidence" | "status" | "queue" | "subject" | 
+/**  The customer's latest message. */
+"body" | 
+/**  Subject and latest message together. */
+"text" | "customer_tier" | "customer_tag" | "tag" | 
+/**  `true` inside the workspace's business hours, `false` outside. */
+"business_hours";
 
 /**  Progress of a long import (the demo workspace, a mailbox). */
 export type ImportProgress = {
@@ -341,6 +417,9 @@ export type ManualTicket = {
 	notes: string,
 };
 
+/**  All conditions must hold, or any one of them. */
+export type Match = "all" | "any";
+
 export type Message = {
 	id: number,
 	direction: Direction,
@@ -398,6 +477,21 @@ export type NotificationStatus = {
 	unavailable: string | null,
 };
 
+/**  How a condition compares. Text comparisons ignore case. */
+export type Op = "is" | "is_not" | 
+/**  One of a comma-separated list. */
+"one_of" | 
+/**  Contains any of a comma-separated list of keywords. */
+"contains_any" | 
+/**  Matches a regular expression. */
+"matches" | "is_empty" | "is_set" | "less_than" | "at_least";
+
+/**  Opening time of one weekday, in minutes after local midnight (`end` may be 1440). */
+export type OpenHours = {
+	start_minute: number,
+	end_minute: number,
+};
+
 /**  The agent clicked a desktop notification: the window is focused and should show this ticket. */
 export type OpenTicketRequested = {
 	ticketId: number,
@@ -416,6 +510,15 @@ export type OutboxItem = {
 
 export type OutboxState = "queued" | "sending" | "sent" | "failed";
 
+/**  One thing a rule would do to a ticket, in words for the dry run. */
+export type PlannedAction = {
+	kind: ActionKind,
+	/**  e.g. `priority: normal → high`, `note: …`, `automatic reply 'Thanks, we are on it' (skipped: …)`. */
+	description: string,
+	/**  False when the action would change nothing or is not allowed on this ticket. */
+	effective: boolean,
+};
+
 export type Priority = "urgent" | "high" | "normal" | "low";
 
 /**  One remote image: its address, and either the image as a `data:` URL or why it was not loaded. */
@@ -430,6 +533,31 @@ export type ReplyFile = {
 	filename: string,
 	content_type: string,
 	data_base64: string,
+};
+
+export type Rule = {
+	id: number,
+	enabled: boolean,
+	definition: RuleDefinition,
+	/**  Why the rule was last skipped, until it is saved again. */
+	last_error: string | null,
+};
+
+/**  A rule as the agent writes it (and as it is exported). */
+export type RuleDefinition = {
+	name: string,
+	trigger: Trigger,
+	/**  For [`Trigger::TimeInStatus`]: hours in the current status before the rule fires. */
+	after_hours?: number | null,
+	match?: Match,
+	conditions?: Condition[],
+	actions: Action[],
+	/**  Automatic replies are off unless the rule says so explicitly. */
+	allow_auto_reply?: boolean,
+	/**  At most one automatic reply per ticket in this many hours. */
+	auto_reply_every_hours?: number,
+	/**  Later rules do not run for this event when this one matched. */
+	stop_after?: boolean,
 };
 
 export type SavedReply = {
@@ -451,6 +579,24 @@ export type SavedReplyForm = {
 
 export type ServerSecurity = "tls" | "start_tls" | "plain";
 
+export type SlaPolicy = {
+	name: string,
+	/**  `None` fits any priority; likewise for queue and tier. */
+	priority: Priority | null,
+	queue: string | null,
+	tier: string | null,
+	/**  Targets in business minutes; `None` means no target. */
+	first_response_minutes: number | null,
+	next_response_minutes: number | null,
+	resolution_minutes: number | null,
+};
+
+/**  SLA policies (first fitting one applies) and the business hours their clocks run in. */
+export type SlaSettings = {
+	policies: SlaPolicy[],
+	business_hours: BusinessHours,
+};
+
 export type TagCount = {
 	name: string,
 	tickets: number,
@@ -469,7 +615,7 @@ export type TicketDetail = {
 };
 
 /**  Order of a ticket list. */
-export type TicketSort = "newest" | "oldest" | "priority";
+export type TicketSort = "newest" | "oldest" | "priority" | "sla_due";
 
 /**  Lifecycle of a ticket. */
 export type TicketStatus = "new" | "open" | "pending" | "resolved" | "closed";
@@ -496,6 +642,11 @@ export type TicketSummary = {
 	assignee: string | null,
 	tags: string[],
 	snoozed_until: number | null,
+	queue: string | null,
+	/**  The nearest SLA target still running (first response, next response or resolution). */
+	sla_due_at: number | null,
+	/**  The SLA clocks are stopped while the ticket waits on the customer. */
+	sla_paused: boolean,
 	created_at: number,
 	updated_at: number,
 };
@@ -505,7 +656,11 @@ export type TicketView = { kind: "all_open" } |
 /**  Open tickets assigned to the agent of this workspace. */
 { kind: "mine" } | { kind: "unassigned" } | { kind: "needs_review" } | { kind: "urgent" } | 
 /**  Tickets put aside until a time; they come back by themselves. */
-{ kind: "snoozed" } | { kind: "pending" } | { kind: "resolved" } | { kind: "channel"; channel: ChannelKind } | { kind: "category"; category: string };
+{ kind: "snoozed" } | { kind: "pending" } | { kind: "resolved" } | { kind: "channel"; channel: ChannelKind } | { kind: "category"; category: string } | 
+/**  Open tickets in a team's queue (set by rules or by hand). */
+{ kind: "queue"; queue: string } | 
+/**  Open tickets whose SLA is breached or due within the hour. */
+{ kind: "sla_at_risk" };
 
 /**  Tickets were created or changed; the UI refreshes counts, the list and the open ticket. */
 export type TicketsChanged = {
@@ -519,6 +674,11 @@ export type TriageCorrection = {
 	priority: Priority | null,
 	sentiment: string | null,
 };
+
+/**  The event a rule listens to. */
+export type Trigger = "ticket_created" | "classified" | "customer_replied" | "agent_replied" | "status_changed" | "sla_warning" | "sla_breached" | 
+/**  The ticket has stayed in its status for `after_hours` (e.g. pending for 3 days). */
+"time_in_status";
 
 export type ViewCount = {
 	view: TicketView,

@@ -29,6 +29,24 @@ fn mailbox(name: &str, address: &str) -> Result<Mailbox, SendError> {
     Ok(Mailbox::new(Some(name.to_string()).filter(|n| !n.is_empty()), parsed))
 }
 
+/// `Auto-Submitted: auto-replied` (RFC 3834): the receiving side, ours included, never answers it.
+#[derive(Clone)]
+struct AutoSubmitted;
+
+impl lettre::message::header::Header for AutoSubmitted {
+    fn name() -> lettre::message::header::HeaderName {
+        lettre::message::header::HeaderName::new_from_ascii_str("Auto-Submitted")
+    }
+
+    fn parse(_: &str) -> Result<Self, Box<dyn std::error::Error + Send + Sync>> {
+        Ok(AutoSubmitted)
+    }
+
+    fn display(&self) -> lettre::message::header::HeaderValue {
+        lettre::message::header::HeaderValue::new(Self::name(), "auto-replied".to_string())
+    }
+}
+
 fn angle(id: &str) -> String {
     format!("<{id}>")
 }
@@ -45,6 +63,9 @@ pub fn build_message(reply: &OutgoingReply, signature: &str, files: &[NewAttachm
         .message_id(reply.message_id.as_deref().map(angle));
     if let Some(parent) = &reply.in_reply_to {
         builder = builder.in_reply_to(angle(parent));
+    }
+    if reply.auto_submitted {
+        builder = builder.header(AutoSubmitted);
     }
     let references = reply.references();
     if !references.is_empty() {
