@@ -1,5 +1,6 @@
 //! Email parsing and import through the real ingest path into a real SQLite workspace.
 
+mod auto_reply_loop;
 mod demo_import;
 #[path = "../harness/dovecot.rs"]
 mod dovecot;
