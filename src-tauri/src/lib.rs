@@ -82,6 +82,9 @@ pub fn specta_builder() -> tauri_specta::Builder<tauri::Wry> {
             commands::workflow::list_queues,
             commands::workflow::set_tickets_queue,
             commands::workflow::prepared_draft,
+            commands::customers::customer_profile,
+            commands::customers::update_customer,
+            commands::customers::import_orders,
         ])
         .events(tauri_specta::collect_events![
             events::TicketsChanged,

@@ -15,6 +15,8 @@ pub struct DraftContext {
     pub ticket: TicketDetail,
     /// The customer's other tickets, newest first.
     pub history: Vec<TicketSummary>,
+    /// The customer's orders, newest first (imported from the shop).
+    pub orders: Vec<switchboard_core::orders::Order>,
     pub agent_name: String,
 }
 
@@ -73,8 +75,18 @@ pub fn fill_variables(template: &str, ctx: &DraftContext) -> String {
         customer_name: ctx.ticket.customer.display_name.clone(),
         ticket_number: ctx.ticket.ticket.number,
         subject: ctx.ticket.ticket.subject.clone(),
-        order_number: ctx.order_number(),
-        order_status: None,
+        order_number: ctx
+            .orders
+            .first()
+            .map(|o| o.number.clone())
+            .or_else(|| ctx.order_number()),
+        order_status: ctx.orders.first().map(|o| {
+            if o.fulfillment_status.is_empty() {
+                o.status.clone()
+            } else {
+                o.fulfillment_status.clone()
+            }
+        }),
         agent_name: ctx.agent_name.clone(),
         language: ctx.language(),
     };
@@ -153,6 +165,27 @@ pub fn draft_user_prompt(ctx: &DraftContext, replies: &[SavedReply]) -> String {
             data.push_str(&format!("- #{} {} ({:?})\n", h.number, h.subject, h.status));
         }
     }
+    if !ctx.orders.is_empty() {
+        data.push_str("\nThe customer's orders, newest first (cite the real order; never invent one):\n");
+        for o in ctx.orders.iter().take(5) {
+            let items: Vec<String> = o.items.iter().map(|i| format!("{} × {}", i.quantity, i.name)).collect();
+            data.push_str(&format!(
+                "- {} placed {} · payment {} · shipping {} · {:.2} {} · {}\n",
+                o.number,
+                chrono::DateTime::from_timestamp_millis(o.placed_at)
+                    .map_or_else(String::new, |d| d.format("%Y-%m-%d").to_string()),
+                if o.status.is_empty() { "unknown" } else { &o.status },
+                if o.fulfillment_status.is_empty() {
+                    "unknown"
+                } else {
+                    &o.fulfillment_status
+                },
+                o.total_cents as f64 / 100.0,
+                o.currency,
+                items.join(", ")
+            ));
+        }
+    }
     data.push_str("\nConversation, oldest first:\n");
     for m in ctx.ticket.messages.iter().rev().take(8).rev() {
         let who = match m.direction {
@@ -223,9 +256,14 @@ pub async fn draft_for_ticket(
         .into_iter()
         .filter(|t| t.id != ticket_id)
         .collect();
+    let orders = {
+        let mut conn = store.pool().acquire().await?;
+        switchboard_core::orders::for_customer(&mut conn, detail.customer.id).await?
+    };
     let ctx = DraftContext {
         ticket: detail,
         history,
+        orders,
         agent_name,
     };
     let replies = saved_replies::list(store.pool()).await?;

@@ -9,6 +9,7 @@ mod export;
 mod import;
 mod llm;
 mod mail;
+mod orders;
 mod output;
 mod taxonomy;
 
@@ -124,12 +125,30 @@ enum Command {
     },
     /// Send the queued replies once (the desktop app sends continuously).
     Send,
+    /// Import a shop's order export (CSV), linking orders to customers by email or phone.
+    Orders {
+        file: PathBuf,
+        #[arg(long, value_enum)]
+        format: orders::FormatArg,
+    },
+    /// Rules: export them as JSON, or import a file of them (appended after the existing ones).
+    Rules {
+        #[arg(value_enum)]
+        action: RulesAction,
+        file: PathBuf,
+    },
     /// Export every ticket with its messages as JSON.
     Export {
         /// Output file (default: standard output).
         #[arg(long, short)]
         output: Option<PathBuf>,
     },
+}
+
+#[derive(Clone, Copy, ValueEnum)]
+enum RulesAction {
+    Export,
+    Import,
 }
 
 #[derive(Clone, Copy, ValueEnum)]
@@ -237,6 +256,22 @@ async fn run(cli: Cli) -> anyhow::Result<ExitCode> {
         Command::Account { command } => accounts::run(&store, command).await?,
         Command::Sync { account, quiet } => mail::sync(&store, account, quiet).await?,
         Command::Send => mail::send(&store).await?,
+        Command::Orders { file, format } => orders::import(&store, &file, format).await?,
+        Command::Rules { action, file } => {
+            match action {
+                RulesAction::Export => {
+                    let json = switchboard_core::rules::library::export_json(store.pool()).await?;
+                    std::fs::write(&file, json).with_context(|| format!("cannot write {}", file.display()))?;
+                }
+                RulesAction::Import => {
+                    let json =
+                        std::fs::read_to_string(&file).with_context(|| format!("cannot read {}", file.display()))?;
+                    let count = switchboard_core::rules::library::import_json(store.pool(), &json).await?;
+                    println!("imported {count} rules");
+                }
+            }
+            ExitCode::SUCCESS
+        }
         Command::Export { output } => {
             export::run(&store, output.as_deref()).await?;
             ExitCode::SUCCESS

@@ -111,6 +111,10 @@ export const commands = {
 	setTicketsQueue: (ticketIds: number[], queue: string | null) => typedError<TicketSummary[], AppError>(__TAURI_INVOKE("set_tickets_queue", { ticketIds, queue })),
 	/**  A draft a rule prepared for this ticket, if any (the composer offers it; sending stays the agent's). */
 	preparedDraft: (ticketId: number) => typedError<string | null, AppError>(__TAURI_INVOKE("prepared_draft", { ticketId })),
+	customerProfile: (customerId: number) => typedError<CustomerProfile, AppError>(__TAURI_INVOKE("customer_profile", { customerId })),
+	updateCustomer: (customerId: number, update: ProfileUpdate) => typedError<CustomerProfile, AppError>(__TAURI_INVOKE("update_customer", { customerId, update })),
+	/**  Imports a CSV order export the agent picked (Shopify, WooCommerce or mapped columns). */
+	importOrders: (path: string, format: OrderFormat) => typedError<OrderImportSummary, AppError>(__TAURI_INVOKE("import_orders", { path, format })),
 };
 
 /** Events */
@@ -220,6 +224,22 @@ export type ClassificationView = {
 	created_at: number,
 };
 
+/**  Column names of a generic order CSV; only `number`, `email` or `phone`, and `placed_at` are required. */
+export type ColumnMapping = {
+	number: string,
+	email: string | null,
+	phone: string | null,
+	customer_name: string | null,
+	placed_at: string,
+	status: string | null,
+	fulfillment_status: string | null,
+	total: string | null,
+	currency: string | null,
+	item_name: string | null,
+	item_quantity: string | null,
+	item_price: string | null,
+};
+
 export type Condition = {
 	field: Field,
 	op: Op,
@@ -241,6 +261,23 @@ export type Customer = {
 export type CustomerIdentity = {
 	channel: ChannelKind,
 	address: string,
+};
+
+export type CustomerProfile = {
+	id: number,
+	display_name: string,
+	company: string | null,
+	language: string | null,
+	tier: string | null,
+	tags: string[],
+	notes: string,
+	identities: CustomerIdentity[],
+	ticket_count: number,
+	/**  Sum of the customer's orders, in cents of `currency` (the currency of most of them). */
+	lifetime_value_cents: number,
+	currency: string,
+	/**  Newest first. */
+	orders: Order[],
 };
 
 /**  Inbound from the customer, outbound to the customer, or an internal note between agents. */
@@ -497,6 +534,41 @@ export type OpenTicketRequested = {
 	ticketId: number,
 };
 
+export type Order = {
+	/**  `shopify`, `woocommerce` or `csv`. */
+	source: string,
+	number: string,
+	/**  Payment state as the shop says it (`paid`, `refunded`, `processing`…). */
+	status: string,
+	/**  Shipping state (`fulfilled`, `unfulfilled`, `partial`…); empty when the shop has none. */
+	fulfillment_status: string,
+	total_cents: number,
+	currency: string,
+	placed_at: number,
+	items: OrderItem[],
+};
+
+/**  Which shop wrote the file, or which columns hold what. */
+export type OrderFormat = { kind: "shopify" } | { kind: "woocommerce" } | 
+/**  Any CSV: the agent names the columns. */
+{ kind: "mapped"; mapping: ColumnMapping };
+
+/**  What an order import did. */
+export type OrderImportSummary = {
+	orders: number,
+	customers_created: number,
+	/**  Rows that could not be used, each with its line number and why (the first 20). */
+	problems: string[],
+	skipped_rows: number,
+};
+
+export type OrderItem = {
+	name: string,
+	quantity: number,
+	/**  Unit price in cents (or the currency's smallest unit). */
+	price_cents: number,
+};
+
 export type OutboxItem = {
 	id: number,
 	ticket_id: number,
@@ -520,6 +592,16 @@ export type PlannedAction = {
 };
 
 export type Priority = "urgent" | "high" | "normal" | "low";
+
+/**  What the agent can edit on a profile. */
+export type ProfileUpdate = {
+	display_name: string,
+	company: string | null,
+	language: string | null,
+	tier: string | null,
+	tags: string[],
+	notes: string,
+};
 
 /**  One remote image: its address, and either the image as a `data:` URL or why it was not loaded. */
 export type RemoteImage = {

@@ -487,6 +487,7 @@ async fn draft_context(store: &Store, from: &str, subject: &str, body: &str) -> 
     switchboard_ai::drafts::DraftContext {
         ticket: tickets::detail(store.pool(), ticket).await.unwrap(),
         history: Vec::new(),
+        orders: Vec::new(),
         agent_name: "Aurora 客服".into(),
     }
 }
@@ -513,6 +514,35 @@ async fn offline_drafts_fill_the_best_saved_reply_in_the_customers_language() {
         draft.text
     );
     assert!(!draft.text.contains("{{"), "no unfilled variables: {}", draft.text);
+}
+
+#[tokio::test]
+async fn drafts_cite_the_customers_real_order() {
+    let dir = tempfile::tempdir().unwrap();
+    let store = Store::open(dir.path()).await.unwrap();
+    let mut ctx = draft_context(&store, "wang@qq.com", "物流", "我的耳机什么时候到？").await;
+    ctx.orders = vec![switchboard_core::orders::Order {
+        source: "shopify".into(),
+        number: "#5521".into(),
+        status: "paid".into(),
+        fulfillment_status: "unfulfilled".into(),
+        total_cents: 129_900,
+        currency: "CNY".into(),
+        placed_at: 1_764_000_000_000,
+        items: vec![switchboard_core::orders::OrderItem {
+            name: "降噪耳机".into(),
+            quantity: 1,
+            price_cents: 129_900,
+        }],
+    }];
+    let replies = switchboard_core::saved_replies::list(store.pool()).await.unwrap();
+    let prompt = switchboard_ai::drafts::draft_user_prompt(&ctx, &replies);
+    assert!(
+        prompt.contains("#5521") && prompt.contains("unfulfilled") && prompt.contains("1 × 降噪耳机"),
+        "{prompt}"
+    );
+    let filled = switchboard_ai::drafts::fill_variables("订单 {{order_number}}：{{order_status}}", &ctx);
+    assert_eq!(filled, "订单 #5521：unfulfilled");
 }
 
 #[tokio::test]

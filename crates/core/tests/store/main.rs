@@ -5,6 +5,7 @@ mod arrivals;
 mod attachments;
 mod fixtures;
 mod ingest;
+mod orders;
 mod queues;
 mod rule_conditions;
 mod rules;

@@ -1,0 +1,47 @@
+//! Customer profiles and their orders: the sidebar reads them, the agent edits them and imports a shop's
+//! order export.
+
+use switchboard_core::customers::{self, CustomerProfile, ProfileUpdate};
+use switchboard_core::orders::{self, OrderFormat, OrderImportSummary};
+use tauri::State;
+
+use crate::AppError;
+use crate::state::AppState;
+
+/// Most bytes of an order export read at once (a big shop's full history is still far below).
+const MAX_EXPORT_BYTES: u64 = 200 * 1024 * 1024;
+
+#[tauri::command]
+#[specta::specta]
+pub async fn customer_profile(state: State<'_, AppState>, customer_id: i32) -> Result<CustomerProfile, AppError> {
+    Ok(customers::profile(state.store()?.pool(), i64::from(customer_id)).await?)
+}
+
+#[tauri::command]
+#[specta::specta]
+pub async fn update_customer(
+    state: State<'_, AppState>,
+    customer_id: i32,
+    update: ProfileUpdate,
+) -> Result<CustomerProfile, AppError> {
+    Ok(customers::update(state.store()?.pool(), i64::from(customer_id), &update).await?)
+}
+
+/// Imports a CSV order export the agent picked (Shopify, WooCommerce or mapped columns).
+#[tauri::command]
+#[specta::specta]
+pub async fn import_orders(
+    state: State<'_, AppState>,
+    path: String,
+    format: OrderFormat,
+) -> Result<OrderImportSummary, AppError> {
+    let size = std::fs::metadata(&path)
+        .map_err(|e| AppError::new("import", format!("cannot read {path}: {e}")))?
+        .len();
+    if size > MAX_EXPORT_BYTES {
+        return Err(AppError::new("import", "the file is larger than 200 MB"));
+    }
+    let text = std::fs::read(&path).map_err(|e| AppError::new("import", format!("cannot read {path}: {e}")))?;
+    let text = String::from_utf8_lossy(&text);
+    Ok(orders::import_csv(state.store()?.pool(), &text, &format).await?)
+}
