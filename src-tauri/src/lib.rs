@@ -85,6 +85,8 @@ pub fn specta_builder() -> tauri_specta::Builder<tauri::Wry> {
             commands::customers::customer_profile,
             commands::customers::update_customer,
             commands::customers::import_orders,
+            commands::customers::ticket_suggestions,
+            commands::customers::settle_suggestion,
         ])
         .events(tauri_specta::collect_events![
             events::TicketsChanged,

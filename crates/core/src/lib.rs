@@ -22,6 +22,7 @@ pub mod saved_replies;
 pub mod search;
 pub mod sla;
 pub mod store;
+pub mod suggestions;
 pub mod sync_state;
 pub mod threading;
 pub mod ticket_actions;

@@ -3,6 +3,7 @@
 
 use switchboard_core::customers::{self, CustomerProfile, ProfileUpdate};
 use switchboard_core::orders::{self, OrderFormat, OrderImportSummary};
+use switchboard_core::suggestions::{self, Suggestion};
 use tauri::State;
 
 use crate::AppError;
@@ -44,4 +45,33 @@ pub async fn import_orders(
     let text = std::fs::read(&path).map_err(|e| AppError::new("import", format!("cannot read {path}: {e}")))?;
     let text = String::from_utf8_lossy(&text);
     Ok(orders::import_csv(state.store()?.pool(), &text, &format).await?)
+}
+
+/// Personalized suggestions for a ticket, from the customer's history and orders.
+#[tauri::command]
+#[specta::specta]
+pub async fn ticket_suggestions(state: State<'_, AppState>, ticket_id: i32) -> Result<Vec<Suggestion>, AppError> {
+    Ok(suggestions::for_ticket(state.store()?.pool(), i64::from(ticket_id)).await?)
+}
+
+/// Accepts (a priority change is applied; text goes to the composer in the UI) or dismisses a suggestion.
+#[tauri::command]
+#[specta::specta]
+pub async fn settle_suggestion(
+    app: tauri::AppHandle,
+    state: State<'_, AppState>,
+    ticket_id: i32,
+    suggestion_id: String,
+    accepted: bool,
+) -> Result<(), AppError> {
+    suggestions::settle(
+        state.store()?.pool(),
+        i64::from(ticket_id),
+        &suggestion_id,
+        accepted,
+        switchboard_core::audit::ACTOR_AGENT,
+    )
+    .await?;
+    crate::events::TicketsChanged::notify(&app, vec![ticket_id]);
+    Ok(())
 }

@@ -115,6 +115,10 @@ export const commands = {
 	updateCustomer: (customerId: number, update: ProfileUpdate) => typedError<CustomerProfile, AppError>(__TAURI_INVOKE("update_customer", { customerId, update })),
 	/**  Imports a CSV order export the agent picked (Shopify, WooCommerce or mapped columns). */
 	importOrders: (path: string, format: OrderFormat) => typedError<OrderImportSummary, AppError>(__TAURI_INVOKE("import_orders", { path, format })),
+	/**  Personalized suggestions for a ticket, from the customer's history and orders. */
+	ticketSuggestions: (ticketId: number) => typedError<Suggestion[], AppError>(__TAURI_INVOKE("ticket_suggestions", { ticketId })),
+	/**  Accepts (a priority change is applied; text goes to the composer in the UI) or dismisses a suggestion. */
+	settleSuggestion: (ticketId: number, suggestionId: string, accepted: boolean) => typedError<null, AppError>(__TAURI_INVOKE("settle_suggestion", { ticketId, suggestionId, accepted })),
 };
 
 /** Events */
@@ -678,6 +682,39 @@ export type SlaSettings = {
 	policies: SlaPolicy[],
 	business_hours: BusinessHours,
 };
+
+/**  A suggestion and the facts behind it; the UI words the title and reason in the agent's language. */
+export type Suggestion = {
+	/**  Stable for the ticket (e.g. `open_order:#1001`), so a dismissal sticks. */
+	id: string,
+	kind: SuggestionKind,
+	action: SuggestionAction,
+	/**  The order it is about, if any. */
+	order: Order | null,
+	/**  The earlier ticket (number) of a repeat issue. */
+	related_ticket_number: number | null,
+	order_count: number,
+	lifetime_value_cents: number,
+	currency: string,
+	tier: string | null,
+};
+
+/**  What accepting a suggestion does. */
+export type SuggestionAction = 
+/**  Put this text (in the customer's language) into the composer. */
+{ kind: "insert_text"; text: string } | { kind: "set_priority"; priority: Priority } | { kind: "open_ticket"; ticket_id: number };
+
+export type SuggestionKind = 
+/**  The customer has an order not yet shipped or done: tell them where it stands. */
+"open_order_status" | 
+/**  A repeat buyer with a delivery problem or a complaint: apologise and offer a coupon. */
+"apology_with_coupon" | 
+/**  A valuable or tiered customer whose ticket has a low priority: raise it. */
+"raise_priority" | 
+/**  The customer asks for a refund the shop already made. */
+"already_refunded" | 
+/**  The customer wrote about the same topic recently: look at that ticket. */
+"repeat_issue";
 
 export type TagCount = {
 	name: string,

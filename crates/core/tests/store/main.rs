@@ -11,5 +11,6 @@ mod rule_conditions;
 mod rules;
 mod search;
 mod sla;
+mod suggestions;
 mod ticket_actions;
 mod tickets;
