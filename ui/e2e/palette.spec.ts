@@ -49,8 +49,8 @@ test('Ctrl+K opens it over the inbox; typing filters; Enter goes to Pending; Esc
   // Initials, Ctrl+N / Ctrl+P, and nothing matching.
   await page.keyboard.press('Control+k');
   await page.keyboard.type('gtr');
-  // Initials "gtr" best, "g-t-n-r" as a looser match after.
-  await expect(options(page)).toHaveText(['Go to Resolved', 'Go to Needs review']);
+  // Initials "gtr" best, "g-t-n-r" and "g-t-s-a-a-r" as looser matches after.
+  await expect(options(page)).toHaveText(['Go to Resolved', 'Go to Needs review', 'Go to SLA at risk']);
   await page.getByTestId('palette-input').fill('theme');
   await expect(options(page)).toHaveCount(3);
   await page.keyboard.press('Control+n');

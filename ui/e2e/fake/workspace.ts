@@ -21,6 +21,17 @@ import type {
   NotificationStatus,
   ManualTicket,
   ModelStatus,
+  Action,
+  ActionKind,
+  BusinessHours,
+  Condition,
+  DryRunMatch,
+  PlannedAction,
+  Rule,
+  RuleDefinition,
+  RuleField,
+  SlaPolicy,
+  SlaSettings,
   ChannelKind,
   ClassificationView,
   Customer,
@@ -85,6 +96,10 @@ export interface FakeConfig {
   notifications?: NotificationSettings;
   /** The desktop has no notification service: why, as notification_status reports it. */
   notificationsUnavailable?: string | null;
+  /** Start with the day-one rules a new workspace gets (default true). */
+  rules?: boolean;
+  /** Ticket ids a rule prepared a draft for, with the draft's text. */
+  preparedDrafts?: Record<number, string>;
 }
 
 export type Emit = (event: string, payload: unknown) => Promise<void>;
@@ -381,6 +396,10 @@ export class FakeWorkspace {
   private notifications: Required<NotificationSettings>;
   /** The language desktop notifications are written in (set_ui_language). */
   uiLanguage: 'en' | 'zh-CN' = 'en';
+  /** Rules in the order they run; SLA policies and business hours (commands::workflow). */
+  private rules: Rule[] = [];
+  private nextRule = 1;
+  private sla: SlaSettings = structuredClone(DEFAULT_SLA);
 
   constructor(config: FakeConfig, emit: Emit) {
     this.config = {
@@ -403,7 +422,18 @@ export class FakeWorkspace {
       savedReplies: config.savedReplies ?? true,
       notifications: config.notifications ?? {},
       notificationsUnavailable: config.notificationsUnavailable ?? null,
+      rules: config.rules ?? true,
+      preparedDrafts: config.preparedDrafts ?? {},
     };
+    if (this.config.rules) {
+      this.rules = DAY_ONE_RULES.map(([enabled, definition, lastError], i) => ({
+        id: i + 1,
+        enabled,
+        definition: structuredClone(definition),
+        last_error: lastError,
+      }));
+      this.nextRule = this.rules.length + 1;
+    }
     this.notifications = { ...NOTIFICATION_DEFAULTS, ...this.config.notifications };
     this.llmDraftError = this.config.llmDraftError;
     if (this.config.savedReplies) {
@@ -509,6 +539,10 @@ export class FakeWorkspace {
         assignee: i % 6 === 0 ? AGENT_NAME : i % 6 === 3 ? 'Dana' : null,
         tags: DEMO_TAGS[i] ?? [],
         snoozed_until: i in DEMO_SNOOZES ? Date.now() + DEMO_SNOOZES[i]! * 60 * MINUTE : null,
+        queue: DEMO_QUEUES[i % DEMO_QUEUES.length]!,
+        // Clocks of every kind: breached, due within 30 minutes, due in hours, none.
+        sla_due_at: DEMO_SLA_MINUTES[i % DEMO_SLA_MINUTES.length] === null ? null : this.now + DEMO_SLA_MINUTES[i % DEMO_SLA_MINUTES.length]! * MINUTE,
+        sla_paused: false,
         created_at: created,
         updated_at: updated,
         customerId: customer.id,
@@ -542,6 +576,9 @@ export class FakeWorkspace {
         assignee: 'Dana',
         tags: [],
         snoozed_until: null,
+        queue: null,
+        sla_due_at: null,
+        sla_paused: false,
         created_at: this.now - (200 + i) * MINUTE,
         updated_at: this.now - (200 + i) * MINUTE,
         customerId: (i % CUSTOMERS.length) + 1,
@@ -577,6 +614,14 @@ export class FakeWorkspace {
   private sorted(sort: TicketSort): Ticket[] {
     if (sort === 'newest') return this.tickets;
     if (sort === 'oldest') return [...this.tickets].reverse();
+    if (sort === 'sla_due') {
+      // As tickets::list_sorted: the nearest running clock first, tickets without one (or paused) last.
+      const due = (t: Ticket) => {
+        const s = this.summary(t);
+        return s.sla_due_at === null || s.sla_paused ? Infinity : s.sla_due_at;
+      };
+      return [...this.tickets].sort((a, b) => due(a) - due(b) || b.updated_at - a.updated_at || b.id - a.id);
+    }
     return [...this.tickets].sort((a, b) => PRIORITY_RANK[a.priority] - PRIORITY_RANK[b.priority] || b.updated_at - a.updated_at || b.id - a.id);
   }
 
@@ -605,6 +650,12 @@ export class FakeWorkspace {
         return open && t.channel === view.channel;
       case 'category':
         return open && t.category === view.category;
+      case 'queue':
+        return open && t.queue !== null && t.queue.toLowerCase() === view.queue.toLowerCase();
+      case 'sla_at_risk': {
+        const s = this.summary(t);
+        return open && s.sla_due_at !== null && !s.sla_paused && s.sla_due_at <= Date.now() + 60 * MINUTE;
+      }
     }
   }
 
@@ -631,6 +682,10 @@ export class FakeWorkspace {
       // As the store: ordered by name.
       tags: [...t.tags].sort((a, b) => a.localeCompare(b)),
       snoozed_until: t.snoozed_until,
+      queue: t.queue,
+      // As sla::clocks: no clock on a closed ticket; a pending one keeps its due time, stopped.
+      sla_due_at: t.status === 'resolved' || t.status === 'closed' ? null : t.sla_due_at,
+      sla_paused: t.status === 'pending' && t.sla_due_at !== null,
       created_at: t.created_at,
       updated_at: t.updated_at,
     };
@@ -747,6 +802,36 @@ export class FakeWorkspace {
         return `/home/agent/Downloads/${this.findAttachment(args.attachmentId).filename}`;
       case 'load_remote_images':
         return this.loadRemoteImages(args.messageId);
+      case 'list_rules':
+        return structuredClone(this.rules);
+      case 'save_rule':
+        return this.saveRule(args.id, args.enabled, args.definition);
+      case 'set_rule_enabled':
+        if (typeof args.enabled !== 'boolean') throw 'invalid args `enabled` for command `set_rule_enabled`: expected a boolean';
+        this.findRule(args.id).enabled = args.enabled;
+        return null;
+      case 'delete_rule':
+        this.rules = this.rules.filter((r) => r.id !== num(args.id, 'id'));
+        return null;
+      case 'reorder_rules':
+        return this.reorderRules(args.ids);
+      case 'dry_run_rule':
+        return this.dryRun(args.definition);
+      case 'export_rules':
+        return this.exportRules();
+      case 'import_rules':
+        return this.importRules(args.json);
+      case 'get_sla_settings':
+        return structuredClone(this.sla);
+      case 'save_sla_settings':
+        return this.saveSla(args.settings);
+      case 'list_queues':
+        return this.listQueues();
+      case 'set_tickets_queue':
+        return this.setTicketsQueue(args.ticketIds, args.queue);
+      case 'prepared_draft':
+        this.find(args.ticketId);
+        return this.config.preparedDrafts[num(args.ticketId, 'ticketId')] ?? null;
       default:
         throw fail('unknown_command', `The backend has no command "${cmd}".`);
     }
@@ -786,6 +871,218 @@ export class FakeWorkspace {
         ? { url, data_url: null, error: 'the server answered 404 Not Found' }
         : { url, data_url: FAKE_IMAGE_PNG, error: null },
     );
+  }
+
+  // ---------- rules, queues and SLAs (as src-tauri/src/commands/workflow.rs) ----------
+
+  private findRule(id: unknown): Rule {
+    const rule = this.rules.find((r) => r.id === id);
+    if (!rule) throw fail('invalid_input', `rule ${String(id)} does not exist`);
+    return rule;
+  }
+
+  /** As rules::library::save: checked first; saving clears the rule's last error. */
+  private saveRule(id: unknown, enabled: unknown, raw: unknown): Rule {
+    if (typeof enabled !== 'boolean') throw 'invalid args `enabled` for command `save_rule`: expected a boolean';
+    const definition = checkDefinition(raw, 'save_rule');
+    validateRule(definition);
+    if (id === null || id === undefined) {
+      const rule: Rule = { id: this.nextRule++, enabled, definition, last_error: null };
+      this.rules.push(rule);
+      return structuredClone(rule);
+    }
+    const rule = this.findRule(id);
+    Object.assign(rule, { enabled, definition, last_error: null });
+    return structuredClone(rule);
+  }
+
+  private reorderRules(raw: unknown): null {
+    if (!Array.isArray(raw)) throw 'invalid args `ids` for command `reorder_rules`: expected a sequence';
+    const ids = raw as unknown[];
+    const known = this.rules.map((r) => r.id);
+    if (ids.length !== known.length || new Set(ids).size !== ids.length || ids.some((id) => !known.includes(id as number))) {
+      throw fail('invalid_input', 'the new order must list every rule exactly once');
+    }
+    this.rules = ids.map((id) => this.rules.find((r) => r.id === id)!);
+    return null;
+  }
+
+  /** As rules::library::dry_run: the newest 1,000 tickets as they stand, nothing changed. */
+  private dryRun(raw: unknown): DryRunMatch[] {
+    const definition = checkDefinition(raw, 'dry_run_rule');
+    validateRule(definition);
+    const recent = [...this.tickets].sort((a, b) => b.created_at - a.created_at || b.id - a.id).slice(0, 1000);
+    const inHours = inBusinessHours(this.sla.business_hours, Date.now());
+    const out: DryRunMatch[] = [];
+    for (const t of recent) {
+      if (!ruleMatches(definition, this.facts(t, inHours))) continue;
+      out.push({ ticket_id: t.id, number: t.number, subject: t.subject, actions: definition.actions.map((a) => this.plan(definition, a, t)) });
+    }
+    return out;
+  }
+
+  private facts(t: Ticket, inHours: boolean): Facts {
+    const body = [...t.messages].reverse().find((m) => m.direction === 'inbound')?.body_text ?? '';
+    return {
+      channel: t.channel,
+      account: [],
+      category: t.category,
+      priority: t.priority,
+      sentiment: t.sentiment,
+      language: t.language,
+      confidence: t.ai?.confidence ?? null,
+      status: t.status,
+      queue: t.queue,
+      subject: t.subject,
+      body,
+      customer_tier: null,
+      customer_tag: [],
+      tag: t.tags,
+      business_hours: inHours,
+    };
+  }
+
+  /** As rules::apply::plan. */
+  private plan(rule: RuleDefinition, action: Action, t: Ticket): PlannedAction {
+    const value = (action.value ?? '').trim();
+    const change = (field: string, from: string | null): PlannedAction => ({
+      kind: action.kind,
+      description: `${field}: ${from ?? '—'} → ${value}`,
+      effective: from === null || from.toLowerCase() !== value.toLowerCase(),
+    });
+    const described = (description: string): PlannedAction => ({ kind: action.kind, description, effective: true });
+    const savedReply = () => {
+      if (!this.savedReplies.some((r) => r.title.trim() === value)) throw fail('invalid_input', `there is no saved reply called '${value}'`);
+    };
+    switch (action.kind) {
+      case 'set_category':
+        return change('category', t.category);
+      case 'set_priority':
+        return change('priority', t.priority);
+      case 'set_queue':
+        return change('queue', t.queue);
+      case 'set_status':
+        return change('status', t.status);
+      case 'assign':
+        return change('assignee', t.assignee);
+      case 'add_tag':
+        return { kind: action.kind, description: `tag: + ${value}`, effective: !t.tags.some((x) => x.toLowerCase() === value.toLowerCase()) };
+      case 'add_note':
+        return described(`note: ${value}`);
+      case 'notify':
+        return described(`notify: ${value}`);
+      case 'escalate':
+        return described(`escalate: priority ${t.priority} → urgent, tag + escalated, notify`);
+      case 'draft_saved_reply':
+        savedReply();
+        return described(`draft from saved reply '${value}'`);
+      case 'auto_reply': {
+        savedReply();
+        const why = !rule.allow_auto_reply
+          ? 'automatic replies are not allowed for this rule'
+          : t.auto_generated
+            ? 'the message is an auto-reply, bulk mail or bounce'
+            : t.channel === 'phone'
+              ? 'phone tickets have no address to reply to'
+              : null;
+        return why === null
+          ? described(`automatic reply '${value}'`)
+          : { kind: action.kind, description: `automatic reply '${value}' (skipped: ${why})`, effective: false };
+      }
+    }
+  }
+
+  private exportRules(): string {
+    const file = { switchboard_rules: 1, rules: this.rules.map((r) => ({ enabled: r.enabled, ...r.definition })) };
+    return JSON.stringify(file, null, 2);
+  }
+
+  /** As rules::library::import_json: all the file's rules after the existing ones, or (one is invalid) none. */
+  private importRules(json: unknown): number {
+    if (typeof json !== 'string') throw 'invalid args `json` for command `import_rules`: expected a string';
+    let file: unknown;
+    try {
+      file = JSON.parse(json);
+    } catch (err) {
+      throw fail('invalid_input', `this is not a Switchboard rules file: ${(err as Error).message}`);
+    }
+    const rules = (file as { rules?: unknown })?.rules;
+    if (typeof file !== 'object' || file === null || !('switchboard_rules' in file)) {
+      throw fail('invalid_input', 'this is not a Switchboard rules file: missing field `switchboard_rules` at line 1 column 2');
+    }
+    if (!Array.isArray(rules)) throw fail('invalid_input', 'this is not a Switchboard rules file: missing field `rules`');
+    const parsed = rules.map((r: unknown) => {
+      const { enabled, ...definition } = (r ?? {}) as { enabled?: unknown } & Record<string, unknown>;
+      if (typeof enabled !== 'boolean') throw fail('invalid_input', 'this is not a Switchboard rules file: missing field `enabled`');
+      const def = checkDefinition(definition, 'import_rules', true);
+      return { enabled, definition: def };
+    });
+    for (const r of parsed) validateRule(r.definition);
+    for (const r of parsed) this.rules.push({ id: this.nextRule++, enabled: r.enabled, definition: r.definition, last_error: null });
+    return parsed.length;
+  }
+
+  /** As sla::set_business_hours + policies::replace_all: both checked before either is stored. */
+  private saveSla(raw: unknown): null {
+    const settings = raw as SlaSettings;
+    if (!settings || !Array.isArray(settings.policies) || !settings.business_hours) throw 'invalid args `settings` for command `save_sla_settings`';
+    const hours = settings.business_hours;
+    if (!isTimeZone(hours.time_zone)) throw fail('invalid_input', `'${hours.time_zone}' is not a time zone (e.g. Europe/Berlin)`);
+    if (!Array.isArray(hours.days) || hours.days.length !== 7) throw fail('invalid_input', 'business hours need seven days, Monday first');
+    const clock = (m: number) => `${String(Math.floor(m / 60)).padStart(2, '0')}:${String(m % 60).padStart(2, '0')}`;
+    for (const day of hours.days) {
+      if (day && (day.start_minute >= day.end_minute || day.end_minute > 24 * 60)) {
+        throw fail('invalid_input', `opening hours ${clock(day.start_minute)}–${clock(day.end_minute)} are not a time range within a day`);
+      }
+    }
+    if (hours.days.every((d) => d === null)) throw fail('invalid_input', 'business hours need at least one open day');
+    for (const day of hours.holidays) {
+      if (!/^\d{4}-\d{2}-\d{2}$/.test(day.trim()) || Number.isNaN(Date.parse(day.trim()))) {
+        throw fail('invalid_input', `'${day}' is not a date (YYYY-MM-DD)`);
+      }
+    }
+    for (const p of settings.policies) {
+      if (p.name.trim() === '') throw fail('invalid_input', 'an SLA policy needs a name');
+      for (const m of [p.first_response_minutes, p.next_response_minutes, p.resolution_minutes]) {
+        if (m !== null && !(m >= 1 && m <= 525_600)) throw fail('invalid_input', `SLA policy '${p.name}': a target lies between 1 minute and a year`);
+      }
+    }
+    const clean = (v: string | null) => (v === null || v.trim() === '' ? null : v.trim());
+    this.sla = {
+      business_hours: { time_zone: hours.time_zone, days: structuredClone(hours.days), holidays: [...hours.holidays].map((d) => d.trim()).sort() },
+      policies: settings.policies.map((p) => ({ ...p, name: p.name.trim(), queue: clean(p.queue), tier: clean(p.tier) })),
+    };
+    void this.emit('tickets-changed', { ticket_ids: [] });
+    return null;
+  }
+
+  /** The first response due time of a new ticket under the first fitting policy (calendar minutes, simplified). */
+  private firstResponseDue(priority: Priority, queue: string | null, from: number): number | null {
+    const policy = this.sla.policies.find(
+      (p) => (p.priority === null || p.priority === priority) && (p.queue === null || p.queue.toLowerCase() === queue?.toLowerCase()) && p.tier === null,
+    );
+    return policy?.first_response_minutes != null ? from + policy.first_response_minutes * MINUTE : null;
+  }
+
+  /** As workflow::queues_in_use: queues holding tickets, by name. */
+  private listQueues(): string[] {
+    const names = new Map<string, string>();
+    for (const t of this.tickets) if (t.queue !== null && !names.has(t.queue.toLowerCase())) names.set(t.queue.toLowerCase(), t.queue);
+    return [...names.values()].sort((a, b) => a.localeCompare(b));
+  }
+
+  /** As workflow::set_queue: 1–40 characters, trimmed; a known queue keeps its first spelling. */
+  private setTicketsQueue(ids: unknown, queue: unknown): TicketSummary[] {
+    if (queue !== null && typeof queue !== 'string') throw 'invalid args `queue` for command `set_tickets_queue`: expected a string or null';
+    let name: string | null = null;
+    if (queue !== null) {
+      const clean = queue.trim();
+      if (clean === '' || [...clean].length > 40) throw fail('invalid_input', 'a queue name has 1 to 40 characters');
+      name = this.listQueues().find((q) => q.toLowerCase() === clean.toLowerCase()) ?? clean;
+    }
+    const tickets = this.selection(ids);
+    for (const t of tickets) t.queue = name;
+    return this.changed(tickets);
   }
 
   private workspaceStatus(): WorkspaceStatus {
@@ -845,6 +1142,7 @@ export class FakeWorkspace {
       { kind: 'unassigned' },
       { kind: 'needs_review' },
       { kind: 'urgent' },
+      { kind: 'sla_at_risk' },
       { kind: 'pending' },
       { kind: 'snoozed' },
       { kind: 'resolved' },
@@ -859,13 +1157,19 @@ export class FakeWorkspace {
       if (t.category !== null && this.matches({ kind: 'all_open' }, t)) categories.set(t.category, (categories.get(t.category) ?? 0) + 1);
     }
     const byCategory = [...categories].sort(([a], [b]) => a.localeCompare(b)).map(([category, count]) => ({ view: { kind: 'category', category } as TicketView, count }));
-    return [...counted, ...byCategory];
+    // Queues only while open tickets are in them.
+    const queues = new Map<string, number>();
+    for (const t of this.tickets) {
+      if (t.queue !== null && this.matches({ kind: 'all_open' }, t)) queues.set(t.queue, (queues.get(t.queue) ?? 0) + 1);
+    }
+    const byQueue = [...queues].sort(([a], [b]) => a.localeCompare(b)).map(([queue, count]) => ({ view: { kind: 'queue', queue } as TicketView, count }));
+    return [...counted, ...byCategory, ...byQueue];
   }
 
   private listTickets(view: TicketView, sort: unknown, limit: number, offset: number): TicketSummary[] {
     if (!view || typeof view !== 'object' || !('kind' in view)) throw fail('invalid_argument', 'Unknown view.');
-    if (sort !== 'newest' && sort !== 'oldest' && sort !== 'priority') {
-      throw `invalid args \`sort\` for command \`list_tickets\`: unknown variant \`${String(sort)}\`, expected one of \`newest\`, \`oldest\`, \`priority\``;
+    if (sort !== 'newest' && sort !== 'oldest' && sort !== 'priority' && sort !== 'sla_due') {
+      throw `invalid args \`sort\` for command \`list_tickets\`: unknown variant \`${String(sort)}\`, expected one of \`newest\`, \`oldest\`, \`priority\`, \`sla_due\``;
     }
     const out: TicketSummary[] = [];
     let seen = 0;
@@ -1040,6 +1344,9 @@ export class FakeWorkspace {
       assignee: null,
       tags: [],
       snoozed_until: null,
+      queue: null,
+      sla_due_at: this.firstResponseDue('normal', null, now),
+      sla_paused: false,
       created_at: now,
       updated_at: now,
       customerId: customer.id,
@@ -2069,3 +2376,255 @@ function llmDraftText(t: TicketSummary, customer: string, language: string, orde
   };
   return `Hi ${first},\n\nThank you for writing to us about "${t.subject}", and I am sorry for the trouble. ${line[t.category ?? ''] ?? 'I am looking into it and will get back to you within one working day.'}\n\nBest regards,\n${AGENT_NAME}`;
 }
+
+// ---------- rules, queues and SLAs (as crates/core/src/rules, sla, workflow.rs) ----------
+
+/** Queues of the demo tickets, round and round (null: in no queue). */
+const DEMO_QUEUES: (string | null)[] = ['Billing', 'Technical', null, 'After-sales', null, 'Technical'];
+/** Minutes until each demo ticket's nearest SLA target (negative: breached), round and round; null: no SLA. */
+const DEMO_SLA_MINUTES: (number | null)[] = [-190, 20, 130, null, 55, 600, 1_560, -45, 320];
+
+/** A new workspace's SLA settings (the workflow migration; office hours in the machine's time zone). */
+const DEFAULT_SLA: SlaSettings = {
+  policies: [
+    { name: 'Urgent', priority: 'urgent', queue: null, tier: null, first_response_minutes: 60, next_response_minutes: 120, resolution_minutes: 480 },
+    { name: 'High', priority: 'high', queue: null, tier: null, first_response_minutes: 240, next_response_minutes: 480, resolution_minutes: 1440 },
+    { name: 'Normal', priority: 'normal', queue: null, tier: null, first_response_minutes: 480, next_response_minutes: 960, resolution_minutes: 4800 },
+    { name: 'Low', priority: 'low', queue: null, tier: null, first_response_minutes: 1440, next_response_minutes: 2880, resolution_minutes: 9600 },
+  ],
+  business_hours: {
+    time_zone: 'Asia/Shanghai',
+    days: [...Array(5).fill({ start_minute: 540, end_minute: 1080 }), null, null],
+    holidays: [],
+  },
+};
+
+const cond = (field: RuleField, op: Condition['op'], value = ''): Condition => ({ field, op, value });
+const act = (kind: ActionKind, value = ''): Action => ({ kind, value });
+const ruleDef = (name: string, trigger: RuleDefinition['trigger'], conditions: Condition[], actions: Action[], extra: Partial<RuleDefinition> = {}): RuleDefinition => ({
+  name,
+  trigger,
+  after_hours: null,
+  match: 'all',
+  conditions,
+  actions,
+  allow_auto_reply: false,
+  auto_reply_every_hours: 24,
+  stop_after: false,
+  ...extra,
+});
+
+/** As rules::library::day_one_rules (enabled, definition, last error the demo shows). */
+const DAY_ONE_RULES: [boolean, RuleDefinition, string | null][] = [
+  [true, ruleDef('Angry complaints', 'classified', [cond('category', 'is', 'complaint'), cond('sentiment', 'is', 'negative')], [act('set_priority', 'high'), act('set_queue', 'Complaints')]), null],
+  [true, ruleDef('Close confident spam', 'classified', [cond('category', 'is', 'spam_other'), cond('confidence', 'at_least', '0.8')], [act('add_tag', 'spam'), act('set_status', 'closed')]), null],
+  [true, ruleDef('Billing queue', 'classified', [cond('category', 'is', 'billing')], [act('set_queue', 'Billing')]), null],
+  [true, ruleDef('Technical queue', 'classified', [cond('category', 'is', 'technical_support')], [act('set_queue', 'Technical')]), null],
+  [true, ruleDef('After-sales queue', 'classified', [cond('category', 'one_of', 'order_status, shipping, returns_refunds')], [act('set_queue', 'After-sales')]), null],
+  [true, ruleDef('Legal threats', 'ticket_created', [cond('text', 'contains_any', 'lawyer, attorney, chargeback, legal action, 律师, 起诉, 法院')], [act('escalate')]), null],
+  [true, ruleDef('Announce SLA breaches', 'sla_breached', [], [act('add_tag', 'sla-breached'), act('notify', 'SLA breached')]), null],
+  [
+    true,
+    ruleDef(
+      'Resolve after a week waiting on the customer',
+      'time_in_status',
+      [cond('status', 'is', 'pending')],
+      [act('add_note', 'Resolved automatically: no answer from the customer for 7 days.'), act('set_status', 'resolved')],
+      { after_hours: 168 },
+    ),
+    null,
+  ],
+  [
+    false,
+    ruleDef('Acknowledge new mail outside business hours', 'ticket_created', [cond('channel', 'is', 'email'), cond('business_hours', 'is', 'false')], [act('auto_reply', 'Thanks, we are on it')], {
+      allow_auto_reply: true,
+    }),
+    "there is no saved reply called 'Thanks, we are on it'",
+  ],
+];
+
+const TRIGGER_NAMES = ['ticket_created', 'classified', 'customer_replied', 'agent_replied', 'status_changed', 'sla_warning', 'sla_breached', 'time_in_status'];
+const FIELD_NAMES = ['channel', 'account', 'category', 'priority', 'sentiment', 'language', 'confidence', 'status', 'queue', 'subject', 'body', 'text', 'customer_tier', 'customer_tag', 'tag', 'business_hours'];
+const OP_NAMES = ['is', 'is_not', 'one_of', 'contains_any', 'matches', 'is_empty', 'is_set', 'less_than', 'at_least'];
+const ACTION_NAMES = ['set_category', 'set_priority', 'set_queue', 'set_status', 'add_tag', 'assign', 'add_note', 'notify', 'draft_saved_reply', 'auto_reply', 'escalate'];
+
+/** Rust's Debug name of a snake_case variant: business_hours → BusinessHours. */
+const debugName = (name: string) => name.replace(/(^|_)([a-z])/g, (_, __, c: string) => c.toUpperCase());
+
+/** As serde reading a RuleDefinition: the shape and the variants, with the defaults it fills in. */
+function checkDefinition(raw: unknown, cmd: string, inFile = false): RuleDefinition {
+  const bad = (what: string) => {
+    if (inFile) return fail('invalid_input', `this is not a Switchboard rules file: ${what}`);
+    return `invalid args \`definition\` for command \`${cmd}\`: ${what}`;
+  };
+  if (!raw || typeof raw !== 'object') throw bad('expected a RuleDefinition');
+  const d = raw as Record<string, unknown>;
+  if (typeof d.name !== 'string') throw bad('missing field `name`');
+  if (!TRIGGER_NAMES.includes(d.trigger as string)) throw bad(`unknown variant \`${String(d.trigger)}\``);
+  if (!Array.isArray(d.actions)) throw bad('missing field `actions`');
+  const conditions = (Array.isArray(d.conditions) ? d.conditions : []).map((c: Record<string, unknown>) => {
+    if (!FIELD_NAMES.includes(c?.field as string)) throw bad(`unknown variant \`${String(c?.field)}\``);
+    if (!OP_NAMES.includes(c?.op as string)) throw bad(`unknown variant \`${String(c?.op)}\``);
+    return { field: c.field as RuleField, op: c.op as Condition['op'], value: typeof c.value === 'string' ? c.value : '' };
+  });
+  const actions = (d.actions as Record<string, unknown>[]).map((a) => {
+    if (!ACTION_NAMES.includes(a?.kind as string)) throw bad(`unknown variant \`${String(a?.kind)}\``);
+    return { kind: a.kind as ActionKind, value: typeof a.value === 'string' ? a.value : '' };
+  });
+  const hours = (v: unknown, fallback: number | null) => {
+    if (v === undefined || v === null) return fallback;
+    if (typeof v !== 'number' || !Number.isInteger(v) || v < 0) throw bad(`invalid value: ${JSON.stringify(v)}, expected u32`);
+    return v;
+  };
+  return {
+    name: d.name,
+    trigger: d.trigger as RuleDefinition['trigger'],
+    after_hours: hours(d.after_hours, null),
+    match: d.match === 'any' ? 'any' : 'all',
+    conditions,
+    actions,
+    allow_auto_reply: d.allow_auto_reply === true,
+    auto_reply_every_hours: hours(d.auto_reply_every_hours, 24) ?? 24,
+    stop_after: d.stop_after === true,
+  };
+}
+
+/** As RuleDefinition::validate: the first problem, in the backend's words. */
+function validateRule(def: RuleDefinition): void {
+  const name = def.name.trim();
+  if (name === '') throw fail('invalid_input', 'a rule needs a name');
+  const invalid = (what: string) => fail('invalid_input', `rule '${name}': ${what}`);
+  if ([...name].length > 80) throw invalid('the name is longer than 80 characters');
+  if (def.actions.length === 0) throw invalid('it has no actions');
+  if (def.trigger === 'time_in_status' && !def.after_hours) throw invalid('a time-based rule needs a number of hours');
+  for (const c of def.conditions ?? []) {
+    const value = (c.value ?? '').trim();
+    const numeric = c.field === 'confidence';
+    if ((c.op === 'less_than' || c.op === 'at_least') && !numeric) throw invalid(`${debugName(c.field)} cannot be compared as a number`);
+    if (c.op === 'less_than' || c.op === 'at_least') {
+      const n = Number(value);
+      if (value === '' || Number.isNaN(n)) throw invalid(`'${c.value ?? ''}' is not a number`);
+      if (n < 0 || n > 1) throw invalid('a confidence lies between 0 and 1');
+    } else if (c.op === 'matches') {
+      try {
+        new RegExp(c.value ?? '', 'i');
+      } catch (err) {
+        throw invalid(`'${c.value ?? ''}' is not a valid regular expression: regex parse error: ${(err as Error).message.replace(/^Invalid regular expression: /, '')}`);
+      }
+    } else if (c.op !== 'is_empty' && c.op !== 'is_set' && value === '') {
+      throw invalid(`the condition on ${debugName(c.field)} has no value`);
+    }
+    if (c.field === 'business_hours' && value !== 'true' && value !== 'false') throw invalid("business hours are 'true' (inside) or 'false' (outside)");
+  }
+  for (const a of def.actions) {
+    const value = (a.value ?? '').trim();
+    if (a.kind === 'set_priority' && !PRIORITIES.includes(value as Priority)) throw invalid(`'${value}' is not a priority`);
+    if (a.kind === 'set_status' && !STATUSES.includes(value as TicketStatus)) throw invalid(`'${value}' is not a status`);
+    if (a.kind === 'add_tag') {
+      try {
+        normaliseTag(value);
+      } catch (err) {
+        throw invalid((err as AppError).message);
+      }
+    }
+    if (!['set_priority', 'set_status', 'add_tag', 'escalate'].includes(a.kind) && value === '') throw invalid(`the action ${debugName(a.kind)} has no value`);
+    if (a.kind === 'auto_reply' && !def.allow_auto_reply) throw invalid('it sends an automatic reply but automatic replies are not allowed for it');
+  }
+  if (def.allow_auto_reply && def.auto_reply_every_hours === 0) throw invalid('automatic replies need at least one hour between them');
+}
+
+/** What a rule's conditions read about a ticket (rules::facts). */
+interface Facts {
+  channel: string;
+  account: string[];
+  category: string | null;
+  priority: string;
+  sentiment: string | null;
+  language: string | null;
+  confidence: number | null;
+  status: string;
+  queue: string | null;
+  subject: string;
+  body: string;
+  customer_tier: string | null;
+  customer_tag: string[];
+  tag: string[];
+  business_hours: boolean;
+}
+
+/** As evaluate::text_holds over a field's values (tags hold many, most fields one). */
+function textHolds(op: Condition['op'], value: string, raw: string, values: string[]): boolean {
+  const list = value.split(',').map((v) => v.trim().toLowerCase()).filter(Boolean);
+  const same = (v: string) => v.toLowerCase() === value.toLowerCase();
+  switch (op) {
+    case 'is_empty':
+      return values.length === 0;
+    case 'is_set':
+      return values.length > 0;
+    case 'is':
+      return values.some(same);
+    case 'is_not':
+      return !values.some(same);
+    case 'one_of':
+      return values.some((v) => list.includes(v.toLowerCase()));
+    case 'contains_any':
+      return values.some((v) => list.some((k) => v.toLowerCase().includes(k)));
+    case 'matches': {
+      const re = new RegExp(raw, 'i');
+      return values.some((v) => re.test(v));
+    }
+    default:
+      return false;
+  }
+}
+
+function conditionHolds(c: Condition, f: Facts): boolean {
+  const value = (c.value ?? '').trim();
+  const raw = c.value ?? '';
+  if (c.field === 'confidence') {
+    if (f.confidence === null) return c.op === 'is_empty';
+    if (c.op === 'less_than') return f.confidence < Number(value);
+    if (c.op === 'at_least') return f.confidence >= Number(value);
+    return c.op === 'is_set';
+  }
+  if (c.field === 'business_hours') return (value === 'true') === f.business_hours;
+  if (c.field === 'text') return textHolds(c.op, value, raw, [`${f.subject}\n${f.body}`]);
+  const v = f[c.field];
+  const values = Array.isArray(v) ? v : typeof v === 'string' && v !== '' ? [v] : [];
+  return textHolds(c.op, value, raw, values);
+}
+
+function ruleMatches(def: RuleDefinition, f: Facts): boolean {
+  const conditions = def.conditions ?? [];
+  if (def.match === 'any') return conditions.length === 0 || conditions.some((c) => conditionHolds(c, f));
+  return conditions.every((c) => conditionHolds(c, f));
+}
+
+function isTimeZone(tz: string): boolean {
+  if (tz.trim() === '' || tz !== tz.trim()) return false;
+  try {
+    new Intl.DateTimeFormat('en', { timeZone: tz });
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/** As Calendar::is_open: the weekday, time and date in the workspace's zone against its hours and holidays. */
+function inBusinessHours(hours: BusinessHours, at: number): boolean {
+  const tz = isTimeZone(hours.time_zone) ? hours.time_zone : 'UTC';
+  const parts = Object.fromEntries(
+    new Intl.DateTimeFormat('en-CA', { timeZone: tz, weekday: 'short', year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', hourCycle: 'h23' })
+      .formatToParts(new Date(at))
+      .map((p) => [p.type, p.value]),
+  );
+  const date = `${parts.year}-${parts.month}-${parts.day}`;
+  if (hours.holidays.includes(date)) return false;
+  const weekday = ['Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat', 'Sun'].indexOf(parts.weekday ?? '');
+  const day = hours.days[weekday] ?? null;
+  if (!day) return false;
+  const minute = Number(parts.hour) * 60 + Number(parts.minute);
+  return minute >= day.start_minute && minute < day.end_minute;
+}
+
+export type { SlaPolicy };

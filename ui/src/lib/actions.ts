@@ -33,8 +33,8 @@ export async function focusNote(app: AppState): Promise<void> {
   ui.replyInput?.focus();
 }
 
-/** Opens the tag or snooze picker over the selection, else the open (or cursor) ticket. */
-export function openActionPicker(app: AppState, kind: 'tag' | 'snooze'): void {
+/** Opens the tag, snooze or queue picker over the selection, else the open (or cursor) ticket. */
+export function openActionPicker(app: AppState, kind: 'tag' | 'snooze' | 'queue'): void {
   if (app.actions.targets().length > 0) ui.openActionPicker(kind);
 }
 
@@ -84,6 +84,7 @@ export async function runCommand(app: AppState, action: CommandAction): Promise<
       return;
     case 'tag':
     case 'snooze':
+    case 'queue':
       openActionPicker(app, action.kind);
       return;
     case 'undo':
@@ -126,6 +127,12 @@ export async function runCommand(app: AppState, action: CommandAction): Promise<
       return;
     case 'notifications':
       ui.openNotifications();
+      return;
+    case 'rules':
+      ui.openRules();
+      return;
+    case 'sla-settings':
+      ui.openSlaSettings();
       return;
     case 'help':
       ui.helpOpen = true;

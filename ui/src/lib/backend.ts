@@ -5,6 +5,7 @@ import type {
   AccountSync,
   AppError,
   CategoryName,
+  DryRunMatch,
   ConnectionCheck,
   DraftView,
   EmailAccountForm,
@@ -26,8 +27,11 @@ import type {
   OutboxItem,
   RemoteImage,
   ReplyFile,
+  Rule,
+  RuleDefinition,
   SavedReply,
   SavedReplyForm,
+  SlaSettings,
   TagCount,
   TicketDetail,
   TicketSort,
@@ -42,6 +46,21 @@ import type {
 
 export type {
   AccountStatus,
+  Action,
+  ActionKind,
+  BusinessHours,
+  Condition,
+  DryRunMatch,
+  Field as RuleField,
+  Match as RuleMatch,
+  Op as RuleOp,
+  OpenHours,
+  PlannedAction,
+  Rule,
+  RuleDefinition,
+  SlaPolicy,
+  SlaSettings,
+  Trigger,
   RemoteImage,
   ReplyFile,
   AccountSync,
@@ -228,6 +247,32 @@ export interface Backend {
   saveAttachment(attachmentId: number): Promise<string | null>;
   /** Fetches the message's remote images in the backend: each as a `data:` URL, or why it was not loaded. */
   loadRemoteImages(messageId: number): Promise<RemoteImage[]>;
+
+  // ---------- rules (automations), queues and SLAs ----------
+  /** The rules in the order they run. */
+  listRules(): Promise<Rule[]>;
+  /** Creates (`id` null) or replaces a rule; `invalid_input` with a clear reason when it is not valid. */
+  saveRule(id: number | null, enabled: boolean, definition: RuleDefinition): Promise<Rule>;
+  setRuleEnabled(id: number, enabled: boolean): Promise<void>;
+  deleteRule(id: number): Promise<void>;
+  /** Puts the rules in this order (every rule id exactly once). */
+  reorderRules(ids: number[]): Promise<void>;
+  /** Which of the last 1,000 tickets the rule would match and what it would do; changes nothing. */
+  dryRunRule(definition: RuleDefinition): Promise<DryRunMatch[]>;
+  /** All rules as a JSON file's text. */
+  exportRules(): Promise<string>;
+  /** Adds the rules of an exported file after the existing ones (all or none); returns how many. */
+  importRules(json: string): Promise<number>;
+  /** SLA policies (first fitting one applies) and the business hours their clocks run in. */
+  getSlaSettings(): Promise<SlaSettings>;
+  /** Saves business hours and policies (both checked first); open tickets' clocks are recomputed. */
+  saveSlaSettings(settings: SlaSettings): Promise<void>;
+  /** Queues that hold tickets now, for pickers. */
+  listQueues(): Promise<string[]>;
+  /** Moves tickets into a queue, or out of any (null); returns them updated. */
+  setTicketsQueue(ticketIds: number[], queue: string | null): Promise<TicketSummary[]>;
+  /** A draft a rule prepared for this ticket, if any: the composer offers it, sending stays the agent's. */
+  preparedDraft(ticketId: number): Promise<string | null>;
 }
 
 function isAppError(value: unknown): value is AppError {
@@ -345,4 +390,25 @@ export const tauriBackend: Backend = {
   },
   saveAttachment: (attachmentId) => unwrap(commands.saveAttachment(attachmentId)),
   loadRemoteImages: (messageId) => unwrap(commands.loadRemoteImages(messageId)),
+  listRules: () => unwrap(commands.listRules()),
+  saveRule: (id, enabled, definition) => unwrap(commands.saveRule(id, enabled, definition)),
+  setRuleEnabled: async (id, enabled) => {
+    await unwrap(commands.setRuleEnabled(id, enabled));
+  },
+  deleteRule: async (id) => {
+    await unwrap(commands.deleteRule(id));
+  },
+  reorderRules: async (ids) => {
+    await unwrap(commands.reorderRules(ids));
+  },
+  dryRunRule: (definition) => unwrap(commands.dryRunRule(definition)),
+  exportRules: () => unwrap(commands.exportRules()),
+  importRules: (json) => unwrap(commands.importRules(json)),
+  getSlaSettings: () => unwrap(commands.getSlaSettings()),
+  saveSlaSettings: async (settings) => {
+    await unwrap(commands.saveSlaSettings(settings));
+  },
+  listQueues: () => unwrap(commands.listQueues()),
+  setTicketsQueue: (ticketIds, queue) => unwrap(commands.setTicketsQueue(ticketIds, queue)),
+  preparedDraft: (ticketId) => unwrap(commands.preparedDraft(ticketId)),
 };

@@ -37,6 +37,7 @@ describe('buildCommands', () => {
       'assign',
       'tag',
       'snooze',
+      'queue',
       'select-all',
       'log-call',
       'search',
@@ -49,6 +50,8 @@ describe('buildCommands', () => {
       'saved-replies',
       'ai-settings',
       'notifications',
+      'rules',
+      'sla-settings',
       'locale-zh-CN',
       'theme-light',
       'theme-dark',
@@ -65,6 +68,8 @@ describe('buildCommands', () => {
     expect(byId['theme-system']?.current).toBe(true);
     expect(byId['theme-dark']?.current).toBe(false);
     expect(byId.pending?.keys).toEqual(['Shift', 'P']);
+    expect(byId.queue?.keys).toEqual(['q']);
+    expect(byId.queue?.label).toBe('Move to queue…');
   });
 
   it('with a selection, offers the bulk actions on it instead of the open ticket', () => {
@@ -75,7 +80,7 @@ describe('buildCommands', () => {
     expect(byId.resolve).toBeUndefined();
     expect(byId.unassign?.keys).toEqual(['a']);
     expect(byId.assign).toBeUndefined();
-    for (const id of ['tag', 'snooze', 'category', 'priority', 'clear-selection']) expect(byId[id], id).toBeDefined();
+    for (const id of ['tag', 'snooze', 'queue', 'category', 'priority', 'clear-selection']) expect(byId[id], id).toBeDefined();
     expect(byId.reply).toBeUndefined();
   });
 
@@ -96,6 +101,8 @@ describe('buildCommands', () => {
       'saved-replies',
       'ai-settings',
       'notifications',
+      'rules',
+      'sla-settings',
       'locale-zh-CN',
       'theme-light',
       'theme-dark',

@@ -14,6 +14,7 @@ export type CommandAction =
   | { kind: 'assign'; toMe: boolean }
   | { kind: 'tag' }
   | { kind: 'snooze' }
+  | { kind: 'queue' }
   | { kind: 'undo' }
   | { kind: 'note' }
   | { kind: 'log-call' }
@@ -29,6 +30,8 @@ export type CommandAction =
   | { kind: 'ai-settings' }
   | { kind: 'saved-replies' }
   | { kind: 'notifications' }
+  | { kind: 'rules' }
+  | { kind: 'sla-settings' }
   | { kind: 'help' };
 
 export interface Command {
@@ -118,6 +121,7 @@ export function buildCommands(ctx: CommandContext): Command[] {
       else add('assign', 'palette.assign', { kind: 'assign', toMe: true }, { keys: ['a'] });
       add('tag', 'palette.tag', { kind: 'tag' }, { keys: ['t'] });
       add('snooze', 'palette.snooze', { kind: 'snooze' }, { keys: ['z'] });
+      add('queue', 'palette.queue', { kind: 'queue' }, { keys: ['q'] });
     }
     add('select-all', 'palette.selectAll', { kind: 'select-all' }, { keys: ['*'] });
     add('log-call', 'palette.logCall', { kind: 'log-call' }, { keys: ['l'] });
@@ -138,6 +142,8 @@ export function buildCommands(ctx: CommandContext): Command[] {
   add('saved-replies', 'palette.savedReplies', { kind: 'saved-replies' });
   add('ai-settings', 'palette.aiSettings', { kind: 'ai-settings' });
   add('notifications', 'palette.notifications', { kind: 'notifications' });
+  add('rules', 'palette.rules', { kind: 'rules' });
+  add('sla-settings', 'palette.sla', { kind: 'sla-settings' });
   for (const other of LOCALES.filter((l) => l !== locale)) {
     add(`locale-${other}`, 'palette.language', { kind: 'locale', locale: other }, { params: { language: LOCALE_NAMES[other] } });
   }

@@ -5,7 +5,7 @@ import { isUndoShortcut, planUndo, runUndo, type Before } from './undo';
 const NOW = 1_700_000_000_000;
 
 function before(id: number, over: Partial<Before> = {}): Before {
-  return { id, status: 'open', assignee: null, tags: [], snoozed_until: null, category: 'billing', priority: 'normal', ...over };
+  return { id, status: 'open', assignee: null, tags: [], snoozed_until: null, category: 'billing', priority: 'normal', queue: null, ...over };
 }
 
 describe('planUndo', () => {
@@ -79,6 +79,22 @@ describe('planUndo', () => {
   });
 });
 
+describe('planUndo for queues', () => {
+  it('puts each ticket back in the queue it was in (or in none), skipping those already there', () => {
+    const plan = planUndo(
+      { kind: 'queue', queue: 'Billing' },
+      [before(1, { queue: 'Technical' }), before(2), before(3, { queue: 'billing' }), before(4, { queue: 'Technical' })],
+      null,
+      NOW,
+    );
+    expect(plan.steps).toEqual([
+      { kind: 'queue', ids: [1, 4], queue: 'Technical' },
+      { kind: 'queue', ids: [2], queue: null },
+    ]);
+    expect(plan.lost).toEqual([]);
+  });
+});
+
 describe('runUndo', () => {
   it('calls the inverse commands in order and returns the tickets as they are then', async () => {
     const row = (id: number) => ({ id }) as TicketSummary;
@@ -88,16 +104,19 @@ describe('runUndo', () => {
       tagTickets: vi.fn(async (ids: number[]) => ids.map(row)),
       snoozeTickets: vi.fn(async (ids: number[]) => ids.map(row)),
       correctTickets: vi.fn(async (ids: number[]) => ids.map(row)),
+      setTicketsQueue: vi.fn(async (ids: number[]) => ids.map(row)),
     };
     const out = await runUndo(backend, {
       steps: [
         { kind: 'status', ids: [1, 2], status: 'open' },
         { kind: 'correct', ids: [3], category: 'billing', priority: null },
         { kind: 'snooze', ids: [4], until: null },
+        { kind: 'queue', ids: [5], queue: 'Billing' },
       ],
       lost: [],
     });
-    expect(out.map((t) => t.id)).toEqual([1, 2, 3, 4]);
+    expect(out.map((t) => t.id)).toEqual([1, 2, 3, 4, 5]);
+    expect(backend.setTicketsQueue).toHaveBeenCalledWith([5], 'Billing');
     expect(backend.setTicketsStatus).toHaveBeenCalledWith([1, 2], 'open');
     expect(backend.correctTickets).toHaveBeenCalledWith([3], { category: 'billing', priority: null, sentiment: null });
     expect(backend.snoozeTickets).toHaveBeenCalledWith([4], null);

@@ -9,7 +9,8 @@ export type TicketChange =
   | { kind: 'tag'; add: string[]; remove: string[] }
   | { kind: 'snooze'; until: number | null }
   | { kind: 'category'; category: string }
-  | { kind: 'priority'; priority: Priority };
+  | { kind: 'priority'; priority: Priority }
+  | { kind: 'queue'; queue: string | null };
 
 /** One backend call of an undo. */
 export type UndoStep =
@@ -17,7 +18,8 @@ export type UndoStep =
   | { kind: 'assign'; ids: number[]; toMe: boolean }
   | { kind: 'tag'; ids: number[]; add: string[]; remove: string[] }
   | { kind: 'snooze'; ids: number[]; until: number | null }
-  | { kind: 'correct'; ids: number[]; category: string | null; priority: Priority | null };
+  | { kind: 'correct'; ids: number[]; category: string | null; priority: Priority | null }
+  | { kind: 'queue'; ids: number[]; queue: string | null };
 
 export interface UndoPlan {
   steps: UndoStep[];
@@ -29,7 +31,7 @@ export interface UndoPlan {
 }
 
 /** Before-values that matter to an action, kept when it runs. */
-export type Before = Pick<TicketSummary, 'id' | 'status' | 'assignee' | 'tags' | 'snoozed_until' | 'category' | 'priority'>;
+export type Before = Pick<TicketSummary, 'id' | 'status' | 'assignee' | 'tags' | 'snoozed_until' | 'category' | 'priority' | 'queue'>;
 
 const lower = (tags: string[]) => tags.map((t) => t.toLowerCase());
 
@@ -104,10 +106,18 @@ export function planUndo(change: TicketChange, before: Before[], me: string | nu
         ),
         lost,
       };
+    case 'queue': {
+      // Queue names match without regard to case; a ticket in no queue goes back to none.
+      const same = (a: string | null, b: string | null) => (a ?? '').toLowerCase() === (b ?? '').toLowerCase();
+      return {
+        steps: grouped(before, (t) => (same(t.queue, change.queue) ? undefined : t.queue)).map((g): UndoStep => ({ kind: 'queue', ids: g.ids, queue: g.value })),
+        lost,
+      };
+    }
   }
 }
 
-type UndoBackend = Pick<Backend, 'setTicketsStatus' | 'assignTickets' | 'tagTickets' | 'snoozeTickets' | 'correctTickets'>;
+type UndoBackend = Pick<Backend, 'setTicketsStatus' | 'assignTickets' | 'tagTickets' | 'snoozeTickets' | 'correctTickets' | 'setTicketsQueue'>;
 
 /** Runs the plan's calls in order; returns the tickets as they are afterwards. Stops at the first refusal (it throws). */
 export async function runUndo(backend: UndoBackend, plan: UndoPlan): Promise<TicketSummary[]> {
@@ -129,6 +139,9 @@ export async function runUndo(backend: UndoBackend, plan: UndoPlan): Promise<Tic
       case 'correct':
         // Tickets that had the same value share one call, all or none.
         out.push(...(await backend.correctTickets(step.ids, { category: step.category, priority: step.priority, sentiment: null })));
+        break;
+      case 'queue':
+        out.push(...(await backend.setTicketsQueue(step.ids, step.queue)));
         break;
     }
   }

@@ -7,6 +7,7 @@ import { categoryName } from './state/categories.svelte';
 export function viewKey(view: TicketView): string {
   if (view.kind === 'channel') return `channel-${view.channel}`;
   if (view.kind === 'category') return `category-${view.category}`;
+  if (view.kind === 'queue') return `queue-${view.queue}`;
   return view.kind;
 }
 
@@ -14,5 +15,6 @@ export function viewKey(view: TicketView): string {
 export function viewLabel(locale: Locale, view: TicketView): string {
   if (view.kind === 'channel') return translate(locale, `channel.${view.channel}`);
   if (view.kind === 'category') return categoryName(view.category, locale);
+  if (view.kind === 'queue') return view.queue;
   return translate(locale, `view.${view.kind}`);
 }

@@ -51,12 +51,13 @@ export const MAIN_VIEWS = [
   { kind: 'unassigned' },
   { kind: 'needs_review' },
   { kind: 'urgent' },
+  { kind: 'sla_at_risk' },
   { kind: 'pending' },
   { kind: 'snoozed' },
   { kind: 'resolved' },
 ] as const satisfies readonly TicketView[];
 
-export const SORTS: readonly TicketSort[] = ['newest', 'oldest', 'priority'];
+export const SORTS: readonly TicketSort[] = ['newest', 'oldest', 'priority', 'sla_due'];
 const SORT_KEY = 'switchboard.sort';
 
 /** The list order chosen earlier in this session (sessionStorage), newest first by default. */
@@ -311,12 +312,18 @@ export class AppState {
       .sort((a, b) => rank(a) - rank(b));
   }
 
+  /** The queues open tickets are in (the backend counts only those), by name. */
+  get queueViews(): string[] {
+    return this.counts.flatMap((c) => (c.view.kind === 'queue' ? [c.view.queue] : [])).sort((a, b) => a.localeCompare(b));
+  }
+
   /** Every view the sidebar lists, in its order (the palette offers the same). */
   get allViews(): TicketView[] {
     return [
       ...MAIN_VIEWS,
       ...this.channels.map((channel) => ({ kind: 'channel', channel }) as const),
       ...this.categoryViews.map((category) => ({ kind: 'category', category }) as const),
+      ...this.queueViews.map((queue) => ({ kind: 'queue', queue }) as const),
     ];
   }
 

@@ -7,6 +7,7 @@ import {
   type DraftView,
   type EmailAccountView,
   type NotificationSettings,
+  type Rule,
   type TicketSort,
   type TicketSummary,
   type TicketView,
@@ -43,6 +44,9 @@ function ticket(id: number, over: Partial<TicketSummary> = {}): TicketSummary {
     assignee: null,
     tags: [],
     snoozed_until: null,
+    queue: null,
+    sla_due_at: null,
+    sla_paused: false,
     created_at: 0,
     updated_at: 0,
     ...over,
@@ -178,6 +182,29 @@ function fakeBackend(size: number, opts: { reportedCount?: number } = {}) {
     openAttachment: vi.fn(async (): Promise<void> => {}),
     saveAttachment: vi.fn(async (): Promise<string | null> => null),
     loadRemoteImages: vi.fn(async () => []),
+    // Rules and SLA settings (their screens read them themselves); inert here.
+    listRules: vi.fn(async () => []),
+    saveRule: vi.fn(async (): Promise<Rule> => {
+      throw new BackendError('invalid_input', 'not in this test');
+    }),
+    setRuleEnabled: vi.fn(async (): Promise<void> => {}),
+    deleteRule: vi.fn(async (): Promise<void> => {}),
+    reorderRules: vi.fn(async (): Promise<void> => {}),
+    dryRunRule: vi.fn(async () => []),
+    exportRules: vi.fn(async () => '{"switchboard_rules":1,"rules":[]}'),
+    importRules: vi.fn(async () => 0),
+    getSlaSettings: vi.fn(async () => ({ policies: [], business_hours: { time_zone: 'UTC', days: [], holidays: [] } })),
+    saveSlaSettings: vi.fn(async (): Promise<void> => {}),
+    listQueues: vi.fn(async () => [...new Set(tickets.flatMap((t) => (t.queue ? [t.queue] : [])))].sort()),
+    setTicketsQueue: vi.fn(async (ids: number[], queue: string | null) =>
+      ids.map((id) => {
+        const t = tickets.find((x) => x.id === id);
+        if (!t) throw new BackendError('not_found', `ticket ${id} not found`);
+        t.queue = queue;
+        return { ...t };
+      }),
+    ),
+    preparedDraft: vi.fn(async (): Promise<string | null> => null),
   } satisfies Backend;
   return {
     backend,

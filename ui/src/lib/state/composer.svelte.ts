@@ -14,15 +14,20 @@ export interface Composer {
   pending: DraftView | null;
   drafting: boolean;
   error: BackendError | null;
+  /** A draft a rule prepared for the ticket, offered until the agent uses or dismisses it. */
+  prepared: string | null;
 }
 
 /** `filled`: the box has the draft; `waiting`: it waits for replace / keep; `busy`: one is already coming. */
 export type DraftOutcome = 'filled' | 'waiting' | 'failed' | 'busy';
 
-const EMPTY: Composer = Object.freeze({ body: '', files: [], source: null, pending: null, drafting: false, error: null });
+const EMPTY: Composer = Object.freeze({ body: '', files: [], source: null, pending: null, drafting: false, error: null, prepared: null });
 
 export class ComposerState {
   private boxes = $state<Record<number, Composer>>({});
+  /** Tickets whose prepared draft was asked for already (once per ticket while the app runs). */
+  // eslint-disable-next-line svelte/prefer-svelte-reactivity -- bookkeeping, never rendered
+  private preparedAsked = new Set<number>();
   private readonly backend: Backend;
 
   constructor(backend: Backend) {
@@ -97,6 +102,38 @@ export class ComposerState {
       box.body = draft.text;
       box.source = draft;
     }
+  }
+
+  /**
+   * Asks whether a rule prepared a draft for the ticket (once per ticket); it is offered, never put in
+   * the box by itself. A failure only loses the offer: the agent can still draft and write.
+   */
+  async loadPrepared(ticketId: number): Promise<void> {
+    if (this.preparedAsked.has(ticketId)) return;
+    this.preparedAsked.add(ticketId);
+    try {
+      const text = await this.backend.preparedDraft(ticketId);
+      if (text !== null && text.trim() !== '') this.box(ticketId).prepared = text;
+    } catch (err) {
+      this.preparedAsked.delete(ticketId);
+      console.error(err);
+    }
+  }
+
+  /** The agent takes the prepared draft: it fills the box (replacing what was there, as they chose). */
+  usePrepared(ticketId: number): void {
+    const box = this.boxes[ticketId];
+    const text = box?.prepared;
+    if (!box || !text) return;
+    box.body = text;
+    box.source = null;
+    box.pending = null;
+    box.prepared = null;
+  }
+
+  dismissPrepared(ticketId: number): void {
+    const box = this.boxes[ticketId];
+    if (box) box.prepared = null;
   }
 
   dismissError(ticketId: number): void {

@@ -26,6 +26,7 @@ const snapshot = (t: TicketSummary): Before => ({
   snoozed_until: t.snoozed_until,
   category: t.category,
   priority: t.priority,
+  queue: t.queue,
 });
 
 const STATUS_KEYS: Partial<Record<TicketStatus, MessageKey>> = {
@@ -41,6 +42,8 @@ export class TicketActions {
   busy = $state(false);
   /** Tags in use, most used first: the tag picker's suggestions. */
   tags = $state.raw<TagCount[]>([]);
+  /** Queues holding tickets: the queue picker's choices. */
+  queues = $state.raw<string[]>([]);
 
   private anchor: number | null = null;
   private toastSeq = 0;
@@ -147,6 +150,20 @@ export class TicketActions {
     return this.apply({ kind: 'priority', priority });
   }
 
+  /** Moves the targets into a queue, or out of any (null). */
+  setQueue(queue: string | null): Promise<boolean> {
+    return this.apply({ kind: 'queue', queue });
+  }
+
+  /** Reads the queues in use for the queue picker. */
+  async loadQueues(): Promise<void> {
+    try {
+      this.queues = await this.app.backend.listQueues();
+    } catch (err) {
+      this.app.report(err);
+    }
+  }
+
   /** Reads the tags in use for the tag picker. */
   async loadTags(): Promise<void> {
     try {
@@ -186,6 +203,7 @@ export class TicketActions {
       const after = await this.run(change, targets);
       this.app.takeChanged(after);
       if (change.kind === 'tag') void this.loadTags();
+      if (change.kind === 'queue') void this.loadQueues();
       // Resolved, pending or snoozed tickets leave the view: the selection goes with them.
       if (change.kind === 'status' || change.kind === 'snooze') this.clearSelection();
       this.offer(change, targets, planUndo(change, before, this.me, Date.now()));
@@ -217,6 +235,8 @@ export class TicketActions {
         const correction = correctionOf(change.kind === 'category' ? { category: change.category } : { priority: change.priority });
         return only !== null ? [await backend.correctTicket(only, correction)] : backend.correctTickets(ids, correction);
       }
+      case 'queue':
+        return backend.setTicketsQueue(ids, change.queue);
     }
   }
 
@@ -270,6 +290,10 @@ export class TicketActions {
       case 'priority':
         key = 'done.priority';
         params.priority = change.priority;
+        break;
+      case 'queue':
+        key = change.queue === null ? 'done.unqueued' : 'done.queued';
+        if (change.queue !== null) params.queue = change.queue;
         break;
     }
     params.one = one ? 1 : 0;

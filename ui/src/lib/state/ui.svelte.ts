@@ -20,7 +20,7 @@ function readCollapsed(): boolean {
 
 /** A picker acting on the selection or the open ticket (ActionPicker.svelte). */
 export interface ActionPickerRequest {
-  kind: 'tag' | 'snooze' | TriageField;
+  kind: 'tag' | 'snooze' | 'queue' | TriageField;
   /** The element it opens under; null: the bulk bar or the ticket's action buttons. */
   anchor: HTMLElement | null;
 }
@@ -38,6 +38,10 @@ class UiState {
   savedReplies = $state(false);
   /** The desktop notification settings are open. */
   notifications = $state(false);
+  /** The rules (automations) screen is open. */
+  rules = $state(false);
+  /** The SLA and business hours settings are open. */
+  slaSettings = $state(false);
   picker = $state.raw<PickerRequest | null>(null);
   actionPicker = $state.raw<ActionPickerRequest | null>(null);
   /** The "Log a call" form is open. */
@@ -80,7 +84,38 @@ class UiState {
     return this.picker !== null || this.actionPicker !== null;
   }
 
+  /** Closes every settings sheet and overlay before another sheet opens. */
+  private closeSheets(): void {
+    this.picker = null;
+    this.helpOpen = false;
+    this.accounts = null;
+    this.aiSettings = false;
+    this.savedReplies = false;
+    this.notifications = false;
+    this.rules = false;
+    this.slaSettings = false;
+  }
+
+  openRules(): void {
+    this.closeSheets();
+    this.rules = true;
+  }
+
+  closeRules(): void {
+    this.rules = false;
+  }
+
+  openSlaSettings(): void {
+    this.closeSheets();
+    this.slaSettings = true;
+  }
+
+  closeSlaSettings(): void {
+    this.slaSettings = false;
+  }
+
   openAccounts(start: AccountsScreen = 'list'): void {
+    this.closeSheets();
     this.picker = null;
     this.helpOpen = false;
     this.aiSettings = false;
@@ -94,6 +129,7 @@ class UiState {
   }
 
   openAiSettings(): void {
+    this.closeSheets();
     this.picker = null;
     this.helpOpen = false;
     this.accounts = null;
@@ -107,6 +143,7 @@ class UiState {
   }
 
   openSavedReplies(): void {
+    this.closeSheets();
     this.picker = null;
     this.helpOpen = false;
     this.accounts = null;
@@ -120,6 +157,7 @@ class UiState {
   }
 
   openNotifications(): void {
+    this.closeSheets();
     this.picker = null;
     this.helpOpen = false;
     this.accounts = null;
@@ -134,7 +172,7 @@ class UiState {
 
   /** True while a sheet (accounts, AI settings, saved replies, notifications, log a call) covers the app. */
   get sheetOpen(): boolean {
-    return this.accounts !== null || this.aiSettings || this.savedReplies || this.notifications || this.logCall;
+    return this.accounts !== null || this.aiSettings || this.savedReplies || this.notifications || this.rules || this.slaSettings || this.logCall;
   }
 
   /**
