@@ -87,6 +87,11 @@ pub fn specta_builder() -> tauri_specta::Builder<tauri::Wry> {
             commands::customers::import_orders,
             commands::customers::ticket_suggestions,
             commands::customers::settle_suggestion,
+            commands::customers::merge_customers,
+            commands::customers::customer_merges,
+            commands::customers::undo_customer_merge,
+            commands::workflow::merge_tickets,
+            commands::workflow::split_ticket,
         ])
         .events(tauri_specta::collect_events![
             events::TicketsChanged,

@@ -64,6 +64,22 @@ async fn agent_fields(conn: &mut sqlx::SqliteConnection, ticket_id: i64) -> Resu
     })
 }
 
+/// Fields the agent or a rule decided: a later AI run does not overwrite them (an escalation made when
+/// the ticket arrived survives its classification).
+async fn held_fields(conn: &mut sqlx::SqliteConnection, ticket_id: i64) -> Result<AgentFields> {
+    let mut held = agent_fields(&mut *conn, ticket_id).await?;
+    let by_rules: Vec<String> = sqlx::query_scalar(
+        "SELECT DISTINCT json_extract(data_json, '$.field') FROM events
+         WHERE ticket_id = ? AND kind = 'rule_changed' AND json_extract(data_json, '$.field') IS NOT NULL",
+    )
+    .bind(ticket_id)
+    .fetch_all(conn)
+    .await?;
+    held.category |= by_rules.iter().any(|f| f == "category");
+    held.priority |= by_rules.iter().any(|f| f == "priority");
+    Ok(held)
+}
+
 /// The latest classification by the LLM or the local model.
 pub async fn latest_automatic(pool: &SqlitePool, ticket_id: i64) -> Result<Option<ClassificationView>> {
     Ok(sqlx::query_as(
@@ -144,7 +160,7 @@ async fn record_in(
     let agent = if source == Source::Agent {
         AgentFields::default()
     } else {
-        agent_fields(tx, ticket_id).await?
+        held_fields(tx, ticket_id).await?
     };
     // coalesce keeps the current value where this run has none or the agent decided.
     sqlx::query(

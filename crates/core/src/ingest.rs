@@ -147,6 +147,10 @@ pub async fn ingest_in(conn: &mut SqliteConnection, blobs: &BlobStore, msg: &Inb
     if ticket_id.is_none() {
         ticket_id = threading::ticket_by_subject_token(&mut *conn, customer_id, &msg.subject).await?;
     }
+    // A ticket merged into another hands its conversation on.
+    if let Some(id) = ticket_id {
+        ticket_id = Some(follow_merges(&mut *conn, id).await?);
+    }
     // A closed ticket stays closed, and so does one resolved longer ago than the grace period: the
     // customer's new message starts a new conversation.
     if let Some(id) = ticket_id
@@ -244,6 +248,21 @@ pub async fn ingest_in(conn: &mut SqliteConnection, blobs: &BlobStore, msg: &Inb
     } else {
         IngestOutcome::Threaded { ticket_id, message_id }
     })
+}
+
+/// The ticket a merged ticket's conversation lives in now (merges can chain).
+async fn follow_merges(conn: &mut SqliteConnection, mut ticket_id: i64) -> Result<i64> {
+    for _ in 0..16 {
+        let next: Option<Option<i64>> = sqlx::query_scalar("SELECT merged_into FROM tickets WHERE id = ?")
+            .bind(ticket_id)
+            .fetch_optional(&mut *conn)
+            .await?;
+        match next.flatten() {
+            Some(next) => ticket_id = next,
+            None => break,
+        }
+    }
+    Ok(ticket_id)
 }
 
 /// Setting: days after resolving during which a customer's answer reopens the ticket.

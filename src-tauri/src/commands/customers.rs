@@ -1,6 +1,7 @@
 //! Customer profiles and their orders: the sidebar reads them, the agent edits them and imports a shop's
 //! order export.
 
+use switchboard_core::customer_merging::{self, CustomerMerge};
 use switchboard_core::customers::{self, CustomerProfile, ProfileUpdate};
 use switchboard_core::orders::{self, OrderFormat, OrderImportSummary};
 use switchboard_core::suggestions::{self, Suggestion};
@@ -74,4 +75,35 @@ pub async fn settle_suggestion(
     .await?;
     crate::events::TicketsChanged::notify(&app, vec![ticket_id]);
     Ok(())
+}
+
+/// Merges customer `from` into `into` (the same person on two channels); returns the merge's id.
+#[tauri::command]
+#[specta::specta]
+pub async fn merge_customers(state: State<'_, AppState>, into: i32, from: i32) -> Result<i64, AppError> {
+    Ok(customer_merging::merge(
+        state.store()?.pool(),
+        i64::from(into),
+        i64::from(from),
+        switchboard_core::audit::ACTOR_AGENT,
+    )
+    .await?)
+}
+
+/// Merges into this customer that can be undone.
+#[tauri::command]
+#[specta::specta]
+pub async fn customer_merges(state: State<'_, AppState>, customer_id: i32) -> Result<Vec<CustomerMerge>, AppError> {
+    Ok(customer_merging::merges_into(state.store()?.pool(), i64::from(customer_id)).await?)
+}
+
+#[tauri::command]
+#[specta::specta]
+pub async fn undo_customer_merge(state: State<'_, AppState>, merge_id: i32) -> Result<CustomerProfile, AppError> {
+    Ok(customer_merging::undo(
+        state.store()?.pool(),
+        i64::from(merge_id),
+        switchboard_core::audit::ACTOR_AGENT,
+    )
+    .await?)
 }

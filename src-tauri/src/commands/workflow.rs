@@ -6,7 +6,7 @@ use switchboard_core::audit;
 use switchboard_core::model::TicketSummary;
 use switchboard_core::rules::{self, DryRunMatch, Rule, RuleDefinition};
 use switchboard_core::sla::{self, BusinessHours, SlaPolicy};
-use switchboard_core::workflow;
+use switchboard_core::{ticket_merging, workflow};
 use tauri::{AppHandle, State};
 
 use crate::AppError;
@@ -142,4 +142,36 @@ pub async fn set_tickets_queue(
 #[specta::specta]
 pub async fn prepared_draft(state: State<'_, AppState>, ticket_id: i32) -> Result<Option<String>, AppError> {
     Ok(workflow::prepared_draft(state.store()?.pool(), i64::from(ticket_id)).await?)
+}
+
+/// Merges `sources` into `target` (one conversation); the sources close and point at it.
+#[tauri::command]
+#[specta::specta]
+pub async fn merge_tickets(
+    app: AppHandle,
+    state: State<'_, AppState>,
+    target: i32,
+    sources: Vec<i32>,
+) -> Result<TicketSummary, AppError> {
+    let sources: Vec<i64> = sources.iter().map(|&id| i64::from(id)).collect();
+    let merged = ticket_merging::merge(state.store()?.pool(), i64::from(target), &sources, audit::ACTOR_AGENT).await?;
+    let mut changed = vec![target];
+    changed.extend(sources.iter().map(|&id| id as i32));
+    TicketsChanged::notify(&app, changed);
+    Ok(merged)
+}
+
+/// Moves the chosen messages of a ticket into a new ticket; returns the new one.
+#[tauri::command]
+#[specta::specta]
+pub async fn split_ticket(
+    app: AppHandle,
+    state: State<'_, AppState>,
+    ticket_id: i32,
+    message_ids: Vec<i32>,
+) -> Result<TicketSummary, AppError> {
+    let ids: Vec<i64> = message_ids.iter().map(|&id| i64::from(id)).collect();
+    let new = ticket_merging::split(state.store()?.pool(), i64::from(ticket_id), &ids, audit::ACTOR_AGENT).await?;
+    TicketsChanged::notify(&app, vec![ticket_id, new.id as i32]);
+    Ok(new)
 }

@@ -119,6 +119,15 @@ export const commands = {
 	ticketSuggestions: (ticketId: number) => typedError<Suggestion[], AppError>(__TAURI_INVOKE("ticket_suggestions", { ticketId })),
 	/**  Accepts (a priority change is applied; text goes to the composer in the UI) or dismisses a suggestion. */
 	settleSuggestion: (ticketId: number, suggestionId: string, accepted: boolean) => typedError<null, AppError>(__TAURI_INVOKE("settle_suggestion", { ticketId, suggestionId, accepted })),
+	/**  Merges customer `from` into `into` (the same person on two channels); returns the merge's id. */
+	mergeCustomers: (into: number, from: number) => typedError<number, AppError>(__TAURI_INVOKE("merge_customers", { into, from })),
+	/**  Merges into this customer that can be undone. */
+	customerMerges: (customerId: number) => typedError<CustomerMerge[], AppError>(__TAURI_INVOKE("customer_merges", { customerId })),
+	undoCustomerMerge: (mergeId: number) => typedError<CustomerProfile, AppError>(__TAURI_INVOKE("undo_customer_merge", { mergeId })),
+	/**  Merges `sources` into `target` (one conversation); the sources close and point at it. */
+	mergeTickets: (target: number, sources: number[]) => typedError<TicketSummary, AppError>(__TAURI_INVOKE("merge_tickets", { target, sources })),
+	/**  Moves the chosen messages of a ticket into a new ticket; returns the new one. */
+	splitTicket: (ticketId: number, messageIds: number[]) => typedError<TicketSummary, AppError>(__TAURI_INVOKE("split_ticket", { ticketId, messageIds })),
 };
 
 /** Events */
@@ -265,6 +274,14 @@ export type Customer = {
 export type CustomerIdentity = {
 	channel: ChannelKind,
 	address: string,
+};
+
+/**  A merge that can be undone. */
+export type CustomerMerge = {
+	id: number,
+	merged_name: string,
+	identities: string[],
+	created_at: number,
 };
 
 export type CustomerProfile = {

@@ -44,10 +44,19 @@ pub struct CompiledRule {
 
 impl CompiledRule {
     pub fn new(id: i64, definition: RuleDefinition) -> Result<CompiledRule, String> {
+        // Keyword lists become one case-insensitive literal alternation: the regex engine searches all
+        // keywords in one pass without lowercasing the text.
         let regexes = definition
             .conditions
             .iter()
-            .map(|c| (c.op == Op::Matches).then(|| compile_regex(&c.value)).transpose())
+            .map(|c| match c.op {
+                Op::Matches => compile_regex(&c.value).map(Some),
+                Op::ContainsAny => {
+                    let alternation = keywords(&c.value).map(regex::escape).collect::<Vec<_>>().join("|");
+                    compile_regex(&alternation).map(Some)
+                }
+                _ => Ok(None),
+            })
             .collect::<Result<Vec<_>, _>>()?;
         Ok(CompiledRule {
             id,
@@ -84,64 +93,69 @@ fn holds(condition: &Condition, regex: Option<&Regex>, facts: &TicketFacts) -> b
                 Op::AtLeast => confidence >= limit,
                 Op::IsSet => true,
                 Op::IsEmpty => false,
-                _ => text_holds(condition.op, value, regex, &[confidence.to_string()]),
+                _ => text_holds(condition.op, value, regex, &[confidence.to_string().as_str()]),
             }
         }
         Field::BusinessHours => (value == "true") == facts.in_business_hours,
-        Field::CustomerTag => text_holds(condition.op, value, regex, &facts.customer_tags),
-        Field::Tag => text_holds(condition.op, value, regex, &facts.tags),
+        Field::CustomerTag => text_holds(condition.op, value, regex, &strs(&facts.customer_tags)),
+        Field::Tag => text_holds(condition.op, value, regex, &strs(&facts.tags)),
         Field::Account => {
-            let mut names = Vec::new();
-            if let Some(id) = facts.account_id {
-                names.push(id.to_string());
-            }
-            if let Some(name) = &facts.account_name {
-                names.push(name.clone());
-            }
+            let id = facts.account_id.map(|id| id.to_string());
+            let names: Vec<&str> = id.as_deref().into_iter().chain(facts.account_name.as_deref()).collect();
             text_holds(condition.op, value, regex, &names)
         }
+        // Subject and message are searched one after the other, without joining them.
         Field::Text => {
-            let both = format!("{}\n{}", facts.subject, facts.body);
-            text_holds(condition.op, value, regex, &[both])
+            let both: Vec<&str> = [facts.subject.as_str(), facts.body.as_str()]
+                .into_iter()
+                .filter(|t| !t.is_empty())
+                .collect();
+            text_holds(condition.op, value, regex, &both)
         }
         field => {
-            let single = single_value(field, facts);
-            text_holds(condition.op, value, regex, single.as_slice())
+            let single: Vec<&str> = single_value(field, facts)
+                .into_iter()
+                .filter(|t| !t.is_empty())
+                .collect();
+            text_holds(condition.op, value, regex, &single)
         }
     }
 }
 
-fn single_value(field: Field, facts: &TicketFacts) -> Vec<String> {
-    let text = match field {
-        Field::Channel => Some(facts.channel.as_str().to_string()),
-        Field::Category => facts.category.clone(),
-        Field::Priority => Some(facts.priority.as_str().to_string()),
-        Field::Sentiment => facts.sentiment.clone(),
-        Field::Language => facts.language.clone(),
-        Field::Status => Some(facts.status.as_str().to_string()),
-        Field::Queue => facts.queue.clone(),
-        Field::Subject => Some(facts.subject.clone()),
-        Field::Body => Some(facts.body.clone()),
-        Field::CustomerTier => facts.customer_tier.clone(),
+fn strs(list: &[String]) -> Vec<&str> {
+    list.iter().map(String::as_str).collect()
+}
+
+fn single_value(field: Field, facts: &TicketFacts) -> Option<&str> {
+    match field {
+        Field::Channel => Some(facts.channel.as_str()),
+        Field::Category => facts.category.as_deref(),
+        Field::Priority => Some(facts.priority.as_str()),
+        Field::Sentiment => facts.sentiment.as_deref(),
+        Field::Language => facts.language.as_deref(),
+        Field::Status => Some(facts.status.as_str()),
+        Field::Queue => facts.queue.as_deref(),
+        Field::Subject => Some(facts.subject.as_str()),
+        Field::Body => Some(facts.body.as_str()),
+        Field::CustomerTier => facts.customer_tier.as_deref(),
         _ => None,
-    };
-    text.filter(|t| !t.is_empty()).into_iter().collect()
+    }
+}
+
+fn keywords(list: &str) -> impl Iterator<Item = &str> {
+    list.split(',').map(str::trim).filter(|v| !v.is_empty())
 }
 
 /// A text condition over a field holding zero or more values (tags hold many; most fields one).
-fn text_holds(op: Op, value: &str, regex: Option<&Regex>, values: &[String]) -> bool {
-    let list = || value.split(',').map(str::trim).filter(|v| !v.is_empty());
+fn text_holds(op: Op, value: &str, regex: Option<&Regex>, values: &[&str]) -> bool {
+    let list = || keywords(value);
     match op {
         Op::IsEmpty => values.is_empty(),
         Op::IsSet => !values.is_empty(),
         Op::Is => values.iter().any(|v| v.eq_ignore_ascii_case(value)),
         Op::IsNot => !values.iter().any(|v| v.eq_ignore_ascii_case(value)),
         Op::OneOf => values.iter().any(|v| list().any(|item| v.eq_ignore_ascii_case(item))),
-        Op::ContainsAny => values.iter().any(|v| {
-            let haystack = v.to_lowercase();
-            list().any(|keyword| haystack.contains(&keyword.to_lowercase()))
-        }),
-        Op::Matches => regex.is_some_and(|re| values.iter().any(|v| re.is_match(v))),
+        Op::ContainsAny | Op::Matches => regex.is_some_and(|re| values.iter().any(|v| re.is_match(v))),
         Op::LessThan | Op::AtLeast => false,
     }
 }

@@ -24,6 +24,13 @@ pub const NOTIFICATION_EVENT: &str = "rule_notification";
 /// Most tickets one time-based sweep acts on per rule, so a sweep stays short.
 const SWEEP_LIMIT: i64 = 500;
 
+/// Facts of the newest `limit` tickets as the rules see them (dry runs and the benchmark).
+pub async fn recent_facts(pool: &SqlitePool, limit: i64, now: i64) -> Result<Vec<TicketFacts>> {
+    let mut conn = pool.acquire().await?;
+    let calendar = crate::sla::calendar(&mut conn).await?;
+    facts::load_recent(&mut conn, &calendar, limit, now).await
+}
+
 /// Runs the enabled rules for `trigger` on a ticket, inside the caller's transaction. Returns the names
 /// of the rules that acted.
 pub async fn fire(conn: &mut SqliteConnection, trigger: Trigger, ticket_id: i64, now: i64) -> Result<Vec<String>> {

@@ -8,9 +8,11 @@
 //!     cargo run --release -p switchboard-cli --bin switchboard-bench -- store-realistic --messages 5000
 //!     cargo run --release -p switchboard-cli --bin switchboard-bench -- classifier --data DIR
 //!     cargo run --release -p switchboard-cli --bin switchboard-bench -- llm --messages 1000 --latency-ms 300
+//!     cargo run --release -p switchboard-cli --bin switchboard-bench -- rules --messages 100000
 
 mod bench_ai;
 mod bench_imap;
+mod bench_rules;
 
 use std::path::Path;
 use std::process::Command;
@@ -52,6 +54,7 @@ fn main() -> anyhow::Result<()> {
                 .context("--concurrency")?,
         )),
         "imap-push" => runtime.block_on(bench_imap::bench_push(messages)),
+        "rules" => runtime.block_on(bench_rules::bench_rules(messages)),
         other => anyhow::bail!(
             "unknown benchmark '{other}': use import, search, imap, imap-push, store-realistic, classifier or llm"
         ),
