@@ -62,9 +62,9 @@ export async function backendCounts(page: Page): Promise<Record<string, number>>
   return page.evaluate(async () => {
     const internals = (window as unknown as { __TAURI_INTERNALS__: { invoke(cmd: string): Promise<unknown> } })
       .__TAURI_INTERNALS__;
-    const counts = (await internals.invoke('view_counts')) as { view: { kind: string; channel?: string; category?: string }; count: number }[];
+    const counts = (await internals.invoke('view_counts')) as { view: { kind: string; channel?: string; category?: string; queue?: string }; count: number }[];
     const key = (v: (typeof counts)[number]['view']) =>
-      v.kind === 'channel' ? `channel-${v.channel}` : v.kind === 'category' ? `category-${v.category}` : v.kind;
+      v.kind === 'channel' ? `channel-${v.channel}` : v.kind === 'category' ? `category-${v.category}` : v.kind === 'queue' ? `queue-${v.queue}` : v.kind;
     return Object.fromEntries(counts.map((c) => [key(c.view), c.count]));
   });
 }

@@ -41,7 +41,7 @@ describe('slaChip', () => {
 
   it('reads "2h 10m", "Breached 3h", "Paused" (and in Chinese)', () => {
     const due = slaChip({ sla_due_at: NOW + 130 * MIN, sla_paused: false }, NOW)!;
-    const breached = slaChip({ sla_due_at: NOW - 180 * MIN, sla_paused: false }, NOW)!;
+    const breached = slaChip({ sla_due_at: NOW - 190 * MIN, sla_paused: false }, NOW)!;
     expect(slaChipText(due, 'en')).toBe('2h 10m');
     expect(slaChipText(breached, 'en')).toBe('Breached 3h');
     expect(slaChipText({ kind: 'paused' }, 'en')).toBe('Paused');
@@ -59,6 +59,8 @@ describe('duration', () => {
     expect(duration(61, 'en')).toBe('1h 1m');
     expect(duration(1440, 'en')).toBe('1d');
     expect(duration(1440 + 4 * 60 + 59, 'en')).toBe('1d 4h');
+    expect(duration(190, 'en', 1)).toBe('3h');
+    expect(duration(190, 'zh-CN', 1)).toBe('3小时');
   });
 });
 
@@ -69,6 +71,8 @@ describe('runningTarget', () => {
     expect(runningTarget([msg('inbound', 1), msg('note', 2)])).toBe('first_response');
     expect(runningTarget([msg('inbound', 1), msg('outbound', 2), msg('inbound', 3)])).toBe('next_response');
     expect(runningTarget([msg('inbound', 1), msg('outbound', 2), msg('note', 3)])).toBe('resolution');
+    // An automatic acknowledgement is no response.
+    expect(runningTarget([msg('inbound', 1), { direction: 'outbound', sent_at: 2, auto_generated: true }])).toBe('first_response');
     // Out of order in the array: the times decide.
     expect(runningTarget([msg('inbound', 3), msg('outbound', 2), msg('inbound', 1)])).toBe('next_response');
   });

@@ -24,20 +24,20 @@ export function slaChip(ticket: Pick<TicketSummary, 'sla_due_at' | 'sla_paused'>
   return { kind: 'due', minutes, soon: minutes <= SOON_MINUTES, at };
 }
 
-/** A span of minutes in at most two units: "45m", "2h 10m", "3h", "1d 4h" (zh: "2小时10分钟"). */
-export function duration(minutes: number, locale: Locale): string {
+/** A span of minutes in at most two units: "45m", "2h 10m", "3h", "1d 4h" (zh: "2小时10分钟"); or in one. */
+export function duration(minutes: number, locale: Locale, units: 1 | 2 = 2): string {
   const m = Math.max(0, Math.round(minutes));
   const days = Math.floor(m / 1440);
   const hours = Math.floor((m % 1440) / 60);
   const mins = m % 60;
   const parts: [MessageKey, number][] =
     days > 0 ? [['duration.d', days], ['duration.h', hours]] : hours > 0 ? [['duration.h', hours], ['duration.m', mins]] : [['duration.m', mins]];
-  const shown = parts.filter(([, n], i) => i === 0 || n > 0);
+  const shown = parts.slice(0, units).filter(([, n], i) => i === 0 || n > 0);
   // Chinese runs the units together ("2小时10分钟"); English spaces them ("2h 10m").
   return shown.map(([key, n]) => translate(locale, key, { n })).join(locale === 'zh-CN' ? '' : ' ');
 }
 
-/** The chip's text: "2h 10m", "Breached 3h", "Paused". */
+/** The chip's text: "2h 10m", "Breached 3h" (the largest unit: the row has little room), "Paused". */
 export function slaChipText(chip: SlaChip, locale: Locale): string {
   switch (chip.kind) {
     case 'paused':
@@ -45,7 +45,7 @@ export function slaChipText(chip: SlaChip, locale: Locale): string {
     case 'due':
       return duration(chip.minutes, locale);
     case 'breached':
-      return translate(locale, 'sla.breached', { time: duration(chip.minutes, locale) });
+      return translate(locale, 'sla.breached', { time: duration(chip.minutes, locale, 1) });
   }
 }
 
@@ -54,10 +54,13 @@ export type SlaTarget = 'first_response' | 'next_response' | 'resolution';
 
 /**
  * The target that runs now: no agent reply yet → first response; the customer wrote last → next
- * response; otherwise → resolution. (The backend reports only the nearest due time, not its name.)
+ * response; otherwise → resolution. Automatic acknowledgements are no response. (The backend reports
+ * only the nearest due time, not which target it belongs to.)
  */
-export function runningTarget(messages: readonly { direction: string; sent_at: number }[]): SlaTarget {
-  const talk = messages.filter((m) => m.direction === 'inbound' || m.direction === 'outbound').sort((a, b) => a.sent_at - b.sent_at);
+export function runningTarget(messages: readonly { direction: string; sent_at: number; auto_generated?: boolean }[]): SlaTarget {
+  const talk = messages
+    .filter((m) => m.direction === 'inbound' || (m.direction === 'outbound' && !m.auto_generated))
+    .sort((a, b) => a.sent_at - b.sent_at);
   if (!talk.some((m) => m.direction === 'outbound')) return 'first_response';
   if (talk[talk.length - 1]?.direction === 'inbound') return 'next_response';
   return 'resolution';
