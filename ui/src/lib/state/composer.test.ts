@@ -142,3 +142,47 @@ describe('ComposerState', () => {
     expect(f.composer.of(4)).toMatchObject({ body: '', source: null, pending: null });
   });
 });
+
+describe('a draft a rule prepared', () => {
+  function prepared(texts: Record<number, string | null>, fail = false) {
+    const backend = {
+      preparedDraft: vi.fn(async (id: number) => {
+        if (fail) throw new BackendError('ipc', 'gone');
+        return texts[id] ?? null;
+      }),
+    } satisfies Partial<Backend>;
+    return { composer: new ComposerState(backend as unknown as Backend), backend };
+  }
+
+  it('is asked for once per ticket and offered, never put in the box by itself', async () => {
+    const { composer, backend } = prepared({ 4: 'Prepared text', 5: '  ' });
+    await composer.loadPrepared(4);
+    await composer.loadPrepared(4);
+    await composer.loadPrepared(5);
+    expect(backend.preparedDraft).toHaveBeenCalledTimes(2);
+    expect(composer.of(4)).toMatchObject({ prepared: 'Prepared text', body: '' });
+    // A blank draft is no offer.
+    expect(composer.of(5).prepared).toBeNull();
+  });
+
+  it('fills the box only when used (replacing what was typed, as the agent chose), or goes when dismissed', async () => {
+    const { composer } = prepared({ 4: 'Prepared text', 6: 'Other' });
+    await composer.loadPrepared(4);
+    composer.setBody(4, 'My words');
+    composer.usePrepared(4);
+    expect(composer.of(4)).toMatchObject({ body: 'Prepared text', prepared: null, source: null });
+    await composer.loadPrepared(6);
+    composer.dismissPrepared(6);
+    expect(composer.of(6)).toMatchObject({ body: '', prepared: null });
+  });
+
+  it('asks again next time when the backend could not answer', async () => {
+    vi.spyOn(console, 'error').mockImplementation(() => {});
+    const { composer, backend } = prepared({}, true);
+    await composer.loadPrepared(4);
+    await composer.loadPrepared(4);
+    expect(backend.preparedDraft).toHaveBeenCalledTimes(2);
+    expect(composer.of(4).prepared).toBeNull();
+    vi.restoreAllMocks();
+  });
+});
