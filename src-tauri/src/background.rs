@@ -26,6 +26,8 @@ const RETRAIN_CHECK: Duration = Duration::from_secs(30);
 const IDLE: Duration = Duration::from_millis(750);
 /// Tickets classified between two UI refreshes.
 const BATCH: usize = 25;
+/// Drafts written per pass of the worker, so classification never waits long behind them.
+const DRAFTS_PER_PASS: usize = 5;
 
 /// How often the API key is read again from the keychain when the settings did not change (a keychain
 /// read is a D-Bus round trip on Linux: not something to do on every pass of the worker).
@@ -40,6 +42,11 @@ struct LlmCache {
 }
 
 impl LlmCache {
+    /// The API key read for the current settings, if any.
+    fn key(&self) -> Option<String> {
+        self.built_for.as_ref().and_then(|(_, key)| key.clone())
+    }
+
     async fn current(&mut self, store: &Store) -> Option<&LlmClient> {
         let settings = settings::load(store).await.ok().flatten().filter(|s| s.enabled)?;
         let fresh = self.key_read_at.is_some_and(|at| at.elapsed() < KEY_REFRESH);
@@ -97,6 +104,15 @@ pub fn spawn_classifier(app: AppHandle) {
                 Some(client) => drain_with_llm(store, client, &taxonomy, &model).await,
                 None => worker::run_local(store, &model, BATCH).await,
             };
+            // Drafts rules asked the AI for: kept for the agent, never sent.
+            let agent = store.agent_name().await.unwrap_or_default();
+            match switchboard_ai::drafts::run_draft_jobs(store, &agent, llm.key(), DRAFTS_PER_PASS).await {
+                Ok(drafted) if !drafted.is_empty() => {
+                    TicketsChanged::notify(&app, drafted.into_iter().map(|id| id as i32).collect());
+                }
+                Ok(_) => {}
+                Err(error) => tracing::warn!(%error, "a rule's draft could not be written"),
+            }
             match done {
                 Ok(done) if !done.is_empty() => {
                     TicketsChanged::notify(&app, done.into_iter().map(|id| id as i32).collect());

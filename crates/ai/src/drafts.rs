@@ -298,3 +298,47 @@ pub async fn draft_for_ticket(
     }
     Ok(offline_draft(&ctx, &replies).map(|draft| DraftOutcome { draft, note }))
 }
+
+/// Drafts rules asked for (`draft_ai` actions), up to `limit`: each is written by the LLM (or the best
+/// saved reply) and kept for the agent to review; nothing is sent. Returns the tickets that got one.
+pub async fn run_draft_jobs(
+    store: &switchboard_core::Store,
+    agent_name: &str,
+    api_key: Option<String>,
+    limit: usize,
+) -> switchboard_core::Result<Vec<i64>> {
+    use switchboard_core::{jobs, workflow};
+    let mut done = Vec::new();
+    for _ in 0..limit {
+        let Some(job) = jobs::claim(store.pool(), jobs::KIND_DRAFT, store.runner_id()).await? else {
+            break;
+        };
+        let Some(ticket_id) = job.payload()["ticket_id"].as_i64() else {
+            jobs::fail(store.pool(), job.id, "the job names no ticket", None).await?;
+            continue;
+        };
+        match draft_for_ticket(store, ticket_id, agent_name.to_string(), api_key.clone()).await {
+            Ok(Some(outcome)) => {
+                let source = format!("ai:{}", outcome.draft.source);
+                workflow::save_prepared_draft(store.pool(), ticket_id, &outcome.draft.text, &source).await?;
+                jobs::complete(store.pool(), job.id).await?;
+                done.push(ticket_id);
+            }
+            Ok(None) => {
+                jobs::fail(
+                    store.pool(),
+                    job.id,
+                    "no saved reply fits and no AI service is configured",
+                    None,
+                )
+                .await?;
+            }
+            // A ticket deleted meanwhile, a store error: try again a little later, three times at most.
+            Err(error) => {
+                let retry = (job.attempts < 3).then_some(60_000);
+                jobs::fail(store.pool(), job.id, &error.to_string(), retry).await?;
+            }
+        }
+    }
+    Ok(done)
+}

@@ -9,6 +9,8 @@ use crate::Result;
 use crate::time::now_ms;
 
 pub const KIND_CLASSIFY: &str = "classify";
+/// A reply draft a rule asked the AI for; the agent reviews it.
+pub const KIND_DRAFT: &str = "draft";
 
 #[derive(Debug, Clone, sqlx::FromRow)]
 pub struct Job {

@@ -73,6 +73,36 @@ pub async fn prepared_draft(pool: &SqlitePool, ticket_id: i64) -> Result<Option<
         .await?)
 }
 
+/// Keeps a draft prepared for the agent (a rule's AI draft); the composer offers it.
+pub async fn save_prepared_draft(pool: &SqlitePool, ticket_id: i64, body: &str, source: &str) -> Result<()> {
+    let mut tx = crate::store::begin_write(pool).await?;
+    save_prepared_draft_in(&mut tx, ticket_id, body, source, json!({})).await?;
+    tx.commit().await?;
+    Ok(())
+}
+
+/// [`save_prepared_draft`] inside the caller's transaction, with what the timeline should say of it.
+pub async fn save_prepared_draft_in(
+    conn: &mut sqlx::SqliteConnection,
+    ticket_id: i64,
+    body: &str,
+    source: &str,
+    detail: serde_json::Value,
+) -> Result<()> {
+    sqlx::query(
+        "INSERT INTO ticket_drafts (ticket_id, body, source, created_at) VALUES (?, ?, ?, ?)
+         ON CONFLICT (ticket_id) DO UPDATE SET body = excluded.body, source = excluded.source,
+             created_at = excluded.created_at",
+    )
+    .bind(ticket_id)
+    .bind(body)
+    .bind(source)
+    .bind(now_ms())
+    .execute(&mut *conn)
+    .await?;
+    audit::record(conn, Some(ticket_id), "draft_prepared", source, detail).await
+}
+
 /// What one workflow tick found: SLA events and rule notifications to announce.
 #[derive(Debug, Clone, Default)]
 pub struct TickOutcome {

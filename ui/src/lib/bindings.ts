@@ -175,6 +175,8 @@ export type ActionKind = "set_category" | "set_priority" | "set_queue" | "set_st
 "notify" | 
 /**  Prepares a draft from the saved reply named by the value; the agent reviews and sends it. */
 "draft_saved_reply" | 
+/**  Asks the AI for a draft (in the background); the agent reviews and sends it. */
+"draft_ai" | 
 /**  Sends the saved reply named by the value, only when the rule allows automatic replies. */
 "auto_reply" | 
 /**  Urgent priority, the `escalated` tag and a notification. */

@@ -74,6 +74,23 @@ impl FakeProvider {
         .unwrap()
     }
 
+    /// Makes this server the workspace's LLM (the path the app and the CLI take).
+    async fn configure(&self, store: &Store) {
+        let settings = switchboard_ai::llm::LlmSettings {
+            enabled: true,
+            preset: "custom".into(),
+            base_url: format!("http://127.0.0.1:{}/v1", self.port),
+            model: "fake-model".into(),
+            key_header: None,
+            extra_headers: vec![],
+            price_input_per_million: 0.5,
+            price_output_per_million: 1.5,
+            mask_personal_data: false,
+            timeout_seconds: 10,
+        };
+        switchboard_ai::llm::settings::save(store, &settings).await.unwrap();
+    }
+
     fn requests(&self) -> Vec<serde_json::Value> {
         std::fs::read_to_string(&self.log)
             .unwrap_or_default()
@@ -543,6 +560,65 @@ async fn drafts_cite_the_customers_real_order() {
     );
     let filled = switchboard_ai::drafts::fill_variables("订单 {{order_number}}：{{order_status}}", &ctx);
     assert_eq!(filled, "订单 #5521：unfulfilled");
+}
+
+#[tokio::test]
+async fn a_rule_asks_the_ai_for_a_draft_that_waits_for_the_agent() {
+    use switchboard_core::rules::{self, Action, ActionKind, Match, RuleDefinition, Trigger};
+    let provider = FakeProvider::start("ok");
+    let dir = tempfile::tempdir().unwrap();
+    let store = Store::open(dir.path()).await.unwrap();
+    provider.configure(&store).await;
+    let rule = RuleDefinition {
+        name: "Draft everything".into(),
+        trigger: Trigger::TicketCreated,
+        after_hours: None,
+        match_mode: Match::All,
+        conditions: vec![],
+        actions: vec![Action {
+            kind: ActionKind::DraftAi,
+            value: String::new(),
+        }],
+        allow_auto_reply: false,
+        auto_reply_every_hours: 24,
+        stop_after: false,
+    };
+    rules::library::save(store.pool(), None, true, &rule).await.unwrap();
+    let msg = InboundMessage {
+        from_name: "王芳".into(),
+        from_address: "wang@qq.com".into(),
+        subject: "发票".into(),
+        body_text: "请重新开具发票。".into(),
+        sent_at: 1_000,
+        ..Default::default()
+    };
+    ingest(&store, &msg).await.unwrap();
+    let ticket = tickets::all_ids(store.pool()).await.unwrap()[0];
+    assert_eq!(
+        switchboard_core::workflow::prepared_draft(store.pool(), ticket)
+            .await
+            .unwrap(),
+        None
+    );
+    let done = switchboard_ai::drafts::run_draft_jobs(&store, "Aurora 客服", Some("sk-test".into()), 10)
+        .await
+        .unwrap();
+    assert_eq!(done, vec![ticket]);
+    let draft = switchboard_core::workflow::prepared_draft(store.pool(), ticket)
+        .await
+        .unwrap();
+    assert_eq!(draft.as_deref(), Some("您好，我们正在核实您的订单，稍后回复您。"));
+    let sent: i64 = sqlx::query_scalar("SELECT count(*) FROM outbox")
+        .fetch_one(store.pool())
+        .await
+        .unwrap();
+    assert_eq!(sent, 0, "a draft is never sent by itself");
+    assert!(
+        switchboard_ai::drafts::run_draft_jobs(&store, "x", None, 10)
+            .await
+            .unwrap()
+            .is_empty()
+    );
 }
 
 #[tokio::test]

@@ -93,6 +93,7 @@ pub async fn plan(
                 saved_replies::by_title(conn, value).await?;
                 described(action, format!("draft from saved reply '{value}'"))
             }
+            ActionKind::DraftAi => described(action, "draft a reply with the AI".into()),
             ActionKind::AutoReply => {
                 saved_replies::by_title(conn, value).await?;
                 let recent =
@@ -184,23 +185,21 @@ pub async fn apply(conn: &mut SqliteConnection, rule: &CompiledRule, facts: &mut
             }
             ActionKind::DraftSavedReply => {
                 let text = fill_saved_reply(conn, facts, value).await?;
-                sqlx::query(
-                    "INSERT INTO ticket_drafts (ticket_id, body, source, created_at) VALUES (?, ?, ?, ?)
-                     ON CONFLICT (ticket_id) DO UPDATE SET body = excluded.body, source = excluded.source,
-                         created_at = excluded.created_at",
-                )
-                .bind(facts.ticket_id)
-                .bind(&text)
-                .bind(&actor)
-                .bind(now)
-                .execute(&mut *conn)
-                .await?;
-                audit::record(
+                crate::workflow::save_prepared_draft_in(
                     conn,
-                    Some(facts.ticket_id),
-                    "draft_prepared",
+                    facts.ticket_id,
+                    &text,
                     &actor,
                     json!({ "saved_reply": value }),
+                )
+                .await?;
+            }
+            ActionKind::DraftAi => {
+                crate::jobs::enqueue(
+                    conn,
+                    crate::jobs::KIND_DRAFT,
+                    json!({ "ticket_id": facts.ticket_id, "rule": rule.definition.name }),
+                    Some(&format!("draft:{}", facts.ticket_id)),
                 )
                 .await?;
             }

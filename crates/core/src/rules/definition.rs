@@ -118,6 +118,8 @@ pub enum ActionKind {
     Notify,
     /// Prepares a draft from the saved reply named by the value; the agent reviews and sends it.
     DraftSavedReply,
+    /// Asks the AI for a draft (in the background); the agent reviews and sends it.
+    DraftAi,
     /// Sends the saved reply named by the value, only when the rule allows automatic replies.
     AutoReply,
     /// Urgent priority, the `escalated` tag and a notification.
@@ -255,7 +257,7 @@ impl Action {
             ActionKind::AddTag => crate::ticket_actions::normalise_tag(value)
                 .map(|_| ())
                 .map_err(|e| e.to_string()),
-            ActionKind::Escalate => Ok(()),
+            ActionKind::Escalate | ActionKind::DraftAi => Ok(()),
             _ if value.is_empty() => Err(format!("the action {:?} has no value", self.kind)),
             _ => Ok(()),
         }

@@ -556,3 +556,103 @@ async fn a_customer_reply_reopens_within_the_grace_period_and_opens_a_new_ticket
         TicketStatus::Resolved
     );
 }
+
+#[tokio::test]
+async fn category_and_status_actions_and_a_prepared_draft_the_agent_reply_spends() {
+    let ws = workspace().await;
+    let store = &ws.store;
+    add(
+        store,
+        definition(
+            "Warranty",
+            Trigger::TicketCreated,
+            vec![(Field::Text, Op::ContainsAny, "warranty, 保修")],
+            vec![
+                (ActionKind::SetCategory, "technical_support"),
+                (ActionKind::SetStatus, "open"),
+                (ActionKind::DraftSavedReply, "Thanks, we are on it"),
+            ],
+        ),
+    )
+    .await;
+    let id = new_ticket(
+        store,
+        "ann@example.com",
+        "Warranty claim",
+        "My speaker died after 3 months",
+    )
+    .await;
+    let t = tickets::summary(store.pool(), id).await.unwrap();
+    assert_eq!(
+        (t.category.as_deref(), t.status),
+        (Some("technical_support"), TicketStatus::Open)
+    );
+    let draft = workflow::prepared_draft(store.pool(), id)
+        .await
+        .unwrap()
+        .expect("a draft");
+    assert!(
+        draft.contains(&format!("#{}", t.number)) && draft.contains("Warranty claim"),
+        "{draft}"
+    );
+    assert!(!draft.contains("{{"), "{draft}");
+    // The AI's later category does not overwrite the rule's decision.
+    classify(store, id, "product_inquiry", "neutral", 0.9).await;
+    assert_eq!(
+        tickets::summary(store.pool(), id).await.unwrap().category.as_deref(),
+        Some("technical_support")
+    );
+    // The agent's reply spends the draft; nothing was sent before it.
+    let count: i64 = sqlx::query_scalar("SELECT count(*) FROM outbox")
+        .fetch_one(store.pool())
+        .await
+        .unwrap();
+    assert_eq!(count, 0, "a prepared draft is never sent by itself");
+    let author = outbox::ReplyAuthor {
+        name: "Agent".into(),
+        address: "support@shop.example".into(),
+    };
+    outbox::enqueue_reply(store.pool(), id, &draft, Direction::Outbound, &author)
+        .await
+        .unwrap();
+    assert_eq!(workflow::prepared_draft(store.pool(), id).await.unwrap(), None);
+}
+
+#[tokio::test]
+async fn an_agent_reply_and_a_status_change_fire_their_rules() {
+    let ws = workspace().await;
+    let store = &ws.store;
+    add(
+        store,
+        definition(
+            "Answered",
+            Trigger::AgentReplied,
+            vec![],
+            vec![(ActionKind::AddTag, "answered")],
+        ),
+    )
+    .await;
+    add(
+        store,
+        definition(
+            "Pending needs a follow-up",
+            Trigger::StatusChanged,
+            vec![(Field::Status, Op::Is, "pending")],
+            vec![(ActionKind::AddTag, "follow-up")],
+        ),
+    )
+    .await;
+    let id = new_ticket(store, "ann@example.com", "Hi", "Question").await;
+    let author = outbox::ReplyAuthor {
+        name: "Agent".into(),
+        address: "support@shop.example".into(),
+    };
+    outbox::enqueue_reply(store.pool(), id, "Answer", Direction::Outbound, &author)
+        .await
+        .unwrap();
+    tickets::set_status(store.pool(), id, TicketStatus::Pending, "agent")
+        .await
+        .unwrap();
+    let tags = tickets::summary(store.pool(), id).await.unwrap().tags;
+    assert_eq!(tags, vec!["answered".to_string(), "follow-up".to_string()]);
+}
