@@ -92,6 +92,9 @@ pub fn specta_builder() -> tauri_specta::Builder<tauri::Wry> {
             commands::customers::undo_customer_merge,
             commands::workflow::merge_tickets,
             commands::workflow::split_ticket,
+            commands::workflow::list_saved_views,
+            commands::workflow::save_saved_view,
+            commands::workflow::delete_saved_view,
         ])
         .events(tauri_specta::collect_events![
             events::TicketsChanged,

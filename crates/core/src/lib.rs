@@ -20,6 +20,7 @@ pub mod orders;
 pub mod outbox;
 pub mod rules;
 pub mod saved_replies;
+pub mod saved_views;
 pub mod search;
 pub mod sla;
 pub mod store;

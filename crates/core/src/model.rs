@@ -99,6 +99,10 @@ pub enum TicketView {
     },
     /// Open tickets whose SLA is breached or due within the hour.
     SlaAtRisk,
+    /// A custom view: the agent's own filter (saved views hold one each).
+    Custom {
+        filter: crate::saved_views::TicketFilter,
+    },
 }
 
 #[derive(Debug, Clone, Serialize, Deserialize)]

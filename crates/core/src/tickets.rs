@@ -24,15 +24,16 @@ pub(crate) const SUMMARY_COLUMNS: &str = "t.id, t.number, t.subject, t.status, t
 /// The name the agent of this workspace is known by: replies are signed with it, "Mine" is what is
 /// assigned to it.
 pub const DEFAULT_AGENT_NAME: &str = "Support";
-const ME: &str = "coalesce((SELECT value FROM settings WHERE key = 'agent.name'), 'Support')";
+pub(crate) const ME: &str = "coalesce((SELECT value FROM settings WHERE key = 'agent.name'), 'Support')";
 
 /// New and open tickets that are not snoozed (`?` is now).
 const OPEN: &str = "t.status IN ('new', 'open') AND (t.snoozed_until IS NULL OR t.snoozed_until <= ?)";
 
 /// A value bound into a view's SQL condition.
-enum Bind {
+pub(crate) enum Bind {
     Now,
     Text(String),
+    Int(i64),
 }
 
 /// The SQL condition selecting a view's tickets, and the values its placeholders take.
@@ -56,6 +57,7 @@ fn view_filter(view: &TicketView) -> (String, Vec<Bind>) {
         ),
         TicketView::Category { category } => (format!("{OPEN} AND t.category = ?"), vec![Now, Text(category.clone())]),
         TicketView::Queue { queue } => (format!("{OPEN} AND t.queue = ?"), vec![Now, Text(queue.clone())]),
+        TicketView::Custom { filter } => crate::saved_views::filter_sql(filter),
         TicketView::SlaAtRisk => (
             format!("{OPEN} AND t.sla_due_at IS NOT NULL AND t.sla_due_at <= ? + 3600000"),
             vec![Now, Now],
@@ -72,6 +74,7 @@ fn bind_all<'q, O>(
         query = match bind {
             Bind::Now => query.bind(now),
             Bind::Text(text) => query.bind(text),
+            Bind::Int(value) => query.bind(value),
         };
     }
     query

@@ -5,6 +5,7 @@ use serde::{Deserialize, Serialize};
 use switchboard_core::audit;
 use switchboard_core::model::TicketSummary;
 use switchboard_core::rules::{self, DryRunMatch, Rule, RuleDefinition};
+use switchboard_core::saved_views::{self, SavedView, SavedViewCount, TicketFilter};
 use switchboard_core::sla::{self, BusinessHours, SlaPolicy};
 use switchboard_core::{ticket_merging, workflow};
 use tauri::{AppHandle, State};
@@ -174,4 +175,29 @@ pub async fn split_ticket(
     let new = ticket_merging::split(state.store()?.pool(), i64::from(ticket_id), &ids, audit::ACTOR_AGENT).await?;
     TicketsChanged::notify(&app, vec![ticket_id, new.id as i32]);
     Ok(new)
+}
+
+/// The agent's saved views with their live counts.
+#[tauri::command]
+#[specta::specta]
+pub async fn list_saved_views(state: State<'_, AppState>) -> Result<Vec<SavedViewCount>, AppError> {
+    Ok(saved_views::with_counts(state.store()?.pool()).await?)
+}
+
+/// Creates (`id` null) or replaces a saved view.
+#[tauri::command]
+#[specta::specta]
+pub async fn save_saved_view(
+    state: State<'_, AppState>,
+    id: Option<i32>,
+    name: String,
+    filter: TicketFilter,
+) -> Result<SavedView, AppError> {
+    Ok(saved_views::save(state.store()?.pool(), id.map(i64::from), &name, &filter).await?)
+}
+
+#[tauri::command]
+#[specta::specta]
+pub async fn delete_saved_view(state: State<'_, AppState>, id: i32) -> Result<(), AppError> {
+    Ok(saved_views::delete(state.store()?.pool(), i64::from(id)).await?)
 }

@@ -128,6 +128,11 @@ export const commands = {
 	mergeTickets: (target: number, sources: number[]) => typedError<TicketSummary, AppError>(__TAURI_INVOKE("merge_tickets", { target, sources })),
 	/**  Moves the chosen messages of a ticket into a new ticket; returns the new one. */
 	splitTicket: (ticketId: number, messageIds: number[]) => typedError<TicketSummary, AppError>(__TAURI_INVOKE("split_ticket", { ticketId, messageIds })),
+	/**  The agent's saved views with their live counts. */
+	listSavedViews: () => typedError<SavedViewCount[], AppError>(__TAURI_INVOKE("list_saved_views")),
+	/**  Creates (`id` null) or replaces a saved view. */
+	saveSavedView: (id: number | null, name: string, filter: TicketFilter) => typedError<SavedView, AppError>(__TAURI_INVOKE("save_saved_view", { id, name, filter })),
+	deleteSavedView: (id: number) => typedError<null, AppError>(__TAURI_INVOKE("delete_saved_view", { id })),
 };
 
 /** Events */
@@ -682,6 +687,18 @@ export type SavedReplyForm = {
 	language: string | null,
 };
 
+export type SavedView = {
+	id: number,
+	name: string,
+	filter: TicketFilter,
+};
+
+/**  A saved view with the number of tickets it shows now. */
+export type SavedViewCount = {
+	view: SavedView,
+	count: number,
+};
+
 export type ServerSecurity = "tls" | "start_tls" | "plain";
 
 export type SlaPolicy = {
@@ -752,6 +769,28 @@ export type TicketDetail = {
 	agent_fields: string[],
 };
 
+/**
+ *  Which tickets a custom view shows. Empty lists and `None` do not filter; values in one list are
+ *  alternatives (any of them), different fields must all hold.
+ */
+export type TicketFilter = {
+	statuses?: TicketStatus[],
+	categories?: string[],
+	priorities?: Priority[],
+	sentiments?: string[],
+	channels?: ChannelKind[],
+	queues?: string[],
+	/**  Tickets carrying any of these tags. */
+	tags?: string[],
+	/**  `@me` for the agent of this workspace, `@none` for unassigned, or a name. */
+	assignee?: string | null,
+	/**  Part of the customer's name or address. */
+	customer?: string | null,
+	/**  Created at or after / before (unix ms). */
+	created_after?: number | null,
+	created_before?: number | null,
+};
+
 /**  Order of a ticket list. */
 export type TicketSort = "newest" | "oldest" | "priority" | "sla_due";
 
@@ -798,7 +837,9 @@ export type TicketView = { kind: "all_open" } |
 /**  Open tickets in a team's queue (set by rules or by hand). */
 { kind: "queue"; queue: string } | 
 /**  Open tickets whose SLA is breached or due within the hour. */
-{ kind: "sla_at_risk" };
+{ kind: "sla_at_risk" } | 
+/**  A custom view: the agent's own filter (saved views hold one each). */
+{ kind: "custom"; filter: TicketFilter };
 
 /**  Tickets were created or changed; the UI refreshes counts, the list and the open ticket. */
 export type TicketsChanged = {

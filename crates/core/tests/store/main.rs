@@ -10,6 +10,7 @@ mod orders;
 mod queues;
 mod rule_conditions;
 mod rules;
+mod saved_views;
 mod search;
 mod sla;
 mod suggestions;
