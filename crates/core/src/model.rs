@@ -101,7 +101,7 @@ pub enum TicketView {
     SlaAtRisk,
     /// A custom view: the agent's own filter (saved views hold one each).
     Custom {
-        filter: crate::saved_views::TicketFilter,
+        filter: Box<crate::saved_views::TicketFilter>,
     },
 }
 

@@ -207,7 +207,7 @@ pub async fn with_counts(pool: &SqlitePool) -> Result<Vec<SavedViewCount>> {
         let count = crate::tickets::count(
             pool,
             crate::model::TicketView::Custom {
-                filter: view.filter.clone(),
+                filter: Box::new(view.filter.clone()),
             },
         )
         .await?;

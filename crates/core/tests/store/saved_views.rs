@@ -8,12 +8,20 @@ use switchboard_core::{ticket_actions, tickets, workflow};
 use super::fixtures::{mail, workspace};
 
 async fn ids(pool: &sqlx::SqlitePool, filter: TicketFilter) -> Vec<i64> {
-    let mut found: Vec<i64> = tickets::list_sorted(pool, &TicketView::Custom { filter }, TicketSort::Newest, 100, 0)
-        .await
-        .unwrap()
-        .into_iter()
-        .map(|t| t.id)
-        .collect();
+    let mut found: Vec<i64> = tickets::list_sorted(
+        pool,
+        &TicketView::Custom {
+            filter: Box::new(filter),
+        },
+        TicketSort::Newest,
+        100,
+        0,
+    )
+    .await
+    .unwrap()
+    .into_iter()
+    .map(|t| t.id)
+    .collect();
     found.sort_unstable();
     found
 }
@@ -87,9 +95,11 @@ async fn each_filter_field_narrows_the_view() {
         ids(pool, f(|f| f.customer = Some("SHOP.example".into()))).await,
         vec![bob]
     );
-    let mut dates = TicketFilter::default();
-    dates.created_after = Some(created(bob).await);
-    dates.created_before = Some(created(chen).await);
+    let dates = TicketFilter {
+        created_after: Some(created(bob).await),
+        created_before: Some(created(chen).await),
+        ..Default::default()
+    };
     assert_eq!(ids(pool, dates).await, vec![bob]);
     let both = f(|f| {
         f.categories = vec!["billing".into()];
@@ -115,9 +125,11 @@ async fn each_filter_field_narrows_the_view() {
             .await
             .is_err()
     );
-    let mut backwards = TicketFilter::default();
-    backwards.created_after = Some(10);
-    backwards.created_before = Some(5);
+    let backwards = TicketFilter {
+        created_after: Some(10),
+        created_before: Some(5),
+        ..Default::default()
+    };
     assert!(saved_views::save(pool, None, "Backwards", &backwards).await.is_err());
     saved_views::delete(pool, saved.id).await.unwrap();
     assert!(saved_views::list(pool).await.unwrap().is_empty());
