@@ -32,6 +32,7 @@ import type {
   RuleField,
   SlaPolicy,
   SlaSettings,
+  TicketFilter,
   ChannelKind,
   ClassificationView,
   Customer,
@@ -53,6 +54,7 @@ import type {
   WorkspaceStatus,
 } from '../../src/lib/backend';
 import { checkFiles, type StoredFile } from './files';
+import { FakeCustomers } from './customers';
 import { bestSavedReply, detectLanguage, fillVariables, findOrderNumber } from '../../src/lib/savedReplies';
 
 export interface FakeConfig {
@@ -400,6 +402,8 @@ export class FakeWorkspace {
   private rules: Rule[] = [];
   private nextRule = 1;
   private sla: SlaSettings = structuredClone(DEFAULT_SLA);
+  /** Customer profiles, orders and suggestions (customers.ts). */
+  private readonly customerCommands = new FakeCustomers({ tickets: () => this.tickets, customers: () => this.customers, emit: (e, p) => this.emit(e, p) });
 
   constructor(config: FakeConfig, emit: Emit) {
     this.config = {
@@ -656,7 +660,32 @@ export class FakeWorkspace {
         const s = this.summary(t);
         return open && s.sla_due_at !== null && !s.sla_paused && s.sla_due_at <= Date.now() + 60 * MINUTE;
       }
+      case 'custom':
+        return this.fitsFilter(view.filter, t);
     }
+  }
+
+  /** As saved_views::filter_sql: empty lists do not filter, values in one list are alternatives. */
+  private fitsFilter(filter: TicketFilter, t: Ticket): boolean {
+    const texts = (items: string[] | undefined) => (items ?? []).map((s) => s.trim()).filter(Boolean);
+    const anyOf = (items: string[], value: string | null) => items.length === 0 || (value !== null && items.includes(value));
+    if (!anyOf(filter.statuses ?? [], t.status)) return false;
+    if (!anyOf(texts(filter.categories), t.category)) return false;
+    if (!anyOf(filter.priorities ?? [], t.priority)) return false;
+    if (!anyOf(texts(filter.sentiments), t.sentiment)) return false;
+    if (!anyOf(filter.channels ?? [], t.channel)) return false;
+    if (!anyOf(texts(filter.queues), t.queue)) return false;
+    const tags = texts(filter.tags);
+    if (tags.length > 0 && !t.tags.some((tag) => tags.includes(tag))) return false;
+    const assignee = filter.assignee?.trim() ?? '';
+    if (assignee === '@none' && t.assignee !== null) return false;
+    if (assignee === '@me' && t.assignee !== AGENT_NAME) return false;
+    if (assignee !== '' && !assignee.startsWith('@') && t.assignee !== assignee) return false;
+    const customer = filter.customer?.trim().toLowerCase() ?? '';
+    if (customer !== '' && !`${t.customer_name}\n${t.customer_address}`.toLowerCase().includes(customer)) return false;
+    if (filter.created_after != null && t.created_at < filter.created_after) return false;
+    if (filter.created_before != null && t.created_at >= filter.created_before) return false;
+    return true;
   }
 
   private summary(t: Ticket): TicketSummary {
@@ -833,6 +862,7 @@ export class FakeWorkspace {
         this.find(args.ticketId);
         return this.config.preparedDrafts[num(args.ticketId, 'ticketId')] ?? null;
       default:
+        if (FakeCustomers.COMMANDS.has(cmd)) return this.customerCommands.handle(cmd, args);
         throw fail('unknown_command', `The backend has no command "${cmd}".`);
     }
   }
@@ -976,6 +1006,8 @@ export class FakeWorkspace {
       case 'draft_saved_reply':
         savedReply();
         return described(`draft from saved reply '${value}'`);
+      case 'draft_ai':
+        return described('draft a reply with the AI');
       case 'auto_reply': {
         savedReply();
         const why = !rule.allow_auto_reply
@@ -2446,7 +2478,7 @@ const DAY_ONE_RULES: [boolean, RuleDefinition, string | null][] = [
 const TRIGGER_NAMES = ['ticket_created', 'classified', 'customer_replied', 'agent_replied', 'status_changed', 'sla_warning', 'sla_breached', 'time_in_status'];
 const FIELD_NAMES = ['channel', 'account', 'category', 'priority', 'sentiment', 'language', 'confidence', 'status', 'queue', 'subject', 'body', 'text', 'customer_tier', 'customer_tag', 'tag', 'business_hours'];
 const OP_NAMES = ['is', 'is_not', 'one_of', 'contains_any', 'matches', 'is_empty', 'is_set', 'less_than', 'at_least'];
-const ACTION_NAMES = ['set_category', 'set_priority', 'set_queue', 'set_status', 'add_tag', 'assign', 'add_note', 'notify', 'draft_saved_reply', 'auto_reply', 'escalate'];
+const ACTION_NAMES = ['set_category', 'set_priority', 'set_queue', 'set_status', 'add_tag', 'assign', 'add_note', 'notify', 'draft_saved_reply', 'draft_ai', 'auto_reply', 'escalate'];
 
 /** Rust's Debug name of a snake_case variant: business_hours → BusinessHours. */
 const debugName = (name: string) => name.replace(/(^|_)([a-z])/g, (_, __, c: string) => c.toUpperCase());
@@ -2527,7 +2559,7 @@ function validateRule(def: RuleDefinition): void {
         throw invalid((err as AppError).message);
       }
     }
-    if (!['set_priority', 'set_status', 'add_tag', 'escalate'].includes(a.kind) && value === '') throw invalid(`the action ${debugName(a.kind)} has no value`);
+    if (!['set_priority', 'set_status', 'add_tag', 'escalate', 'draft_ai'].includes(a.kind) && value === '') throw invalid(`the action ${debugName(a.kind)} has no value`);
     if (a.kind === 'auto_reply' && !def.allow_auto_reply) throw invalid('it sends an automatic reply but automatic replies are not allowed for it');
   }
   if (def.allow_auto_reply && def.auto_reply_every_hours === 0) throw invalid('automatic replies need at least one hour between them');

@@ -1,9 +1,15 @@
 // The one door to the backend. Components and state modules talk to a `Backend`;
 // `tauriBackend` implements it with the tauri-specta bindings, which nothing else imports.
+import { open as openDialog } from '@tauri-apps/plugin-dialog';
 import { commands, events } from './bindings';
 import type {
   AccountSync,
   AppError,
+  CustomerProfile,
+  OrderFormat,
+  OrderImportSummary,
+  ProfileUpdate,
+  Suggestion,
   CategoryName,
   DryRunMatch,
   ConnectionCheck,
@@ -45,6 +51,16 @@ import type {
 } from './bindings';
 
 export type {
+  ColumnMapping,
+  CustomerProfile,
+  Order,
+  OrderFormat,
+  OrderImportSummary,
+  OrderItem,
+  ProfileUpdate,
+  Suggestion,
+  SuggestionAction,
+  SuggestionKind,
   AccountStatus,
   Action,
   ActionKind,
@@ -60,6 +76,7 @@ export type {
   RuleDefinition,
   SlaPolicy,
   SlaSettings,
+  TicketFilter,
   Trigger,
   RemoteImage,
   ReplyFile,
@@ -273,6 +290,20 @@ export interface Backend {
   setTicketsQueue(ticketIds: number[], queue: string | null): Promise<TicketSummary[]>;
   /** A draft a rule prepared for this ticket, if any: the composer offers it, sending stays the agent's. */
   preparedDraft(ticketId: number): Promise<string | null>;
+
+  // ---------- customers, their orders and suggestions from them ----------
+  /** The customer's profile: contacts on every channel, tier, tags, notes and orders (newest first). */
+  customerProfile(customerId: number): Promise<CustomerProfile>;
+  /** Saves what the agent edited; `invalid_input` says why (a name is needed, a tag is too long). */
+  updateCustomer(customerId: number, update: ProfileUpdate): Promise<CustomerProfile>;
+  /** Asks the agent for a CSV file (the system's open dialog): its path, or null when they cancelled. */
+  pickOrderFile(title: string, filterName: string): Promise<string | null>;
+  /** Imports the orders of a CSV export; `invalid_input` when the file is not that format (the reason in words). */
+  importOrders(path: string, format: OrderFormat): Promise<OrderImportSummary>;
+  /** Suggestions for the ticket from the customer's orders and history, each with its facts. */
+  ticketSuggestions(ticketId: number): Promise<Suggestion[]>;
+  /** Accepts (a priority change is applied by the backend) or dismisses a suggestion; either way it goes. */
+  settleSuggestion(ticketId: number, suggestionId: string, accepted: boolean): Promise<void>;
 }
 
 function isAppError(value: unknown): value is AppError {
@@ -411,4 +442,19 @@ export const tauriBackend: Backend = {
   listQueues: () => unwrap(commands.listQueues()),
   setTicketsQueue: (ticketIds, queue) => unwrap(commands.setTicketsQueue(ticketIds, queue)),
   preparedDraft: (ticketId) => unwrap(commands.preparedDraft(ticketId)),
+  customerProfile: (customerId) => unwrap(commands.customerProfile(customerId)),
+  updateCustomer: (customerId, update) => unwrap(commands.updateCustomer(customerId, update)),
+  pickOrderFile: async (title, filterName) => {
+    try {
+      const picked = await openDialog({ title, multiple: false, directory: false, filters: [{ name: filterName, extensions: ['csv', 'txt'] }] });
+      return typeof picked === 'string' ? picked : null;
+    } catch (err) {
+      throw toBackendError(err);
+    }
+  },
+  importOrders: (path, format) => unwrap(commands.importOrders(path, format)),
+  ticketSuggestions: (ticketId) => unwrap(commands.ticketSuggestions(ticketId)),
+  settleSuggestion: async (ticketId, suggestionId, accepted) => {
+    await unwrap(commands.settleSuggestion(ticketId, suggestionId, accepted));
+  },
 };

@@ -42,6 +42,8 @@ class UiState {
   rules = $state(false);
   /** The SLA and business hours settings are open. */
   slaSettings = $state(false);
+  /** Settings → Customers & orders (the order import) is open. */
+  orders = $state(false);
   picker = $state.raw<PickerRequest | null>(null);
   actionPicker = $state.raw<ActionPickerRequest | null>(null);
   /** The "Log a call" form is open. */
@@ -94,6 +96,16 @@ class UiState {
     this.notifications = false;
     this.rules = false;
     this.slaSettings = false;
+    this.orders = false;
+  }
+
+  openOrders(): void {
+    this.closeSheets();
+    this.orders = true;
+  }
+
+  closeOrders(): void {
+    this.orders = false;
   }
 
   openRules(): void {
@@ -172,7 +184,7 @@ class UiState {
 
   /** True while a sheet (accounts, AI settings, saved replies, notifications, log a call) covers the app. */
   get sheetOpen(): boolean {
-    return this.accounts !== null || this.aiSettings || this.savedReplies || this.notifications || this.rules || this.slaSettings || this.logCall;
+    return this.accounts !== null || this.aiSettings || this.savedReplies || this.notifications || this.rules || this.slaSettings || this.orders || this.logCall;
   }
 
   /**
