@@ -35,6 +35,7 @@ describe('opsFor', () => {
     expect(conditionInput('business_hours', 'is')).toBe('select');
     expect(conditionInput('queue', 'is_empty')).toBe('none');
     expect(actionInput('escalate')).toBe('none');
+    expect(actionInput('draft_ai')).toBe('none');
     expect(actionInput('auto_reply')).toBe('saved_reply');
     expect(actionInput('set_queue')).toBe('queue');
   });

@@ -43,6 +43,7 @@ export const ACTION_KINDS: readonly ActionKind[] = [
   'add_note',
   'notify',
   'draft_saved_reply',
+  'draft_ai',
   'auto_reply',
   'escalate',
 ];
@@ -82,6 +83,7 @@ export type ActionInput = 'none' | 'category' | 'priority' | 'status' | 'saved_r
 export function actionInput(kind: ActionKind): ActionInput {
   switch (kind) {
     case 'escalate':
+    case 'draft_ai':
       return 'none';
     case 'set_category':
       return 'category';

@@ -8,6 +8,7 @@ export function viewKey(view: TicketView): string {
   if (view.kind === 'channel') return `channel-${view.channel}`;
   if (view.kind === 'category') return `category-${view.category}`;
   if (view.kind === 'queue') return `queue-${view.queue}`;
+  if (view.kind === 'custom') return `custom-${JSON.stringify(view.filter)}`;
   return view.kind;
 }
 
