@@ -155,13 +155,18 @@ fn texts(notice: &Notice, chinese: bool) -> (String, String, i64) {
 
 fn show(app: &AppHandle, notice: Notice, chinese: bool) {
     let (summary, body, ticket_id) = texts(&notice, chinese);
-    deliver(app, &summary, &body, ticket_id, chinese);
+    deliver(app, &summary, &body, ticket_id, chinese, None);
 }
 
-/// Shows one desktop notification that opens `ticket_id` when clicked.
-pub fn deliver(app: &AppHandle, summary: &str, body: &str, ticket_id: i64, chinese: bool) {
+/// Shows one desktop notification that opens `ticket_id` when clicked; `category` lets the desktop
+/// tell kinds apart (the freedesktop `category` hint).
+pub fn deliver(app: &AppHandle, summary: &str, body: &str, ticket_id: i64, chinese: bool, category: Option<&str>) {
     let mut notification = notify_rust::Notification::new();
     notification.appname("Switchboard").summary(summary).body(body);
+    #[cfg(all(unix, not(target_os = "macos")))]
+    if let Some(category) = category {
+        notification.hint(notify_rust::Hint::Category(category.to_string()));
+    }
     #[cfg(all(unix, not(target_os = "macos")))]
     notification.action("default", if chinese { "打开" } else { "Open" });
     let app = app.clone();

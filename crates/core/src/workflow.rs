@@ -133,7 +133,7 @@ pub async fn tick(pool: &SqlitePool, now: i64, notified_up_to: i64) -> Result<Ti
     sla::refresh_dirty(pool, now).await?;
     let notifications = sqlx::query_as(
         "SELECT id AS event_id, ticket_id, coalesce(json_extract(data_json, '$.text'), '') AS text FROM events
-         WHERE kind = ? AND id > ? AND ticket_id IS NOT NULL ORDER BY id LIMIT 100",
+         WHERE kind = ? AND id > ? AND ticket_id IS NOT NULL ORDER BY id LIMIT 5000",
     )
     .bind(rules::NOTIFICATION_EVENT)
     .bind(notified_up_to)
