@@ -69,6 +69,8 @@ pub fn specta_builder() -> tauri_specta::Builder<tauri::Wry> {
             commands::external::open_attachment,
             commands::external::save_attachment,
             commands::external::load_remote_images,
+            commands::external::pick_order_file,
+            commands::external::save_rules_file,
             commands::workflow::list_rules,
             commands::workflow::save_rule,
             commands::workflow::set_rule_enabled,

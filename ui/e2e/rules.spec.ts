@@ -1,7 +1,6 @@
 // Settings → Rules: the ordered list (switches, move up/down by mouse and keyboard, delete, last error),
 // the editor with the backend's refusals shown next to it, the dry run, and export / import of the file.
 import type { Page } from '@playwright/test';
-import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { expect, test } from './fixtures';
 import { boot, rows, SHOTS } from './helpers';
@@ -186,19 +185,26 @@ test('automatic replies are refused unless allowed, and the editor warns that th
   await expect(ruleRows(page).nth(8).getByTestId('rule-last-error')).toHaveCount(0);
 });
 
-test('export downloads the rules file; import adds its rules after the others, or says why it cannot', async ({ page }) => {
+test('export saves the rules file where the agent chooses; import adds its rules after the others, or says why it cannot', async ({ page }) => {
   const app = await boot(page, { seeded: true });
   await openRules(page);
-  const downloading = page.waitForEvent('download');
   await page.getByTestId('rules-export').click();
-  const download = await downloading;
-  expect(download.suggestedFilename()).toMatch(/^switchboard-rules-\d{4}-\d{2}-\d{2}\.json$/);
-  const text = await readFile((await download.path())!, 'utf8');
+  await expect(page.getByTestId('rules-notice')).toContainText('Saved 9 rules to /home/agent/Documents/switchboard-rules-');
+  const saved = (await app.calls('save_rules_file')).at(-1)!;
+  expect(String(saved.args.fileName)).toMatch(/^switchboard-rules-\d{4}-\d{2}-\d{2}\.json$/);
+  await expect(page.getByTestId('rules-notice')).toHaveText(`Saved 9 rules to /home/agent/Documents/${String(saved.args.fileName)}.`);
+  // What the shell wrote is the backend's export.
+  const text = (await page.evaluate(() =>
+    (window as unknown as { __TAURI_INTERNALS__: { invoke(cmd: string): Promise<unknown> } }).__TAURI_INTERNALS__.invoke('export_rules'),
+  )) as string;
   const file = JSON.parse(text) as { switchboard_rules: number; rules: { name: string; enabled: boolean }[] };
   expect(file.switchboard_rules).toBe(1);
   expect(file.rules.map((r) => r.name)[0]).toBe('Angry complaints');
   expect(file.rules).toHaveLength(9);
-  await expect(page.getByTestId('rules-notice')).toHaveText(`Exported 9 rules as ${download.suggestedFilename()}.`);
+  // Cancelling the save dialog says nothing and changes nothing.
+  await page.evaluate(() => ((window as unknown as { __sbNextSave: string | null }).__sbNextSave = null));
+  await page.getByTestId('rules-export').click();
+  await expect(page.getByTestId('rules-notice')).toHaveCount(0);
 
   await page.getByTestId('rules-import-file').setInputFiles({ name: 'team-rules.json', mimeType: 'application/json', buffer: Buffer.from(text) });
   await expect(page.getByTestId('rules-notice')).toHaveText('Imported 9 rules from team-rules.json; they run after the existing ones.');

@@ -83,6 +83,49 @@ pub async fn save_attachment(
     Ok(Some(path.display().to_string()))
 }
 
+/// Asks the agent for a shop's order export (CSV); `None` when they cancelled. The dialog runs in the
+/// shell, so the web view needs no file-system permission.
+#[tauri::command]
+#[specta::specta]
+pub async fn pick_order_file(app: AppHandle, title: String) -> Result<Option<String>, AppError> {
+    let dialog = app.dialog().file().set_title(title).add_filter("CSV", &["csv", "txt"]);
+    let chosen = tokio::task::spawn_blocking(move || dialog.blocking_pick_file())
+        .await
+        .map_err(|e| AppError::new("internal", e.to_string()))?;
+    let Some(chosen) = chosen else { return Ok(None) };
+    let path: PathBuf = chosen
+        .into_path()
+        .map_err(|e| AppError::new("invalid_input", format!("that file cannot be read: {e}")))?;
+    Ok(Some(path.display().to_string()))
+}
+
+/// Exports the rules to a JSON file the agent chooses (suggested as `file_name`); returns where it was
+/// saved, `None` when they cancelled.
+#[tauri::command]
+#[specta::specta]
+pub async fn save_rules_file(
+    app: AppHandle,
+    state: State<'_, AppState>,
+    file_name: String,
+) -> Result<Option<String>, AppError> {
+    let json = switchboard_core::rules::library::export_json(state.store()?.pool()).await?;
+    let dialog = app
+        .dialog()
+        .file()
+        .set_file_name(attachments::safe_file_name(&file_name))
+        .add_filter("JSON", &["json"]);
+    let chosen = tokio::task::spawn_blocking(move || dialog.blocking_save_file())
+        .await
+        .map_err(|e| AppError::new("internal", e.to_string()))?;
+    let Some(chosen) = chosen else { return Ok(None) };
+    let path: PathBuf = chosen
+        .into_path()
+        .map_err(|e| AppError::new("invalid_input", format!("that place cannot be saved to: {e}")))?;
+    std::fs::write(&path, json)
+        .map_err(|e| AppError::new("io", format!("the rules could not be saved to {}: {e}", path.display())))?;
+    Ok(Some(path.display().to_string()))
+}
+
 /// Fetches the remote images of a message the agent asked to see in full (tracking pixels included:
 /// that is the agent's call). The web view gets them as `data:` URLs and never goes online itself.
 #[tauri::command]

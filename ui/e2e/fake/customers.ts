@@ -195,7 +195,7 @@ export class FakeCustomers {
   }
 
   /** The commands answered here; workspace.ts sends them on. */
-  static readonly COMMANDS = new Set(['customer_profile', 'update_customer', 'import_orders', 'ticket_suggestions', 'settle_suggestion', 'plugin:dialog|open']);
+  static readonly COMMANDS = new Set(['customer_profile', 'update_customer', 'import_orders', 'ticket_suggestions', 'settle_suggestion', 'pick_order_file']);
 
   async handle(cmd: string, args: Record<string, unknown>): Promise<unknown> {
     switch (cmd) {
@@ -209,7 +209,7 @@ export class FakeCustomers {
         return this.suggestions(args.ticketId);
       case 'settle_suggestion':
         return this.settle(args.ticketId, args.suggestionId, args.accepted);
-      case 'plugin:dialog|open': {
+      case 'pick_order_file': {
         const next = (globalThis as { __sbNextPick?: string | null }).__sbNextPick;
         return next === undefined ? ORDER_EXPORT : next;
       }

@@ -848,6 +848,13 @@ export class FakeWorkspace {
         return this.dryRun(args.definition);
       case 'export_rules':
         return this.exportRules();
+      case 'save_rules_file': {
+        // As the shell: the agent picks a place (the test may cancel), the rules file is written there.
+        const next = (globalThis as { __sbNextSave?: string | null }).__sbNextSave;
+        const path = next === undefined ? `/home/agent/Documents/${String(args.fileName)}` : next;
+        if (path !== null) this.savedFiles.set(path, this.exportRules());
+        return path;
+      }
       case 'import_rules':
         return this.importRules(args.json);
       case 'get_sla_settings':
@@ -1023,6 +1030,9 @@ export class FakeWorkspace {
       }
     }
   }
+
+  /** Files the fake shell "wrote" (save dialogs), by path, for the tests to read back. */
+  readonly savedFiles = new Map<string, string>();
 
   private exportRules(): string {
     const file = { switchboard_rules: 1, rules: this.rules.map((r) => ({ enabled: r.enabled, ...r.definition })) };

@@ -1,6 +1,5 @@
 // The one door to the backend. Components and state modules talk to a `Backend`;
 // `tauriBackend` implements it with the tauri-specta bindings, which nothing else imports.
-import { open as openDialog } from '@tauri-apps/plugin-dialog';
 import { commands, events } from './bindings';
 import type {
   AccountSync,
@@ -277,7 +276,8 @@ export interface Backend {
   /** Which of the last 1,000 tickets the rule would match and what it would do; changes nothing. */
   dryRunRule(definition: RuleDefinition): Promise<DryRunMatch[]>;
   /** All rules as a JSON file's text. */
-  exportRules(): Promise<string>;
+  /** Saves the rules as a JSON file the agent places (suggested as `fileName`); null when they cancelled. */
+  saveRulesFile(fileName: string): Promise<string | null>;
   /** Adds the rules of an exported file after the existing ones (all or none); returns how many. */
   importRules(json: string): Promise<number>;
   /** SLA policies (first fitting one applies) and the business hours their clocks run in. */
@@ -297,7 +297,7 @@ export interface Backend {
   /** Saves what the agent edited; `invalid_input` says why (a name is needed, a tag is too long). */
   updateCustomer(customerId: number, update: ProfileUpdate): Promise<CustomerProfile>;
   /** Asks the agent for a CSV file (the system's open dialog): its path, or null when they cancelled. */
-  pickOrderFile(title: string, filterName: string): Promise<string | null>;
+  pickOrderFile(title: string): Promise<string | null>;
   /** Imports the orders of a CSV export; `invalid_input` when the file is not that format (the reason in words). */
   importOrders(path: string, format: OrderFormat): Promise<OrderImportSummary>;
   /** Suggestions for the ticket from the customer's orders and history, each with its facts. */
@@ -433,7 +433,7 @@ export const tauriBackend: Backend = {
     await unwrap(commands.reorderRules(ids));
   },
   dryRunRule: (definition) => unwrap(commands.dryRunRule(definition)),
-  exportRules: () => unwrap(commands.exportRules()),
+  saveRulesFile: (fileName) => unwrap(commands.saveRulesFile(fileName)),
   importRules: (json) => unwrap(commands.importRules(json)),
   getSlaSettings: () => unwrap(commands.getSlaSettings()),
   saveSlaSettings: async (settings) => {
@@ -444,14 +444,8 @@ export const tauriBackend: Backend = {
   preparedDraft: (ticketId) => unwrap(commands.preparedDraft(ticketId)),
   customerProfile: (customerId) => unwrap(commands.customerProfile(customerId)),
   updateCustomer: (customerId, update) => unwrap(commands.updateCustomer(customerId, update)),
-  pickOrderFile: async (title, filterName) => {
-    try {
-      const picked = await openDialog({ title, multiple: false, directory: false, filters: [{ name: filterName, extensions: ['csv', 'txt'] }] });
-      return typeof picked === 'string' ? picked : null;
-    } catch (err) {
-      throw toBackendError(err);
-    }
-  },
+  // The dialog runs in the shell: the web view has no file-system permission of its own.
+  pickOrderFile: (title) => unwrap(commands.pickOrderFile(title)),
   importOrders: (path, format) => unwrap(commands.importOrders(path, format)),
   ticketSuggestions: (ticketId) => unwrap(commands.ticketSuggestions(ticketId)),
   settleSuggestion: async (ticketId, suggestionId, accepted) => {

@@ -89,6 +89,16 @@ export const commands = {
 	 *  that is the agent's call). The web view gets them as `data:` URLs and never goes online itself.
 	 */
 	loadRemoteImages: (messageId: number) => typedError<RemoteImage[], AppError>(__TAURI_INVOKE("load_remote_images", { messageId })),
+	/**
+	 *  Asks the agent for a shop's order export (CSV); `None` when they cancelled. The dialog runs in the
+	 *  shell, so the web view needs no file-system permission.
+	 */
+	pickOrderFile: (title: string) => typedError<string | null, AppError>(__TAURI_INVOKE("pick_order_file", { title })),
+	/**
+	 *  Exports the rules to a JSON file the agent chooses (suggested as `file_name`); returns where it was
+	 *  saved, `None` when they cancelled.
+	 */
+	saveRulesFile: (fileName: string) => typedError<string | null, AppError>(__TAURI_INVOKE("save_rules_file", { fileName })),
 	listRules: () => typedError<Rule[], AppError>(__TAURI_INVOKE("list_rules")),
 	/**  Creates (`id` null) or replaces a rule; refused with a clear message when it is not valid. */
 	saveRule: (id: number | null, enabled: boolean, definition: RuleDefinition) => typedError<Rule, AppError>(__TAURI_INVOKE("save_rule", { id, enabled, definition })),
