@@ -184,3 +184,20 @@ test('the ticket pane with the customer and suggestions in Chinese', async ({ pa
   await expect(side(page).getByTestId('customer-order').first().getByTestId('order-shipping')).toHaveText('未发货');
   await page.screenshot({ path: join(SHOTS, 'customer-sidebar-zh.png') });
 });
+
+test('in the minimum window the sidebar is a rail that opens over the conversation', async ({ page }) => {
+  await page.setViewportSize({ width: 960, height: 600 });
+  await boot(page, { seeded: true });
+  await open(page, DAMAGED);
+  await expect(side(page)).toHaveAttribute('data-collapsed', 'true');
+  await expect(page.getByTestId('reply-input')).toBeVisible();
+  expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(960);
+  await side(page).getByTestId('customer-toggle').click();
+  await expect(side(page)).toHaveAttribute('data-collapsed', 'false');
+  await expect(side(page).getByTestId('customer-order')).toHaveCount(2);
+  expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(960);
+  await page.screenshot({ path: join(SHOTS, 'customer-sidebar-narrow-en.png') });
+  await side(page).getByTestId('customer-toggle').click();
+  await expect(page.getByTestId('customer-rail')).toHaveCount(0);
+  await expect(side(page)).toHaveAttribute('data-collapsed', 'true');
+});

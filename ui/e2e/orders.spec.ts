@@ -122,3 +122,13 @@ test('the import screen in Chinese', async ({ page }) => {
   await expect(page.getByTestId('orders-summary')).toContainText('导入的订单');
   await page.screenshot({ path: join(SHOTS, 'orders-import-zh.png') });
 });
+
+test('the command palette opens the import', async ({ page }) => {
+  await boot(page, { seeded: true });
+  await page.locator('body').press('Control+k');
+  await page.keyboard.type('import orders');
+  await page.keyboard.press('Enter');
+  await expect(sheet(page)).toBeVisible();
+  await page.getByTestId('close-orders').click();
+  await expect(sheet(page)).toHaveCount(0);
+});

@@ -2,6 +2,7 @@
 import { tick } from 'svelte';
 import type { CommandAction } from './commands';
 import { i18n } from './i18n/index.svelte';
+import { filterForView } from './savedViews';
 import type { AppState } from './state/app.svelte';
 import { ui } from './state/ui.svelte';
 import { theme } from './theme.svelte';
@@ -67,12 +68,25 @@ export function focusSearch(): void {
   ui.searchInput?.select();
 }
 
+/** New view, "Save current filters as view", or edit / delete the saved view on screen. */
+function savedViewCommand(app: AppState, op: 'new' | 'save-current' | 'edit' | 'delete'): void {
+  const views = app.savedViews;
+  if (op === 'new') return views.startNew();
+  if (op === 'save-current') return views.startNew(filterForView(app.view));
+  const current = views.savedFor(app.view);
+  if (!current) return;
+  if (op === 'edit') views.startEdit(current);
+  else views.askDelete(current);
+}
+
 /** Carries out a palette command. */
 export async function runCommand(app: AppState, action: CommandAction): Promise<void> {
   switch (action.kind) {
     case 'view':
       app.selectView(action.view);
       return;
+    case 'saved-view':
+      return savedViewCommand(app, action.op);
     case 'open-ticket':
       await app.openTicketNumber(action.number);
       return;
@@ -133,6 +147,9 @@ export async function runCommand(app: AppState, action: CommandAction): Promise<
       return;
     case 'sla-settings':
       ui.openSlaSettings();
+      return;
+    case 'orders':
+      ui.openOrders();
       return;
     case 'help':
       ui.helpOpen = true;

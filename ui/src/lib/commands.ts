@@ -1,6 +1,6 @@
 // Everything the agent can do from the command palette, in one list built from the app's state, and
 // how typing filters and ranks it. Pure: the palette renders the list and `runCommand` carries it out.
-import type { TicketStatus, TicketSummary, TicketView } from './backend';
+import type { SavedView, TicketStatus, TicketSummary, TicketView } from './backend';
 import { draftKeys } from './drafts';
 import { LOCALE_NAMES, LOCALES, translate, type Locale, type MessageKey, type Params } from './i18n/index.svelte';
 import { THEME_CHOICES, type ThemeChoice } from './theme.svelte';
@@ -9,6 +9,7 @@ import { viewKey, viewLabel } from './views';
 
 export type CommandAction =
   | { kind: 'view'; view: TicketView }
+  | { kind: 'saved-view'; op: 'new' | 'save-current' | 'edit' | 'delete' }
   | { kind: 'open-ticket'; number: number }
   | { kind: 'status'; status: TicketStatus }
   | { kind: 'assign'; toMe: boolean }
@@ -32,6 +33,7 @@ export type CommandAction =
   | { kind: 'notifications' }
   | { kind: 'rules' }
   | { kind: 'sla-settings' }
+  | { kind: 'orders' }
   | { kind: 'help' };
 
 export interface Command {
@@ -64,6 +66,10 @@ export interface CommandContext {
   allMine?: boolean;
   /** The last action can still be undone. */
   canUndo?: boolean;
+  /** The agent's saved views (after the sidebar's other views). */
+  savedViews?: SavedView[];
+  /** The saved view on screen, which "Edit view" and "Delete view" act on. */
+  currentSavedView?: SavedView | null;
   locale: Locale;
   theme: ThemeChoice;
   mac: boolean;
@@ -132,6 +138,19 @@ export function buildCommands(ctx: CommandContext): Command[] {
       const english = translate('en', 'palette.goTo', { view: viewLabel('en', view) });
       out.push({ id, label, aliases: english === label ? [] : [english], keys: [], action: { kind: 'view', view } });
     }
+    for (const saved of ctx.savedViews ?? []) {
+      const view: TicketView = { kind: 'custom', filter: saved.filter };
+      const label = translate(locale, 'palette.goTo', { view: saved.name });
+      const english = translate('en', 'palette.goTo', { view: saved.name });
+      out.push({ id: `view-saved-${saved.id}`, label, aliases: english === label ? [] : [english], keys: [], action: { kind: 'view', view } });
+    }
+    add('new-saved-view', 'palette.newSavedView', { kind: 'saved-view', op: 'new' });
+    add('save-current-view', 'palette.saveCurrentView', { kind: 'saved-view', op: 'save-current' });
+    const current = ctx.currentSavedView;
+    if (current) {
+      add('edit-view', 'palette.editView', { kind: 'saved-view', op: 'edit' }, { params: { name: current.name } });
+      add('delete-view', 'palette.deleteView', { kind: 'saved-view', op: 'delete' }, { params: { name: current.name } });
+    }
     // After the views: typing "pend" + Enter keeps going to the Pending view.
     if (selected > 0 || ctx.hasTarget) {
       add('pending', 'palette.pending', { kind: 'status', status: 'pending' }, { keys: ['Shift', 'P'] });
@@ -144,6 +163,7 @@ export function buildCommands(ctx: CommandContext): Command[] {
   add('notifications', 'palette.notifications', { kind: 'notifications' });
   add('rules', 'palette.rules', { kind: 'rules' });
   add('sla-settings', 'palette.sla', { kind: 'sla-settings' });
+  add('orders', 'palette.orders', { kind: 'orders' });
   for (const other of LOCALES.filter((l) => l !== locale)) {
     add(`locale-${other}`, 'palette.language', { kind: 'locale', locale: other }, { params: { language: LOCALE_NAMES[other] } });
   }
