@@ -96,6 +96,7 @@ test('the profile is edited in place; the backend’s refusal shows and nothing 
   await side(page).getByTestId('customer-save').click();
   await expect(side(page).getByTestId('customer-save-error')).toHaveText('Not saved: A customer needs a name');
   await expect(side(page).getByTestId('customer-form')).toBeVisible();
+  await page.screenshot({ path: join(SHOTS, 'customer-edit-error-en.png') });
 
   await side(page).getByTestId('customer-name-input').fill('Sophie Dubois-Martin');
   await side(page).getByTestId('customer-company-input').fill('Atelier Dubois');

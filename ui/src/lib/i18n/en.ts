@@ -81,7 +81,6 @@ export const en = {
   'ticket.assignee': 'Assigned to {name}',
   'ticket.unassigned': 'Unassigned',
   'ticket.customer': 'Customer',
-  'ticket.customerTickets': 'Tickets: {count}',
   'ticket.conversation': 'Conversation',
   'ticket.messages': 'Messages: {count}',
   'ticket.category': 'Category',

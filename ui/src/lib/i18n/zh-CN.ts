@@ -82,7 +82,6 @@ export const zhCN: Dictionary = {
   'ticket.assignee': '负责人：{name}',
   'ticket.unassigned': '未分配',
   'ticket.customer': '客户',
-  'ticket.customerTickets': '工单：{count}',
   'ticket.conversation': '会话',
   'ticket.messages': '消息：{count}',
   'ticket.category': '分类',
