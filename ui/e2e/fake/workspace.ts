@@ -43,6 +43,8 @@ import type {
   Priority,
   RemoteImage,
   SavedReply,
+  SavedView,
+  SavedViewCount,
   TagCount,
   TicketDetail,
   TicketSort,
@@ -102,6 +104,8 @@ export interface FakeConfig {
   rules?: boolean;
   /** Ticket ids a rule prepared a draft for, with the draft's text. */
   preparedDrafts?: Record<number, string>;
+  /** The agent's saved views to start with (none by default). */
+  savedViews?: { name: string; filter: TicketFilter }[];
 }
 
 export type Emit = (event: string, payload: unknown) => Promise<void>;
@@ -402,6 +406,9 @@ export class FakeWorkspace {
   private rules: Rule[] = [];
   private nextRule = 1;
   private sla: SlaSettings = structuredClone(DEFAULT_SLA);
+  /** The agent's saved views, in the left pane's order (saved_views). */
+  private savedViews: SavedView[] = [];
+  private nextSavedView = 1;
   /** Customer profiles, orders and suggestions (customers.ts). */
   private readonly customerCommands = new FakeCustomers({ tickets: () => this.tickets, customers: () => this.customers, emit: (e, p) => this.emit(e, p) });
 
@@ -428,7 +435,9 @@ export class FakeWorkspace {
       notificationsUnavailable: config.notificationsUnavailable ?? null,
       rules: config.rules ?? true,
       preparedDrafts: config.preparedDrafts ?? {},
+      savedViews: config.savedViews ?? [],
     };
+    this.savedViews = this.config.savedViews.map((v) => ({ id: this.nextSavedView++, name: v.name, filter: structuredClone(v.filter) }));
     if (this.config.rules) {
       this.rules = DAY_ONE_RULES.map(([enabled, definition, lastError], i) => ({
         id: i + 1,
@@ -868,6 +877,13 @@ export class FakeWorkspace {
       case 'prepared_draft':
         this.find(args.ticketId);
         return this.config.preparedDrafts[num(args.ticketId, 'ticketId')] ?? null;
+      case 'list_saved_views':
+        return this.listSavedViews();
+      case 'save_saved_view':
+        return this.saveSavedView(args.id, args.name, args.filter);
+      case 'delete_saved_view':
+        this.savedViews = this.savedViews.filter((v) => v.id !== num(args.id, 'id'));
+        return null;
       default:
         if (FakeCustomers.COMMANDS.has(cmd)) return this.customerCommands.handle(cmd, args);
         throw fail('unknown_command', `The backend has no command "${cmd}".`);
@@ -1206,6 +1222,36 @@ export class FakeWorkspace {
     }
     const byQueue = [...queues].sort(([a], [b]) => a.localeCompare(b)).map(([queue, count]) => ({ view: { kind: 'queue', queue } as TicketView, count }));
     return [...counted, ...byCategory, ...byQueue];
+  }
+
+  /** As saved_views::with_counts: each view with the tickets its filter selects now (as list_tickets counts them). */
+  private listSavedViews(): SavedViewCount[] {
+    return this.savedViews.map((view) => ({
+      view: structuredClone(view),
+      count: this.tickets.reduce((n, t) => (this.fitsFilter(view.filter, t) ? n + 1 : n), 0),
+    }));
+  }
+
+  /** As saved_views::save: a name of 1 to 60 characters (trimmed), the dates in order; `id` null adds one at the end. */
+  private saveSavedView(id: unknown, rawName: unknown, rawFilter: unknown): SavedView {
+    if (typeof rawName !== 'string') throw 'invalid args `name` for command `save_saved_view`: expected a string';
+    if (!rawFilter || typeof rawFilter !== 'object') throw 'invalid args `filter` for command `save_saved_view`: expected a map';
+    const filter = structuredClone(rawFilter as TicketFilter);
+    const name = rawName.trim();
+    if (name === '' || [...name].length > 60) throw fail('invalid_input', 'a view needs a name of 1 to 60 characters');
+    if (filter.created_after != null && filter.created_before != null && filter.created_after >= filter.created_before) {
+      throw fail('invalid_input', "the 'created after' date must come before the 'created before' date");
+    }
+    if (id === null || id === undefined) {
+      const view = { id: this.nextSavedView++, name, filter };
+      this.savedViews.push(view);
+      return structuredClone(view);
+    }
+    const existing = this.savedViews.find((v) => v.id === num(id, 'id'));
+    if (!existing) throw fail('invalid_input', `view ${String(id)} does not exist`);
+    existing.name = name;
+    existing.filter = filter;
+    return structuredClone(existing);
   }
 
   private listTickets(view: TicketView, sort: unknown, limit: number, offset: number): TicketSummary[] {

@@ -36,8 +36,11 @@ import type {
   RuleDefinition,
   SavedReply,
   SavedReplyForm,
+  SavedView,
+  SavedViewCount,
   SlaSettings,
   TagCount,
+  TicketFilter,
   TicketDetail,
   TicketSort,
   TicketStatus,
@@ -114,6 +117,8 @@ export type {
   Priority,
   SavedReply,
   SavedReplyForm,
+  SavedView,
+  SavedViewCount,
   ServerSecurity,
   TagCount,
   TicketDetail,
@@ -304,6 +309,13 @@ export interface Backend {
   ticketSuggestions(ticketId: number): Promise<Suggestion[]>;
   /** Accepts (a priority change is applied by the backend) or dismisses a suggestion; either way it goes. */
   settleSuggestion(ticketId: number, suggestionId: string, accepted: boolean): Promise<void>;
+
+  // ---------- saved views (the agent's own filters in the left pane) ----------
+  /** The saved views in the left pane's order, each with how many tickets it shows now. */
+  listSavedViews(): Promise<SavedViewCount[]>;
+  /** Creates (`id` null) or replaces a saved view; `invalid_input` says why (the name, the dates). */
+  saveSavedView(id: number | null, name: string, filter: TicketFilter): Promise<SavedView>;
+  deleteSavedView(id: number): Promise<void>;
 }
 
 function isAppError(value: unknown): value is AppError {
@@ -450,5 +462,10 @@ export const tauriBackend: Backend = {
   ticketSuggestions: (ticketId) => unwrap(commands.ticketSuggestions(ticketId)),
   settleSuggestion: async (ticketId, suggestionId, accepted) => {
     await unwrap(commands.settleSuggestion(ticketId, suggestionId, accepted));
+  },
+  listSavedViews: () => unwrap(commands.listSavedViews()),
+  saveSavedView: (id, name, filter) => unwrap(commands.saveSavedView(id, name, filter)),
+  deleteSavedView: async (id) => {
+    await unwrap(commands.deleteSavedView(id));
   },
 };

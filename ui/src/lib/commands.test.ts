@@ -45,6 +45,8 @@ describe('buildCommands', () => {
       'view-pending',
       'view-resolved',
       'view-channel-email',
+      'new-saved-view',
+      'save-current-view',
       'pending',
       'accounts',
       'saved-replies',
@@ -111,6 +113,21 @@ describe('buildCommands', () => {
       'theme-system',
       'help',
     ]);
+  });
+
+  it('goes to each saved view by name, and edits or deletes the one on screen', () => {
+    const vip = { id: 4, name: 'VIP customers', filter: { tags: ['vip'] } };
+    const plain = buildCommands(context({ savedViews: [vip] }));
+    const go = plain.find((c) => c.id === 'view-saved-4');
+    expect(go?.label).toBe('Go to VIP customers');
+    expect(go?.action).toEqual({ kind: 'view', view: { kind: 'custom', filter: { tags: ['vip'] } } });
+    expect(plain.map((c) => c.id)).not.toContain('edit-view');
+    const onScreen = buildCommands(context({ savedViews: [vip], currentSavedView: vip, locale: 'zh-CN' }));
+    const byId = Object.fromEntries(onScreen.map((c) => [c.id, c]));
+    expect(byId['edit-view']?.label).toBe('编辑视图“VIP customers”');
+    expect(byId['edit-view']?.aliases).toEqual(['Edit view “VIP customers”']);
+    expect(byId['delete-view']?.action).toEqual({ kind: 'saved-view', op: 'delete' });
+    expect(byId['new-saved-view']?.label).toBe('新建保存的视图');
   });
 
   it('speaks Chinese, and keeps the English label as an alias', () => {

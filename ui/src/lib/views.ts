@@ -1,5 +1,5 @@
 // How a ticket view is named: a stable key (test ids, comparisons) and its label in a language.
-import type { TicketView } from './backend';
+import type { SavedView, TicketView } from './backend';
 import { translate, type Locale } from './i18n/index.svelte';
 import { categoryName } from './state/categories.svelte';
 
@@ -12,10 +12,18 @@ export function viewKey(view: TicketView): string {
   return view.kind;
 }
 
-/** The view's name in `locale`: a channel's, a category's from the taxonomy, or the view's own. */
-export function viewLabel(locale: Locale, view: TicketView): string {
+/**
+ * The view's name in `locale`: a channel's, a category's from the taxonomy, a saved view's own (from
+ * `saved`, the agent's saved views), or the view's.
+ */
+export function viewLabel(locale: Locale, view: TicketView, saved: readonly SavedView[] = []): string {
   if (view.kind === 'channel') return translate(locale, `channel.${view.channel}`);
   if (view.kind === 'category') return categoryName(view.category, locale);
   if (view.kind === 'queue') return view.queue;
+  if (view.kind === 'custom') {
+    const key = JSON.stringify(view.filter);
+    const named = saved.find((s) => JSON.stringify(s.filter) === key);
+    if (named) return named.name.trim();
+  }
   return translate(locale, `view.${view.kind}`);
 }

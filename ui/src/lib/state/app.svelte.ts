@@ -6,6 +6,7 @@ import { ComposerState } from './composer.svelte';
 import { LlmState } from './llm.svelte';
 import { OfflineModelState } from './offlineModel.svelte';
 import { SavedRepliesState } from './savedReplies.svelte';
+import { SavedViewsState } from './savedViews.svelte';
 import { TicketActions } from './ticketActions.svelte';
 import {
   BackendError,
@@ -142,6 +143,8 @@ export class AppState {
   readonly composer: ComposerState;
   /** The saved replies drafts start from (their manager). */
   readonly savedReplies: SavedRepliesState;
+  /** The agent's saved views with their counts (the left pane), and the form editing one. */
+  readonly savedViews: SavedViewsState;
   /** The list's selection and the actions on it or on the open ticket, with their undo. */
   readonly actions: TicketActions;
 
@@ -156,6 +159,7 @@ export class AppState {
     this.offlineModel = new OfflineModelState(backend, (err) => this.report(err));
     this.composer = new ComposerState(backend);
     this.savedReplies = new SavedRepliesState(backend, (err) => this.report(err));
+    this.savedViews = new SavedViewsState(backend, (err) => this.report(err));
     this.actions = new TicketActions(this);
   }
 
@@ -292,6 +296,7 @@ export class AppState {
   // ---------- views and counts ----------
 
   countFor(view: TicketView): number | undefined {
+    if (view.kind === 'custom') return this.savedViews.countFor(view);
     const key = viewKey(view);
     return this.counts.find((c) => viewKey(c.view) === key)?.count;
   }
@@ -329,7 +334,8 @@ export class AppState {
 
   async refreshCounts(): Promise<void> {
     try {
-      this.counts = await this.backend.viewCounts();
+      const [counts] = await Promise.all([this.backend.viewCounts(), this.savedViews.refresh()]);
+      this.counts = counts;
       if (!this.searchActive) {
         const count = this.countFor(this.view);
         if (count !== undefined) this.listTotal = count;

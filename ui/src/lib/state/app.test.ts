@@ -9,7 +9,9 @@ import {
   type EmailAccountView,
   type NotificationSettings,
   type Rule,
+  type SavedViewCount,
   type Suggestion,
+  type TicketFilter,
   type TicketSort,
   type TicketSummary,
   type TicketView,
@@ -228,6 +230,9 @@ function fakeBackend(size: number, opts: { reportedCount?: number } = {}) {
     importOrders: vi.fn(async () => ({ orders: 0, customers_created: 0, problems: [], skipped_rows: 0 })),
     ticketSuggestions: vi.fn(async (): Promise<Suggestion[]> => []),
     settleSuggestion: vi.fn(async (): Promise<void> => {}),
+    listSavedViews: vi.fn(async (): Promise<SavedViewCount[]> => []),
+    saveSavedView: vi.fn(async (id: number | null, name: string, filter: TicketFilter) => ({ id: id ?? 1, name, filter })),
+    deleteSavedView: vi.fn(async (): Promise<void> => {}),
   } satisfies Backend;
   return {
     backend,
