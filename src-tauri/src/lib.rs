@@ -97,6 +97,7 @@ pub fn specta_builder() -> tauri_specta::Builder<tauri::Wry> {
             commands::workflow::list_saved_views,
             commands::workflow::save_saved_view,
             commands::workflow::delete_saved_view,
+            commands::workflow::ticket_timeline,
         ])
         .events(tauri_specta::collect_events![
             events::TicketsChanged,

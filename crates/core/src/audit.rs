@@ -28,8 +28,10 @@ pub async fn record(
     Ok(())
 }
 
-/// An entry of a ticket's timeline.
+/// An entry of a ticket's timeline: what happened (`kind`), who or what did it (`actor`: `agent`, a
+/// channel, `rule:<name>`, `llm`, `local_model`, `sla`…), its details as JSON, and when.
 #[derive(Debug, Clone, serde::Serialize, sqlx::FromRow)]
+#[cfg_attr(feature = "specta", derive(specta::Type))]
 pub struct AuditEvent {
     pub id: i64,
     pub ticket_id: Option<i64>,

@@ -201,3 +201,13 @@ pub async fn save_saved_view(
 pub async fn delete_saved_view(state: State<'_, AppState>, id: i32) -> Result<(), AppError> {
     Ok(saved_views::delete(state.store()?.pool(), i64::from(id)).await?)
 }
+
+/// Everything that happened to a ticket, oldest first: who or what (agent, rule, AI, SLA, channel) and when.
+#[tauri::command]
+#[specta::specta]
+pub async fn ticket_timeline(
+    state: State<'_, AppState>,
+    ticket_id: i32,
+) -> Result<Vec<switchboard_core::audit::AuditEvent>, AppError> {
+    Ok(audit::for_ticket(state.store()?.pool(), i64::from(ticket_id)).await?)
+}

@@ -143,6 +143,8 @@ export const commands = {
 	/**  Creates (`id` null) or replaces a saved view. */
 	saveSavedView: (id: number | null, name: string, filter: TicketFilter) => typedError<SavedView, AppError>(__TAURI_INVOKE("save_saved_view", { id, name, filter })),
 	deleteSavedView: (id: number) => typedError<null, AppError>(__TAURI_INVOKE("delete_saved_view", { id })),
+	/**  Everything that happened to a ticket, oldest first: who or what (agent, rule, AI, SLA, channel) and when. */
+	ticketTimeline: (ticketId: number) => typedError<AuditEvent[], AppError>(__TAURI_INVOKE("ticket_timeline", { ticketId })),
 };
 
 /** Events */
@@ -209,6 +211,19 @@ export type Attachment = {
 	size: number,
 	sha256: string,
 	inline: boolean,
+};
+
+/**
+ *  An entry of a ticket's timeline: what happened (`kind`), who or what did it (`actor`: `agent`, a
+ *  channel, `rule:<name>`, `llm`, `local_model`, `sla`…), its details as JSON, and when.
+ */
+export type AuditEvent = {
+	id: number,
+	ticket_id: number | null,
+	kind: string,
+	actor: string,
+	data_json: string,
+	created_at: number,
 };
 
 /**  The workspace's business hours, as the agent sets them. */
