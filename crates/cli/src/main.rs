@@ -211,6 +211,8 @@ async fn run(cli: Cli) -> anyhow::Result<ExitCode> {
     let store = Store::open(&data_dir)
         .await
         .with_context(|| format!("cannot open the workspace in {}", data_dir.display()))?;
+    // The same day-one rules as the desktop app, whichever opens a new workspace first.
+    switchboard_core::rules::library::install_defaults(store.pool()).await?;
     let code = match cli.command {
         Command::Import { paths, quiet } => import::run(&store, &paths, quiet).await?,
         Command::Demo => import::run_demo(&store).await?,
