@@ -349,9 +349,7 @@ async fn create_ticket(
     customer_id: i64,
     now: i64,
 ) -> Result<i64> {
-    let number: i64 = sqlx::query_scalar("SELECT coalesce(max(number), 1000) + 1 FROM tickets")
-        .fetch_one(&mut *conn)
-        .await?;
+    let number = crate::tickets::next_number(&mut *conn).await?;
     let subject = threading::strip_reply_prefixes(&msg.subject);
     let subject = if subject.is_empty() { "(no subject)" } else { subject };
     // Noise never opens a ticket: it is filed closed, where the agent can still find it.

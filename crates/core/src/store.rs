@@ -90,10 +90,8 @@ impl Store {
     /// The name the agent of this workspace goes by: replies are signed with it, "Mine" is what is
     /// assigned to it.
     pub async fn agent_name(&self) -> Result<String> {
-        Ok(self
-            .setting("agent.name")
-            .await?
-            .unwrap_or_else(|| crate::tickets::DEFAULT_AGENT_NAME.into()))
+        let mut conn = self.pool.acquire().await?;
+        agent_name_in(&mut conn).await
     }
 
     pub async fn set_setting(&self, key: &str, value: &str) -> Result<()> {
@@ -155,6 +153,14 @@ pub fn resolve_data_dir(explicit: Option<&Path>) -> Result<PathBuf> {
 /// Starts a transaction that will write. `BEGIN IMMEDIATE` takes the write lock up front: a deferred
 /// transaction that reads first and writes later fails with SQLITE_BUSY_SNAPSHOT, not a wait, when
 /// another connection (the import, the classifier, the sender) committed in between.
+/// [`Store::agent_name`] inside a caller's connection or transaction (rules write in the agent's name).
+pub async fn agent_name_in(conn: &mut sqlx::SqliteConnection) -> Result<String> {
+    let name: Option<String> = sqlx::query_scalar("SELECT value FROM settings WHERE key = 'agent.name'")
+        .fetch_optional(conn)
+        .await?;
+    Ok(name.unwrap_or_else(|| crate::tickets::DEFAULT_AGENT_NAME.into()))
+}
+
 pub async fn begin_write(pool: &SqlitePool) -> Result<sqlx::Transaction<'static, sqlx::Sqlite>> {
     Ok(pool.begin_with("BEGIN IMMEDIATE").await?)
 }

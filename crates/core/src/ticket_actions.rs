@@ -82,23 +82,12 @@ pub async fn tag(
     let mut tx = crate::store::begin_write(pool).await?;
     ensure_exist(&mut tx, ids).await?;
     for name in &add {
-        sqlx::query("INSERT INTO tags (name) VALUES (?) ON CONFLICT (name) DO NOTHING")
-            .bind(name)
-            .execute(&mut *tx)
-            .await?;
+        ensure_tag(&mut tx, name).await?;
     }
     for &id in ids {
         let mut added = Vec::new();
         for name in &add {
-            let inserted = sqlx::query(
-                "INSERT OR IGNORE INTO ticket_tags (ticket_id, tag_id) SELECT ?, id FROM tags WHERE name = ?",
-            )
-            .bind(id)
-            .bind(name)
-            .execute(&mut *tx)
-            .await?
-            .rows_affected();
-            if inserted > 0 {
+            if attach_tag(&mut tx, id, name).await? {
                 added.push(name);
             }
         }
@@ -129,6 +118,27 @@ pub async fn tag(
     }
     tx.commit().await?;
     tickets::summaries(pool, ids).await
+}
+
+/// Creates the tag (a normalised name) unless it exists.
+pub(crate) async fn ensure_tag(conn: &mut sqlx::SqliteConnection, name: &str) -> Result<()> {
+    sqlx::query("INSERT INTO tags (name) VALUES (?) ON CONFLICT (name) DO NOTHING")
+        .bind(name)
+        .execute(conn)
+        .await?;
+    Ok(())
+}
+
+/// Puts an existing tag on a ticket; false when the ticket already carried it.
+pub(crate) async fn attach_tag(conn: &mut sqlx::SqliteConnection, ticket_id: i64, name: &str) -> Result<bool> {
+    let inserted =
+        sqlx::query("INSERT OR IGNORE INTO ticket_tags (ticket_id, tag_id) SELECT ?, id FROM tags WHERE name = ?")
+            .bind(ticket_id)
+            .bind(name)
+            .execute(conn)
+            .await?
+            .rows_affected();
+    Ok(inserted > 0)
 }
 
 /// Every tag in use, with how many tickets carry it, most used first.

@@ -151,9 +151,7 @@ pub async fn split(pool: &SqlitePool, ticket_id: i64, message_ids: &[i64], actor
         .map(|s| crate::threading::strip_reply_prefixes(&s).to_string())
         .filter(|s| !s.is_empty())
         .unwrap_or(old_subject);
-    let new_number: i64 = sqlx::query_scalar("SELECT coalesce(max(number), 1000) + 1 FROM tickets")
-        .fetch_one(&mut *tx)
-        .await?;
+    let new_number = crate::tickets::next_number(&mut tx).await?;
     let now = now_ms();
     let new_id: i64 = sqlx::query_scalar(
         "INSERT INTO tickets (number, subject, status, priority, category, sentiment, language, channel, account_id,

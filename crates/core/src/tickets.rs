@@ -172,6 +172,15 @@ pub async fn view_counts(pool: &SqlitePool) -> Result<Vec<ViewCount>> {
     Ok(counts)
 }
 
+/// The number the next ticket gets (numbers start after 1000 and are never reused while tickets exist).
+pub(crate) async fn next_number(conn: &mut sqlx::SqliteConnection) -> Result<i64> {
+    Ok(
+        sqlx::query_scalar("SELECT coalesce(max(number), 1000) + 1 FROM tickets")
+            .fetch_one(conn)
+            .await?,
+    )
+}
+
 /// Open tickets per value of a column (views per category, per queue).
 async fn open_counts_by(pool: &SqlitePool, column: &'static str) -> Result<Vec<(String, i64)>> {
     let sql = format!(

@@ -263,17 +263,8 @@ async fn set_priority(
 
 async fn add_tag(conn: &mut SqliteConnection, facts: &mut TicketFacts, tag: &str, actor: &str) -> Result<()> {
     let tag = crate::ticket_actions::normalise_tag(tag)?;
-    sqlx::query("INSERT INTO tags (name) VALUES (?) ON CONFLICT (name) DO NOTHING")
-        .bind(&tag)
-        .execute(&mut *conn)
-        .await?;
-    sqlx::query(
-        "INSERT OR IGNORE INTO ticket_tags (ticket_id, tag_id) SELECT ?, id FROM tags WHERE name = ? COLLATE NOCASE",
-    )
-    .bind(facts.ticket_id)
-    .bind(&tag)
-    .execute(&mut *conn)
-    .await?;
+    crate::ticket_actions::ensure_tag(&mut *conn, &tag).await?;
+    crate::ticket_actions::attach_tag(&mut *conn, facts.ticket_id, &tag).await?;
     audit::record(
         conn,
         Some(facts.ticket_id),
@@ -329,16 +320,13 @@ async fn fill_saved_reply(conn: &mut SqliteConnection, facts: &TicketFacts, titl
     .bind(facts.customer_id)
     .fetch_optional(&mut *conn)
     .await?;
-    let agent_name: Option<String> = sqlx::query_scalar("SELECT value FROM settings WHERE key = 'agent.name'")
-        .fetch_optional(&mut *conn)
-        .await?;
     let vars = ReplyVariables {
         customer_name,
         ticket_number: facts.number,
         subject: facts.subject.clone(),
         order_number: order.as_ref().map(|o| o.0.clone()),
         order_status: order.map(|o| o.1),
-        agent_name: agent_name.unwrap_or_else(|| crate::tickets::DEFAULT_AGENT_NAME.to_string()),
+        agent_name: crate::store::agent_name_in(conn).await?,
         language: facts.language.clone().unwrap_or_default(),
     };
     Ok(saved_replies::fill(&reply.body, &vars))
@@ -351,11 +339,8 @@ async fn reply_author(conn: &mut SqliteConnection, facts: &TicketFacts) -> Resul
         .fetch_optional(&mut *conn)
         .await?;
     let address = address.ok_or_else(|| Error::Invalid("the ticket has no account to reply from".into()))?;
-    let name: Option<String> = sqlx::query_scalar("SELECT value FROM settings WHERE key = 'agent.name'")
-        .fetch_optional(&mut *conn)
-        .await?;
     Ok(ReplyAuthor {
-        name: name.unwrap_or_else(|| crate::tickets::DEFAULT_AGENT_NAME.to_string()),
+        name: crate::store::agent_name_in(conn).await?,
         address,
     })
 }
