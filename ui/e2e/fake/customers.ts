@@ -7,6 +7,8 @@ import type {
   AppError,
   ColumnMapping,
   Customer,
+  CustomerIdentity,
+  CustomerMerge,
   CustomerProfile,
   Order,
   OrderFormat,
@@ -33,6 +35,21 @@ export interface CustomerHost {
   tickets(): HostTicket[];
   customers(): Customer[];
   emit(event: string, payload: unknown): Promise<void>;
+  /** audit::record on a ticket's timeline. */
+  record(ticketId: number, kind: string, actor: string, data: Record<string, unknown>): void;
+}
+
+/** A merge as customer_merges keeps it: the merged-away customer's own fields and what moved with it. */
+interface MergeRecord {
+  id: number;
+  into: number;
+  name: string;
+  extra: Omit<Extra, 'orders'>;
+  identities: CustomerIdentity[];
+  tickets: number[];
+  orders: Order[];
+  createdAt: number;
+  undone: boolean;
 }
 
 interface Extra {
@@ -188,6 +205,7 @@ export class FakeCustomers {
   private readonly settled = new Map<number, Set<string>>();
   /** How long an order import takes, ms: the UI's progress state shows meanwhile. */
   importMs = 500;
+  private readonly merges: MergeRecord[] = [];
 
   constructor(host: CustomerHost) {
     this.host = host;
@@ -195,7 +213,17 @@ export class FakeCustomers {
   }
 
   /** The commands answered here; workspace.ts sends them on. */
-  static readonly COMMANDS = new Set(['customer_profile', 'update_customer', 'import_orders', 'ticket_suggestions', 'settle_suggestion', 'pick_order_file']);
+  static readonly COMMANDS = new Set([
+    'customer_profile',
+    'update_customer',
+    'import_orders',
+    'ticket_suggestions',
+    'settle_suggestion',
+    'pick_order_file',
+    'merge_customers',
+    'customer_merges',
+    'undo_customer_merge',
+  ]);
 
   async handle(cmd: string, args: Record<string, unknown>): Promise<unknown> {
     switch (cmd) {
@@ -209,6 +237,12 @@ export class FakeCustomers {
         return this.suggestions(args.ticketId);
       case 'settle_suggestion':
         return this.settle(args.ticketId, args.suggestionId, args.accepted);
+      case 'merge_customers':
+        return this.merge(args.into, args.from);
+      case 'customer_merges':
+        return this.mergesInto(args.customerId);
+      case 'undo_customer_merge':
+        return this.undo(args.mergeId);
       case 'pick_order_file': {
         const next = (globalThis as { __sbNextPick?: string | null }).__sbNextPick;
         return next === undefined ? ORDER_EXPORT : next;
@@ -398,8 +432,94 @@ export class FakeCustomers {
     const settled = this.settled.get(ticket.id) ?? new Set<string>();
     settled.add(suggestion.id);
     this.settled.set(ticket.id, settled);
+    if (accepted && suggestion.action.kind === 'set_priority') {
+      this.host.record(ticket.id, 'priority_changed', 'agent', { to: suggestion.action.priority });
+    }
+    this.host.record(ticket.id, accepted ? 'suggestion_accepted' : 'suggestion_dismissed', 'agent', { id: suggestion.id, kind: suggestion.kind });
     void this.host.emit('tickets-changed', { ticket_ids: [ticket.id] });
     return null;
+  }
+
+  /** As customer_merging::merge: `from`'s identities, tickets and orders move to `into`, its notes are kept there, it goes. */
+  private merge(rawInto: unknown, rawFrom: unknown): number {
+    if (typeof rawInto !== 'number' || typeof rawFrom !== 'number') throw 'invalid args for command `merge_customers`: expected integers';
+    if (rawInto === rawFrom) throw fail('a customer cannot be merged with itself');
+    const customers = this.host.customers();
+    const from = customers.find((c) => c.id === rawFrom);
+    if (!from) throw fail(`customer ${rawFrom} does not exist`);
+    const into = customers.find((c) => c.id === rawInto);
+    if (!into) throw fail(`customer ${rawInto} does not exist`);
+    const fromExtra = this.extra(from.id);
+    const intoExtra = this.extra(into.id);
+    const tickets = this.host.tickets().filter((t) => t.customerId === from.id);
+    const record: MergeRecord = {
+      id: this.merges.length + 1,
+      into: into.id,
+      name: from.display_name,
+      extra: { company: fromExtra.company, language: fromExtra.language, tier: fromExtra.tier, tags: [...fromExtra.tags], notes: fromExtra.notes },
+      identities: [...from.identities],
+      tickets: tickets.map((t) => t.id),
+      orders: [...fromExtra.orders],
+      createdAt: Date.now(),
+      undone: false,
+    };
+    into.identities.push(...from.identities);
+    intoExtra.orders.push(...fromExtra.orders);
+    if (fromExtra.notes.trim() !== '') intoExtra.notes = `${intoExtra.notes}\n${fromExtra.notes}`.trim();
+    for (const t of tickets) {
+      t.customerId = into.id;
+      t.customer_name = into.display_name;
+    }
+    into.ticket_count += tickets.length;
+    customers.splice(customers.indexOf(from), 1);
+    delete this.extras[from.id];
+    this.merges.push(record);
+    for (const t of tickets) this.host.record(t.id, 'customer_merged', 'agent', { from: record.name, merge: record.id });
+    return record.id;
+  }
+
+  /** As customer_merging::merges_into: the merges into this customer not undone, newest first. */
+  private mergesInto(customerId: unknown): CustomerMerge[] {
+    if (typeof customerId !== 'number') throw 'invalid args `customerId` for command `customer_merges`: expected an integer';
+    const into = this.host.customers().find((c) => c.id === customerId);
+    return this.merges
+      .filter((m) => m.into === customerId && !m.undone)
+      .reverse()
+      .map((m) => ({
+        id: m.id,
+        merged_name: m.name,
+        identities: m.identities.filter((i) => into?.identities.includes(i)).map((i) => i.address),
+        created_at: m.createdAt,
+      }));
+  }
+
+  /** As customer_merging::undo: the customer comes back (a new id) with what came with it, and later tickets from its addresses. */
+  private undo(mergeId: unknown): CustomerProfile {
+    const record = this.merges.find((m) => m.id === mergeId);
+    if (!record) throw fail(`merge ${String(mergeId)} does not exist`);
+    if (record.undone) throw fail('this merge was already undone');
+    const customers = this.host.customers();
+    const into = customers.find((c) => c.id === record.into);
+    const id = Math.max(0, ...customers.map((c) => c.id)) + 1;
+    const identities = into ? record.identities.filter((i) => into.identities.includes(i)) : [];
+    if (into) into.identities = into.identities.filter((i) => !identities.includes(i));
+    const intoExtra = this.extra(record.into);
+    const orders = record.orders.filter((o) => intoExtra.orders.includes(o));
+    intoExtra.orders = intoExtra.orders.filter((o) => !orders.includes(o));
+    this.extras[id] = { ...structuredClone(record.extra), orders };
+    const addresses = identities.map((i) => i.address);
+    const restored: Customer = { id, display_name: record.name, identities, ticket_count: 0 };
+    customers.push(restored);
+    const moved = this.host.tickets().filter((t) => t.customerId === record.into && (record.tickets.includes(t.id) || addresses.includes(t.customer_address)));
+    for (const t of moved) {
+      t.customerId = id;
+      t.customer_name = record.name;
+      this.host.record(t.id, 'customer_unmerged', 'agent', { merge: record.id });
+    }
+    restored.ticket_count = moved.length;
+    if (into) into.ticket_count -= moved.length;
+    record.undone = true;
+    return this.profile(id);
   }
 }
 

@@ -4,6 +4,7 @@
 import type {
   AccountStatus,
   AppError,
+  AuditEvent,
   CategoryName,
   CheckResult,
   ConnectionCheck,
@@ -410,7 +411,15 @@ export class FakeWorkspace {
   private savedViews: SavedView[] = [];
   private nextSavedView = 1;
   /** Customer profiles, orders and suggestions (customers.ts). */
-  private readonly customerCommands = new FakeCustomers({ tickets: () => this.tickets, customers: () => this.customers, emit: (e, p) => this.emit(e, p) });
+  private readonly customerCommands = new FakeCustomers({
+    tickets: () => this.tickets,
+    customers: () => this.customers,
+    emit: (e, p) => this.emit(e, p),
+    record: (ticketId, kind, actor, data) => this.record(ticketId, kind, actor, data),
+  });
+  /** The events table: what happened to each ticket, by whom (audit::record), oldest first. */
+  private events: AuditEvent[] = [];
+  private nextEvent = 1;
 
   constructor(config: FakeConfig, emit: Emit) {
     this.config = {
@@ -615,8 +624,48 @@ export class FakeWorkspace {
         agentFields: [],
       });
     }
+    this.seedHistory();
     this.sort();
     this.populated = true;
+  }
+
+  /** As audit::record: one event of a ticket, now (or at `at` for the demo's past). */
+  private record(ticketId: number, kind: string, actor: string, data: Record<string, unknown>, at = Date.now()): void {
+    this.events.push({ id: this.nextEvent++, ticket_id: ticketId, kind, actor, data_json: JSON.stringify(data), created_at: at });
+  }
+
+  /** What the demo tickets went through before the app opened: arrival, the AI, rules, the team, the SLA clock. */
+  private seedHistory(): void {
+    const past: [number, string, string, Record<string, unknown>, number][] = [];
+    for (const t of this.tickets.filter((x) => x.id < 100_000)) {
+      const add = (kind: string, actor: string, data: Record<string, unknown>, at: number) => past.push([t.id, kind, actor, data, at]);
+      const first = t.messages[0];
+      t.messages.forEach((m, i) => {
+        if (m.direction === 'inbound') {
+          add(i === 0 ? 'ticket_created' : 'message_received', t.channel, { message_id: m.id, from: m.author_address, auto_generated: false }, m.sent_at);
+        } else if (m.direction === 'note') {
+          add('note_added', 'agent', { message_id: m.id, outbox_id: null, automatic: false }, m.sent_at);
+        } else {
+          add('reply_queued', 'agent', { message_id: m.id, outbox_id: m.id, automatic: false }, m.sent_at - 30_000);
+          add('outbox_state', 'system', { outbox_id: m.id, state: 'sent', error: null }, m.sent_at);
+        }
+      });
+      const start = first?.sent_at ?? t.created_at;
+      if (t.ai) {
+        add('classified', t.ai.source, { model: t.ai.model, category: t.ai.category, priority: t.ai.priority, sentiment: t.ai.sentiment, confidence: t.ai.confidence, needs_review: t.needs_review }, start + 2 * MINUTE);
+      }
+      if (t.queue) add('rule_changed', `rule:${t.queue} queue`, { field: 'queue', from: null, to: t.queue }, start + 2 * MINUTE);
+      if (t.agentFields.length > 0) {
+        const label = Object.fromEntries(TRIAGE_FIELDS.map((f) => [f, t.agentFields.includes(f) ? t[f] : null]));
+        add('agent_corrected', 'agent', { model: 'agent', ...label, confidence: null, needs_review: false }, start + 40 * MINUTE);
+      }
+      if (t.assignee) add('assigned', 'agent', { from: null, to: t.assignee }, start + 45 * MINUTE);
+      if (t.tags.length > 0) add('tagged', 'agent', { added: t.tags, removed: [] }, start + 50 * MINUTE);
+      if (t.sla_due_at !== null && t.sla_due_at < this.now) add('sla_breached', 'sla', { due_at: t.sla_due_at }, t.sla_due_at);
+      if (t.status === 'resolved' || t.status === 'closed') add('status_changed', 'agent', { from: 'open', to: t.status }, t.updated_at);
+    }
+    past.sort((a, b) => a[4] - b[4]);
+    for (const [id, kind, actor, data, at] of past) this.record(id, kind, actor, data, at);
   }
 
   private sort(): void {
@@ -884,6 +933,14 @@ export class FakeWorkspace {
       case 'delete_saved_view':
         this.savedViews = this.savedViews.filter((v) => v.id !== num(args.id, 'id'));
         return null;
+      case 'ticket_timeline': {
+        const id = num(args.ticketId, 'ticketId');
+        return structuredClone(this.events.filter((e) => e.ticket_id === id));
+      }
+      case 'merge_tickets':
+        return this.mergeTickets(args.target, args.sources);
+      case 'split_ticket':
+        return this.splitTicket(args.ticketId, args.messageIds);
       default:
         if (FakeCustomers.COMMANDS.has(cmd)) return this.customerCommands.handle(cmd, args);
         throw fail('unknown_command', `The backend has no command "${cmd}".`);
@@ -1139,7 +1196,11 @@ export class FakeWorkspace {
       name = this.listQueues().find((q) => q.toLowerCase() === clean.toLowerCase()) ?? clean;
     }
     const tickets = this.selection(ids);
-    for (const t of tickets) t.queue = name;
+    for (const t of tickets) {
+      if (t.queue === name) continue;
+      this.record(t.id, 'queue_changed', 'agent', { from: t.queue, to: name });
+      t.queue = name;
+    }
     return this.changed(tickets);
   }
 
@@ -1272,7 +1333,7 @@ export class FakeWorkspace {
 
   private getTicket(id: unknown): TicketDetail {
     const t = this.find(id);
-    const customer = this.customers[t.customerId - 1] ?? {
+    const customer = this.customers.find((c) => c.id === t.customerId) ?? {
       id: t.customerId,
       display_name: t.customer_name,
       identities: [{ channel: t.channel, address: t.customer_address }],
@@ -1324,7 +1385,12 @@ export class FakeWorkspace {
   private assignTickets(ids: unknown, toMe: unknown): TicketSummary[] {
     if (typeof toMe !== 'boolean') throw 'invalid args `toMe` for command `assign_tickets`: expected a boolean';
     const tickets = this.selection(ids);
-    for (const t of tickets) t.assignee = toMe ? AGENT_NAME : null;
+    for (const t of tickets) {
+      const to = toMe ? AGENT_NAME : null;
+      if (t.assignee === to) continue;
+      this.record(t.id, 'assigned', 'agent', { from: t.assignee, to });
+      t.assignee = to;
+    }
     return this.changed(tickets);
   }
 
@@ -1340,11 +1406,17 @@ export class FakeWorkspace {
     const known = new Map(this.tickets.flatMap((t) => t.tags).map((tag) => [tag.toLowerCase(), tag]));
     for (const t of tickets) {
       const tags = t.tags.filter((tag) => !removing.includes(tag.toLowerCase()));
+      const removed = t.tags.filter((tag) => !tags.includes(tag));
+      const added: string[] = [];
       for (const tag of adding) {
         const spelled = known.get(tag.toLowerCase()) ?? tag;
         known.set(tag.toLowerCase(), spelled);
-        if (!tags.some((x) => x.toLowerCase() === tag.toLowerCase())) tags.push(spelled);
+        if (!tags.some((x) => x.toLowerCase() === tag.toLowerCase())) {
+          tags.push(spelled);
+          added.push(spelled);
+        }
       }
+      if (added.length > 0 || removed.length > 0) this.record(t.id, 'tagged', 'agent', { added, removed });
       t.tags = tags.sort((a, b) => a.localeCompare(b));
     }
     return this.changed(tickets);
@@ -1361,7 +1433,10 @@ export class FakeWorkspace {
     if (until !== null && typeof until !== 'number') throw 'invalid args `until` for command `snooze_tickets`: expected a number or null';
     if (until !== null && until <= Date.now()) throw fail('invalid_input', 'a ticket can only be snoozed until a time in the future');
     const tickets = this.selection(ids);
-    for (const t of tickets) t.snoozed_until = until;
+    for (const t of tickets) {
+      t.snoozed_until = until;
+      this.record(t.id, until === null ? 'unsnoozed' : 'snoozed', 'agent', { until });
+    }
     // The backend's clock wakes them when the time comes (tickets-changed then).
     if (until !== null && until - Date.now() < 2 ** 31 - 1) {
       setTimeout(() => void this.emit('tickets-changed', { ticket_ids: tickets.map((t) => t.id) }), until - Date.now() + 5);
@@ -1372,7 +1447,7 @@ export class FakeWorkspace {
   private setTicketsStatus(ids: unknown, status: unknown): TicketSummary[] {
     if (!STATUSES.includes(status as TicketStatus)) throw `invalid args \`status\` for command \`set_tickets_status\`: unknown variant \`${String(status)}\``;
     const tickets = this.selection(ids);
-    for (const t of tickets) t.status = status as TicketStatus;
+    for (const t of tickets) this.changeStatus(t, status as TicketStatus);
     return this.changed(tickets);
   }
 
@@ -1444,6 +1519,7 @@ export class FakeWorkspace {
       agentFields: [],
     };
     this.tickets.push(ticket);
+    this.record(id, 'logged_by_agent', 'agent', { channel: 'phone' });
     this.sort();
     void this.emit('tickets-changed', { ticket_ids: [id] });
     return this.summary(ticket);
@@ -1469,6 +1545,7 @@ export class FakeWorkspace {
     });
     t.message_count = t.messages.length;
     t.updated_at = Date.now();
+    this.record(t.id, 'note_added', 'agent', { message_id: t.messages[t.messages.length - 1]!.id, outbox_id: null, automatic: false });
     this.sort();
     void this.emit('tickets-changed', { ticket_ids: [t.id] });
     return null;
@@ -1489,6 +1566,7 @@ export class FakeWorkspace {
       created_at: Date.now(),
     };
     t.outbox.push(item);
+    this.record(t.id, 'reply_queued', 'agent', { message_id: item.message_id, outbox_id: item.id, automatic: false });
     this.outboxFiles.set(item.id, files);
     t.updated_at = Date.now();
     this.sort();
@@ -1540,9 +1618,16 @@ export class FakeWorkspace {
     if (!['new', 'open', 'pending', 'resolved', 'closed'].includes(status)) {
       throw fail('invalid_argument', `Unknown status "${String(status)}".`);
     }
-    t.status = status;
+    this.changeStatus(t, status);
     void this.emit('tickets-changed', { ticket_ids: [t.id] });
     return this.summary(t);
+  }
+
+  /** As tickets::set_status_in: an unchanged status is no event. */
+  private changeStatus(t: Ticket, status: TicketStatus, actor = 'agent'): void {
+    if (t.status === status) return;
+    this.record(t.id, 'status_changed', actor, { from: t.status, to: status });
+    t.status = status;
   }
 
   /**
@@ -1581,6 +1666,7 @@ export class FakeWorkspace {
 
   /** As classification::record with Source::Agent on one ticket that exists. */
   private recordAgentLabel(t: Ticket, label: TriageCorrection): void {
+    this.record(t.id, 'agent_corrected', 'agent', { model: 'agent', ...label, confidence: null, needs_review: false });
     if (label.category !== null) t.category = label.category;
     if (label.priority !== null) t.priority = label.priority;
     if (label.sentiment !== null) t.sentiment = label.sentiment;
@@ -1623,6 +1709,113 @@ export class FakeWorkspace {
     void this.emit('tickets-changed', { ticket_ids: ids });
     // As tickets::summaries: each ticket once, in the order asked.
     return [...new Set(tickets)].map((t) => this.summary(t));
+  }
+
+  // ---------- merging and splitting tickets (ticket_merging.rs) ----------
+
+  /** As ticket_merging::recount: what the list shows of a ticket, from the messages it now holds. */
+  private recount(t: Ticket): void {
+    t.message_count = t.messages.length;
+    const inbound = t.messages.filter((m) => m.direction === 'inbound').sort((a, b) => b.sent_at - a.sent_at || b.id - a.id)[0];
+    if (inbound) t.preview = preview(inbound.body_text);
+    t.updated_at = Math.max(t.updated_at, Date.now());
+  }
+
+  private ids(raw: unknown, arg: string, cmd: string): number[] {
+    if (!Array.isArray(raw) || raw.some((id) => typeof id !== 'number' || !Number.isInteger(id))) {
+      throw `invalid args \`${arg}\` for command \`${cmd}\`: expected a sequence of integers`;
+    }
+    return raw as number[];
+  }
+
+  private existing(id: number): Ticket {
+    const t = this.tickets.find((x) => x.id === id);
+    if (!t) throw fail('not_found', `ticket ${id} does not exist`);
+    return t;
+  }
+
+  /** As ticket_merging::merge: every message, queued reply and tag of the sources moves; they close and point at the target. */
+  private mergeTickets(rawTarget: unknown, rawSources: unknown): TicketSummary {
+    const target = num(rawTarget, 'target');
+    const sources = this.ids(rawSources, 'sources', 'merge_tickets');
+    if (sources.length === 0) throw fail('invalid_input', 'choose the tickets to merge');
+    if (sources.includes(target)) throw fail('invalid_input', 'a ticket cannot be merged into itself');
+    const into = this.existing(target);
+    const from = sources.map((id) => this.existing(id));
+    const now = Date.now();
+    for (const t of from) {
+      const moved = t.messages.length;
+      into.messages.push(...t.messages);
+      t.messages = [];
+      for (const item of t.outbox) item.ticket_id = into.id;
+      into.outbox.push(...t.outbox);
+      t.outbox = [];
+      for (const tag of t.tags) if (!into.tags.includes(tag)) into.tags.push(tag);
+      t.status = 'closed';
+      t.snoozed_until = null;
+      this.recount(t);
+      this.record(t.id, 'merged_into', 'agent', { ticket: into.number, messages: moved });
+      this.record(into.id, 'merged_from', 'agent', { ticket: t.number, messages: moved });
+    }
+    into.created_at = Math.min(into.created_at, ...from.map((t) => t.created_at));
+    if (into.status === 'resolved' || into.status === 'closed') into.status = 'open';
+    into.updated_at = Math.max(into.updated_at, now);
+    this.recount(into);
+    this.sort();
+    void this.emit('tickets-changed', { ticket_ids: [into.id, ...sources] });
+    return this.summary(into);
+  }
+
+  /** As ticket_merging::split: the chosen messages make a new ticket of the same customer; one has to stay. */
+  private splitTicket(rawTicket: unknown, rawMessages: unknown): TicketSummary {
+    const ticketId = num(rawTicket, 'ticketId');
+    const ids = this.ids(rawMessages, 'messageIds', 'split_ticket');
+    if (ids.length === 0) throw fail('invalid_input', 'choose the messages to move to a new ticket');
+    const t = this.existing(ticketId);
+    let subject: string | null = null;
+    for (const id of ids) {
+      const m = t.messages.find((x) => x.id === id);
+      if (!m) throw fail('invalid_input', `message ${id} is not part of this ticket`);
+      if (subject === null && m.direction === 'inbound') subject = m.subject;
+    }
+    if (ids.length >= t.messages.length) throw fail('invalid_input', 'at least one message has to stay on the ticket');
+    const clean = subject?.replace(/^\s*((re|fwd?|aw|wg)\s*:|回复[:：]|转发[:：])\s*/i, '').trim() ?? '';
+    const now = Date.now();
+    const moved = t.messages.filter((m) => ids.includes(m.id));
+    const created: Ticket = {
+      ...this.summary(t),
+      id: Math.max(0, ...this.tickets.map((x) => x.id)) + 1,
+      number: Math.max(1000, ...this.tickets.map((x) => x.number)) + 1,
+      subject: clean === '' ? t.subject : clean,
+      status: 'open',
+      summary: null,
+      needs_review: false,
+      unread: false,
+      auto_generated: false,
+      assignee: null,
+      tags: [],
+      snoozed_until: null,
+      sla_due_at: null,
+      sla_paused: false,
+      created_at: now,
+      updated_at: now,
+      customerId: t.customerId,
+      messages: moved,
+      outbox: t.outbox.filter((o) => ids.includes(o.message_id)),
+      ai: null,
+      agentFields: [],
+    };
+    for (const item of created.outbox) item.ticket_id = created.id;
+    t.messages = t.messages.filter((m) => !ids.includes(m.id));
+    t.outbox = t.outbox.filter((o) => !ids.includes(o.message_id));
+    this.tickets.push(created);
+    this.recount(t);
+    this.recount(created);
+    this.record(t.id, 'split_to', 'agent', { ticket: created.number, messages: ids });
+    this.record(created.id, 'split_from', 'agent', { ticket: t.number, messages: ids });
+    this.sort();
+    void this.emit('tickets-changed', { ticket_ids: [t.id, created.id] });
+    return this.summary(created);
   }
 
   /** Deletes a ticket from the store, as if it went away behind the app's back (tests of missing tickets). */

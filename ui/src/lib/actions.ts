@@ -63,6 +63,30 @@ export async function triage(app: AppState, field: TriageField): Promise<void> {
   if (await ensureOpen(app)) ui.openPicker(field);
 }
 
+/** Shows the open ticket's history, or its conversation again (opening the selected ticket first if none is). */
+export async function toggleHistory(app: AppState): Promise<void> {
+  if (!(await ensureOpen(app))) return;
+  ui.history = !ui.history;
+}
+
+/** Asks where to merge the selected tickets, else the open (or selected) one. */
+export async function startMerge(app: AppState): Promise<void> {
+  const selected = app.actions.selection;
+  if (selected.length > 0) {
+    ui.mergeSources = [...selected];
+    return;
+  }
+  if (!(await ensureOpen(app)) || !app.detail) return;
+  ui.mergeSources = [app.detail.ticket.id];
+}
+
+/** Lets the agent choose messages of the open (or selected) ticket to split into a new one. */
+export async function startSplit(app: AppState): Promise<void> {
+  if (!(await ensureOpen(app))) return;
+  ui.history = false;
+  ui.splitting = true;
+}
+
 export function focusSearch(): void {
   ui.searchInput?.focus();
   ui.searchInput?.select();
@@ -124,6 +148,12 @@ export async function runCommand(app: AppState, action: CommandAction): Promise<
     case 'search':
       focusSearch();
       return;
+    case 'history':
+      return toggleHistory(app);
+    case 'merge':
+      return startMerge(app);
+    case 'split':
+      return startSplit(app);
     case 'locale':
       i18n.setLocale(action.locale);
       return;

@@ -4,6 +4,8 @@ import { commands, events } from './bindings';
 import type {
   AccountSync,
   AppError,
+  AuditEvent,
+  CustomerMerge,
   CustomerProfile,
   OrderFormat,
   OrderImportSummary,
@@ -53,7 +55,9 @@ import type {
 } from './bindings';
 
 export type {
+  AuditEvent,
   ColumnMapping,
+  CustomerMerge,
   CustomerProfile,
   Order,
   OrderFormat,
@@ -316,6 +320,26 @@ export interface Backend {
   /** Creates (`id` null) or replaces a saved view; `invalid_input` says why (the name, the dates). */
   saveSavedView(id: number | null, name: string, filter: TicketFilter): Promise<SavedView>;
   deleteSavedView(id: number): Promise<void>;
+
+  // ---------- a ticket's history; merging and splitting tickets and customers ----------
+  /** Everything that happened to the ticket, oldest first: what (`kind`, `data_json`), who or what (`actor`), when. */
+  ticketTimeline(ticketId: number): Promise<AuditEvent[]>;
+  /**
+   * Merges `sources` into `target`: their messages, outbox and tags move, they close and point at it.
+   * `invalid_input` for no sources or a ticket into itself, `not_found` for a missing ticket. Returns the target.
+   */
+  mergeTickets(target: number, sources: number[]): Promise<TicketSummary>;
+  /**
+   * Moves the chosen messages into a new ticket of the same customer and returns it; `invalid_input` for
+   * none chosen, a message of another ticket, or every message (one has to stay).
+   */
+  splitTicket(ticketId: number, messageIds: number[]): Promise<TicketSummary>;
+  /** Merges customer `from` into `into` (identities, tickets, orders move; `from` goes); returns the merge's id. */
+  mergeCustomers(into: number, from: number): Promise<number>;
+  /** Merges into this customer that can still be undone, newest first. */
+  customerMerges(customerId: number): Promise<CustomerMerge[]>;
+  /** Undoes a merge: the customer comes back (with a new id) and its profile is returned. */
+  undoCustomerMerge(mergeId: number): Promise<CustomerProfile>;
 }
 
 function isAppError(value: unknown): value is AppError {
@@ -468,4 +492,10 @@ export const tauriBackend: Backend = {
   deleteSavedView: async (id) => {
     await unwrap(commands.deleteSavedView(id));
   },
+  ticketTimeline: (ticketId) => unwrap(commands.ticketTimeline(ticketId)),
+  mergeTickets: (target, sources) => unwrap(commands.mergeTickets(target, sources)),
+  splitTicket: (ticketId, messageIds) => unwrap(commands.splitTicket(ticketId, messageIds)),
+  mergeCustomers: (into, from) => unwrap(commands.mergeCustomers(into, from)),
+  customerMerges: (customerId) => unwrap(commands.customerMerges(customerId)),
+  undoCustomerMerge: (mergeId) => unwrap(commands.undoCustomerMerge(mergeId)),
 };

@@ -25,6 +25,9 @@ export type CommandAction =
   | { kind: 'draft' }
   | { kind: 'triage'; field: TriageField }
   | { kind: 'search' }
+  | { kind: 'history' }
+  | { kind: 'merge' }
+  | { kind: 'split' }
   | { kind: 'locale'; locale: Locale }
   | { kind: 'theme'; theme: ThemeChoice }
   | { kind: 'accounts' }
@@ -56,8 +59,10 @@ export interface CommandContext {
   inbox: boolean;
   /** The sidebar's views, channels included, in its order. */
   views: TicketView[];
-  /** The open ticket. */
-  ticket: Pick<TicketSummary, 'number' | 'status'> | null;
+  /** The open ticket (and how many messages it holds: a split needs two). */
+  ticket: (Pick<TicketSummary, 'number' | 'status'> & { messages?: number }) | null;
+  /** The open ticket's history is on screen instead of its conversation. */
+  history?: boolean;
   /** A ticket is open or selected: replying, drafting and the pickers work on it (opening it first). */
   hasTarget: boolean;
   /** How many tickets are selected in the list (the actions then work on them). */
@@ -121,6 +126,14 @@ export function buildCommands(ctx: CommandContext): Command[] {
       add('priority', 'palette.priority', { kind: 'triage', field: 'priority' }, { keys: ['p'] });
       add('sentiment', 'palette.sentiment', { kind: 'triage', field: 'sentiment' }, { keys: ['s'] });
       add('note', 'palette.note', { kind: 'note' }, { keys: ['n'] });
+    }
+    if (selected > 1) {
+      add('merge-selected', 'palette.mergeSelected', { kind: 'merge' }, { keys: ['m'], params: { count: selected } });
+    } else if (selected === 0 && ticket) {
+      const params = { number: ticket.number };
+      add('history', ctx.history ? 'palette.conversation' : 'palette.history', { kind: 'history' }, { keys: ['h'], params });
+      add('merge', 'palette.merge', { kind: 'merge' }, { keys: ['m'], params });
+      if ((ticket.messages ?? 0) > 1) add('split', 'palette.split', { kind: 'split' }, { params });
     }
     if (selected > 0 || ctx.hasTarget) {
       if (ctx.allMine) add('unassign', 'palette.unassign', { kind: 'assign', toMe: false }, { keys: ['a'] });

@@ -4,6 +4,8 @@ import {
   type Backend,
   type CategoryName,
   type ClassificationView,
+  type AuditEvent,
+  type CustomerMerge,
   type CustomerProfile,
   type DraftView,
   type EmailAccountView,
@@ -233,6 +235,14 @@ function fakeBackend(size: number, opts: { reportedCount?: number } = {}) {
     listSavedViews: vi.fn(async (): Promise<SavedViewCount[]> => []),
     saveSavedView: vi.fn(async (id: number | null, name: string, filter: TicketFilter) => ({ id: id ?? 1, name, filter })),
     deleteSavedView: vi.fn(async (): Promise<void> => {}),
+    ticketTimeline: vi.fn(async (): Promise<AuditEvent[]> => []),
+    mergeTickets: vi.fn(async (target: number): Promise<TicketSummary> => ({ ...tickets[0]!, id: target })),
+    splitTicket: vi.fn(async (): Promise<TicketSummary> => tickets[0]!),
+    mergeCustomers: vi.fn(async (): Promise<number> => 1),
+    customerMerges: vi.fn(async (): Promise<CustomerMerge[]> => []),
+    undoCustomerMerge: vi.fn(async (): Promise<CustomerProfile> => {
+      throw new BackendError('invalid_input', 'merge 1 does not exist');
+    }),
   } satisfies Backend;
   return {
     backend,

@@ -48,6 +48,16 @@ class UiState {
   actionPicker = $state.raw<ActionPickerRequest | null>(null);
   /** The "Log a call" form is open. */
   logCall = $state(false);
+  /** The ticket pane shows the ticket's history instead of its conversation (`h`). */
+  history = $state(false);
+  /** The tickets being merged into another (the merge sheet is open), by id. */
+  mergeSources = $state.raw<number[] | null>(null);
+  /** The conversation's messages can be chosen to split them into a new ticket. */
+  splitting = $state(false);
+  /** The split's confirmation sheet is open. */
+  splitConfirm = $state(false);
+  /** The customer sidebar's "Merge with another customer" sheet is open. */
+  customerMerge = $state(false);
   /** The reply box writes an internal note instead of a reply (`n`, the box's toggle). */
   noteMode = $state(false);
   aiCollapsed = $state(readCollapsed());
@@ -184,7 +194,19 @@ class UiState {
 
   /** True while a sheet (accounts, AI settings, saved replies, notifications, log a call) covers the app. */
   get sheetOpen(): boolean {
-    return this.accounts !== null || this.aiSettings || this.savedReplies || this.notifications || this.rules || this.slaSettings || this.orders || this.logCall;
+    return (
+      this.accounts !== null ||
+      this.aiSettings ||
+      this.savedReplies ||
+      this.notifications ||
+      this.rules ||
+      this.slaSettings ||
+      this.orders ||
+      this.logCall ||
+      this.mergeSources !== null ||
+      this.splitConfirm ||
+      this.customerMerge
+    );
   }
 
   /**
