@@ -296,7 +296,18 @@ pub async fn draft_for_ticket(
             }
         }
     }
-    Ok(offline_draft(&ctx, &replies).map(|draft| DraftOutcome { draft, note }))
+    let Some(draft) = offline_draft(&ctx, &replies) else {
+        return Ok(None);
+    };
+    // Measured when the agent sends: replies that are always rewritten are worth rewriting once.
+    if let Some(reply) = replies
+        .iter()
+        .find(|r| Some(&r.title) == draft.saved_reply_title.as_ref())
+    {
+        let mut conn = store.pool().acquire().await?;
+        switchboard_core::saved_reply_usage::record_use(&mut conn, reply.id, ticket_id, &draft.text).await?;
+    }
+    Ok(Some(DraftOutcome { draft, note }))
 }
 
 /// Drafts rules asked for (`draft_ai` actions), up to `limit`: each is written by the LLM (or the best

@@ -4,6 +4,7 @@
 //! This crate knows nothing of Tauri or the network; the desktop shell and the CLI wire it to channels.
 
 pub mod accounts;
+pub mod analytics;
 pub mod arrivals;
 pub mod attachments;
 pub mod audit;
@@ -20,6 +21,7 @@ pub mod orders;
 pub mod outbox;
 pub mod rules;
 pub mod saved_replies;
+pub mod saved_reply_usage;
 pub mod saved_views;
 pub mod search;
 pub mod sla;

@@ -109,6 +109,7 @@ async fn enqueue(
             .bind(ticket_id)
             .execute(&mut *tx)
             .await?;
+        crate::saved_reply_usage::settle_sent(&mut tx, ticket_id, body).await?;
         crate::rules::fire(&mut tx, crate::rules::Trigger::AgentReplied, ticket_id, now_ms()).await?;
     }
     tx.commit().await?;

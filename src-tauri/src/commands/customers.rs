@@ -19,6 +19,18 @@ pub async fn customer_profile(state: State<'_, AppState>, customer_id: i32) -> R
     Ok(customers::profile(state.store()?.pool(), i64::from(customer_id)).await?)
 }
 
+/// The customer's tickets on every channel (merged identities included), most recently active first.
+#[tauri::command]
+#[specta::specta]
+pub async fn customer_tickets(
+    state: State<'_, AppState>,
+    customer_id: i32,
+    limit: u32,
+) -> Result<Vec<switchboard_core::model::TicketSummary>, AppError> {
+    let limit = i64::from(limit.clamp(1, 500));
+    Ok(switchboard_core::tickets::for_customer(state.store()?.pool(), i64::from(customer_id), limit).await?)
+}
+
 #[tauri::command]
 #[specta::specta]
 pub async fn update_customer(

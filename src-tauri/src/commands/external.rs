@@ -109,11 +109,23 @@ pub async fn save_rules_file(
     file_name: String,
 ) -> Result<Option<String>, AppError> {
     let json = switchboard_core::rules::library::export_json(state.store()?.pool()).await?;
+    save_with_dialog(&app, &file_name, ("JSON", &["json"]), json.into_bytes()).await
+}
+
+/// Asks where to save `bytes` (suggesting `file_name`, offering one file type) and writes them there;
+/// the saved path, or `None` when the agent cancelled.
+pub async fn save_with_dialog(
+    app: &AppHandle,
+    file_name: &str,
+    (kind, extensions): (&str, &[&str]),
+    bytes: Vec<u8>,
+) -> Result<Option<String>, AppError> {
     let dialog = app
         .dialog()
         .file()
-        .set_file_name(attachments::safe_file_name(&file_name))
-        .add_filter("JSON", &["json"]);
+        .set_file_name(attachments::safe_file_name(file_name))
+        .add_filter(kind, extensions);
+    // The dialog blocks until the agent answers: off the async runtime.
     let chosen = tokio::task::spawn_blocking(move || dialog.blocking_save_file())
         .await
         .map_err(|e| AppError::new("internal", e.to_string()))?;
@@ -121,8 +133,8 @@ pub async fn save_rules_file(
     let path: PathBuf = chosen
         .into_path()
         .map_err(|e| AppError::new("invalid_input", format!("that place cannot be saved to: {e}")))?;
-    std::fs::write(&path, json)
-        .map_err(|e| AppError::new("io", format!("the rules could not be saved to {}: {e}", path.display())))?;
+    std::fs::write(&path, bytes)
+        .map_err(|e| AppError::new("io", format!("the file could not be saved to {}: {e}", path.display())))?;
     Ok(Some(path.display().to_string()))
 }
 

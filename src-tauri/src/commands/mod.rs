@@ -1,6 +1,7 @@
 //! Tauri commands, grouped by domain. Each validates its input and delegates to a crate.
 
 pub mod accounts;
+pub mod analytics;
 pub mod customers;
 pub mod drafts;
 pub mod external;

@@ -122,6 +122,16 @@ export const commands = {
 	/**  A draft a rule prepared for this ticket, if any (the composer offers it; sending stays the agent's). */
 	preparedDraft: (ticketId: number) => typedError<string | null, AppError>(__TAURI_INVOKE("prepared_draft", { ticketId })),
 	customerProfile: (customerId: number) => typedError<CustomerProfile, AppError>(__TAURI_INVOKE("customer_profile", { customerId })),
+	/**  The customer's tickets on every channel (merged identities included), most recently active first. */
+	customerTickets: (customerId: number, limit: number) => typedError<TicketSummary[], AppError>(__TAURI_INVOKE("customer_tickets", { customerId, limit })),
+	/**  Every chart of the dashboard for a date range and filters. */
+	analyticsDashboard: (query: AnalyticsQuery) => typedError<Dashboard, AppError>(__TAURI_INVOKE("analytics_dashboard", { query })),
+	/**  What to improve: rising topics, often-corrected categories, saved replies and rules worth a look. */
+	analyticsInsights: (query: AnalyticsQuery) => typedError<Insights, AppError>(__TAURI_INVOKE("analytics_insights", { query })),
+	/**  Saves a chart's data (CSV) or picture (PNG) the UI prepared; the saved path, `None` if cancelled. */
+	saveChartExport: (fileName: string, bytes: number[]) => typedError<string | null, AppError>(__TAURI_INVOKE("save_chart_export", { fileName, bytes })),
+	/**  Writes the printable report (HTML, opens in any browser and prints to PDF) for the range. */
+	saveWeeklyReport: (query: AnalyticsQuery, chinese: boolean, fileName: string) => typedError<string | null, AppError>(__TAURI_INVOKE("save_weekly_report", { query, chinese, fileName })),
 	updateCustomer: (customerId: number, update: ProfileUpdate) => typedError<CustomerProfile, AppError>(__TAURI_INVOKE("update_customer", { customerId, update })),
 	/**  Imports a CSV order export the agent picked (Shopify, WooCommerce or mapped columns). */
 	importOrders: (path: string, format: OrderFormat) => typedError<OrderImportSummary, AppError>(__TAURI_INVOKE("import_orders", { path, format })),
@@ -199,6 +209,34 @@ export type ActionKind = "set_category" | "set_priority" | "set_queue" | "set_st
 /**  Urgent priority, the `escalated` tag and a notification. */
 "escalate";
 
+export type AiQuality = {
+	/**  Tickets of the range an AI classified. */
+	classified: number,
+	category_changed: number,
+	priority_changed: number,
+	category_change_rate: number | null,
+	priority_change_rate: number | null,
+	/**  `llm` and `local_model`. */
+	by_source: SourceCorrections[],
+	/**  Per category the AI chose, most classified first. */
+	by_category: CategoryCorrections[],
+	confusion: ConfusionMatrix,
+	calibration: CalibrationBin[],
+	cost_by_day: CostDay[],
+	cost_usd: number | null,
+	tokens: number,
+};
+
+/**  What the dashboard shows: tickets created in `from..to` (unix ms), narrowed by the optional filters. */
+export type AnalyticsQuery = {
+	from: number,
+	to: number,
+	channel: string | null,
+	queue: string | null,
+	/**  A category id; the empty string means tickets without a category. */
+	category: string | null,
+};
+
 export type AppError = {
 	code: string,
 	message: string,
@@ -226,6 +264,30 @@ export type AuditEvent = {
 	created_at: number,
 };
 
+export type Automation = {
+	tickets: number,
+	/**  Tickets at least one rule acted on. */
+	handled_by_rules: number,
+	/**  Tickets that got an automatic reply. */
+	auto_replied: number,
+	/**  Shares of `tickets` (0–1); none without tickets. */
+	rules_share: number | null,
+	auto_reply_share: number | null,
+	/**  Share of each group that was reopened after being resolved. */
+	reopen_rate_rules: number | null,
+	reopen_rate_auto_reply: number | null,
+	reopen_rate_all: number | null,
+};
+
+export type Backlog = {
+	/**  Unresolved and not waiting on the customer, at the end of each period (or now, for the current one). */
+	open: number[],
+	/**  Waiting on the customer at the end of each period. */
+	pending: number[],
+};
+
+export type BucketSize = "day" | "week";
+
 /**  The workspace's business hours, as the agent sets them. */
 export type BusinessHours = {
 	/**  IANA time zone, e.g. `Asia/Shanghai`. */
@@ -234,6 +296,23 @@ export type BusinessHours = {
 	days: (OpenHours | null)[],
 	/**  Closed dates, `YYYY-MM-DD` in the workspace's time zone. */
 	holidays: string[],
+};
+
+/**  Tickets whose AI confidence fell in `from..to`, and how many kept the AI's category. */
+export type CalibrationBin = {
+	from: number | null,
+	to: number | null,
+	count: number,
+	correct: number,
+	accuracy: number | null,
+};
+
+export type CategoryCorrections = {
+	/**  The AI's category id; empty when it chose none. */
+	category: string,
+	classified: number,
+	changed: number,
+	rate: number | null,
 };
 
 export type CategoryName = {
@@ -291,9 +370,23 @@ export type Condition = {
 	value?: string,
 };
 
+/**  Rows are the AI's category, columns the category the ticket ended with (the agent's, else the AI's). */
+export type ConfusionMatrix = {
+	labels: string[],
+	counts: number[][],
+};
+
 export type ConnectionCheck = {
 	imap: CheckResult,
 	smtp: CheckResult,
+};
+
+export type CostDay = {
+	/**  UTC day, `YYYY-MM-DD` (as the usage is kept). */
+	day: string,
+	calls: number,
+	tokens: number,
+	cost_usd: number | null,
 };
 
 export type Customer = {
@@ -333,6 +426,36 @@ export type CustomerProfile = {
 	orders: Order[],
 };
 
+export type CustomerStats = {
+	top: TopCustomer[],
+	/**  Tickets of the range whose customer had opened another ticket in the 7 days before. */
+	repeat_contacts: number,
+	repeat_rate: number | null,
+	customers: number,
+	/**  Positive, neutral, negative (and empty: not classified) per period. */
+	sentiment: Series[],
+};
+
+/**  Everything the dashboard draws for one query. */
+export type Dashboard = {
+	query: AnalyticsQuery,
+	/**  The IANA time zone the days are counted in (the workspace's business hours). */
+	time_zone: string,
+	bucket_size: BucketSize,
+	/**  Start of each period (unix ms); every series below has one value per period. */
+	periods: number[],
+	volume: Volume,
+	backlog: Backlog,
+	timings: TimingOverTime,
+	timing_by_channel: TimingBreakdown[],
+	timing_by_category: TimingBreakdown[],
+	timing_by_queue: TimingBreakdown[],
+	service_levels: ServiceLevels,
+	ai: AiQuality,
+	automation: Automation,
+	customers: CustomerStats,
+};
+
 /**  Inbound from the customer, outbound to the customer, or an internal note between agents. */
 export type Direction = "inbound" | "outbound" | "note";
 
@@ -352,6 +475,13 @@ export type DryRunMatch = {
 	number: number,
 	subject: string,
 	actions: PlannedAction[],
+};
+
+export type DurationStats = {
+	/**  How many tickets have this duration (answered, or resolved). */
+	count: number,
+	median_ms: number | null,
+	p90_ms: number | null,
 };
 
 /**  What the account form edits. */
@@ -437,6 +567,18 @@ export type ImportSummary = {
 	duplicates: number,
 	/**  Messages that could not be read, each reported and skipped. */
 	failed: number,
+};
+
+export type Insights = {
+	rising_topics: RisingTopic[],
+	/**
+	 *  Categories whose AI classification agents change often: retrain the local model, or rethink
+	 *  the category's name and description.
+	 */
+	corrected_categories: CategoryCorrections[],
+	unused_saved_replies: SavedReplyUsage[],
+	heavily_edited_saved_replies: SavedReplyUsage[],
+	silent_rules: SilentRule[],
 };
 
 export type LlmPresetView = {
@@ -670,6 +812,18 @@ export type ReplyFile = {
 	data_base64: string,
 };
 
+export type RisingTopic = {
+	/**  The terms that name the topic, the strongest first. */
+	terms: string[],
+	/**  Tickets with the topic's lead term in the last 7 days, and in the 28 days before. */
+	recent: number,
+	baseline: number,
+	/**  Recent weekly volume over the previous weekly average (smoothed). */
+	growth: number | null,
+	/**  The most recent tickets of the topic. */
+	examples: TopicExample[],
+};
+
 export type Rule = {
 	id: number,
 	enabled: boolean,
@@ -712,6 +866,16 @@ export type SavedReplyForm = {
 	language: string | null,
 };
 
+export type SavedReplyUsage = {
+	id: number,
+	title: string,
+	/**  Times it was put into the reply box, and how many of those were sent. */
+	uses: number,
+	sends: number,
+	/**  Mean share of its words agents changed before sending (0–1). */
+	mean_edit_ratio: number | null,
+};
+
 export type SavedView = {
 	id: number,
 	name: string,
@@ -724,7 +888,34 @@ export type SavedViewCount = {
 	count: number,
 };
 
+/**  One line or stack of a chart: a value per period. */
+export type Series = {
+	/**  Channel, category id, sentiment…; empty for tickets without one. */
+	key: string,
+	values: number[],
+	total: number,
+};
+
 export type ServerSecurity = "tls" | "start_tls" | "plain";
+
+export type ServiceLevels = {
+	/**  Tickets created in the range with an SLA policy. */
+	covered: number,
+	/**  Of those, tickets that missed at least one target. */
+	breached: number,
+	/**  Share of covered tickets that met every target (0–1); none when no ticket is covered. */
+	compliance: number | null,
+	/**  Breaches per period (by due time), per target. */
+	first_response_breaches: number[],
+	next_response_breaches: number[],
+	resolution_breaches: number[],
+};
+
+export type SilentRule = {
+	id: number,
+	name: string,
+	created_at: number,
+};
 
 export type SlaPolicy = {
 	name: string,
@@ -742,6 +933,13 @@ export type SlaPolicy = {
 export type SlaSettings = {
 	policies: SlaPolicy[],
 	business_hours: BusinessHours,
+};
+
+export type SourceCorrections = {
+	source: string,
+	classified: number,
+	category_changed: number,
+	priority_changed: number,
 };
 
 /**  A suggestion and the facts behind it; the UI words the title and reason in the agent's language. */
@@ -872,6 +1070,36 @@ export type TicketsChanged = {
 	ticket_ids: number[],
 };
 
+/**  Timings for one channel, category or queue. */
+export type TimingBreakdown = {
+	key: string,
+	tickets: number,
+	first_response: DurationStats,
+	resolution: DurationStats,
+};
+
+/**  Per period (by when tickets were created). */
+export type TimingOverTime = {
+	first_response: DurationStats[],
+	resolution: DurationStats[],
+	/**  The whole range. */
+	first_response_total: DurationStats,
+	resolution_total: DurationStats,
+};
+
+export type TopCustomer = {
+	customer_id: number,
+	name: string,
+	tickets: number,
+};
+
+export type TopicExample = {
+	ticket_id: number,
+	number: number,
+	subject: string,
+	created_at: number,
+};
+
 /**  What the agent changed; fields left out stay as they are. */
 export type TriageCorrection = {
 	category: string | null,
@@ -887,6 +1115,18 @@ export type Trigger = "ticket_created" | "classified" | "customer_replied" | "ag
 export type ViewCount = {
 	view: TicketView,
 	count: number,
+};
+
+export type Volume = {
+	created: number[],
+	/**  Tickets resolved in each period, whenever they were created. */
+	resolved: number[],
+	total_created: number,
+	total_resolved: number,
+	/**  Largest first. */
+	by_channel: Series[],
+	by_category: Series[],
+	by_sentiment: Series[],
 };
 
 /**  What the UI needs to decide between the welcome screen and the inbox. */

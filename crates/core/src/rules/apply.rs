@@ -185,6 +185,8 @@ pub async fn apply(conn: &mut SqliteConnection, rule: &CompiledRule, facts: &mut
             }
             ActionKind::DraftSavedReply => {
                 let text = fill_saved_reply(conn, facts, value).await?;
+                let reply_id = saved_replies::by_title(conn, value).await?.id;
+                crate::saved_reply_usage::record_use(conn, reply_id, facts.ticket_id, &text).await?;
                 crate::workflow::save_prepared_draft_in(
                     conn,
                     facts.ticket_id,

@@ -82,6 +82,16 @@ async fn run_one(
     .bind(now)
     .execute(&mut *savepoint)
     .await?;
+    // Counted for the dashboard: tickets handled by rules, and rules that never fire.
+    sqlx::query("UPDATE rules SET fire_count = fire_count + 1, last_fired_at = ? WHERE id = ?")
+        .bind(now)
+        .bind(id)
+        .execute(&mut *savepoint)
+        .await?;
+    sqlx::query("UPDATE tickets SET rules_fired = rules_fired + 1 WHERE id = ?")
+        .bind(facts.ticket_id)
+        .execute(&mut *savepoint)
+        .await?;
     savepoint.commit().await?;
     *facts = changed;
     Ok(true)

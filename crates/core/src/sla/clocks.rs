@@ -125,7 +125,16 @@ pub async fn refresh(
     ticket_id: i64,
     now: i64,
 ) -> Result<Clocks> {
+    let before: Option<(Option<i64>, Option<i64>, Option<i64>)> = sqlx::query_as(
+        "SELECT first_response_due_at, next_response_due_at, resolution_due_at FROM tickets WHERE id = ?",
+    )
+    .bind(ticket_id)
+    .fetch_optional(&mut *conn)
+    .await?;
     let clocks = compute(conn, calendar, policies, ticket_id, now).await?;
+    if let Some(before) = before {
+        record_missed_targets(conn, ticket_id, before, &clocks).await?;
+    }
     sqlx::query(
         "UPDATE tickets SET sla_policy = ?, first_response_due_at = ?, next_response_due_at = ?,
              resolution_due_at = ?, sla_due_at = ?, sla_paused = ? WHERE id = ?",
@@ -140,6 +149,58 @@ pub async fn refresh(
     .execute(conn)
     .await?;
     Ok(clocks)
+}
+
+/// A target that stopped running was met or missed: a reply or resolution after its due time is a breach
+/// even when the app was closed at the time and the tick never announced it.
+async fn record_missed_targets(
+    conn: &mut SqliteConnection,
+    ticket_id: i64,
+    (first_response, next_response, resolution): (Option<i64>, Option<i64>, Option<i64>),
+    after: &Clocks,
+) -> Result<()> {
+    let (replied, resolved): (Option<i64>, Option<i64>) = sqlx::query_as(
+        "SELECT (SELECT max(sent_at) FROM messages WHERE ticket_id = t.id AND direction = 'outbound'
+                    AND NOT auto_generated),
+                t.resolved_at
+         FROM tickets t WHERE t.id = ?",
+    )
+    .bind(ticket_id)
+    .fetch_one(&mut *conn)
+    .await?;
+    let targets = [
+        (
+            SlaTarget::FirstResponse,
+            first_response,
+            after.first_response_due_at,
+            replied,
+        ),
+        (
+            SlaTarget::NextResponse,
+            next_response,
+            after.next_response_due_at,
+            replied,
+        ),
+        (SlaTarget::Resolution, resolution, after.resolution_due_at, resolved),
+    ];
+    for (target, due_before, due_after, met_at) in targets {
+        if let (Some(due), None, Some(met)) = (due_before, due_after, met_at)
+            && met > due
+        {
+            record_breach(conn, ticket_id, target, due).await?;
+        }
+    }
+    Ok(())
+}
+
+async fn record_breach(conn: &mut SqliteConnection, ticket_id: i64, target: SlaTarget, due_at: i64) -> Result<()> {
+    sqlx::query("INSERT OR IGNORE INTO sla_breaches (ticket_id, target, due_at) VALUES (?, ?, ?)")
+        .bind(ticket_id)
+        .bind(target.as_str())
+        .bind(due_at)
+        .execute(conn)
+        .await?;
+    Ok(())
 }
 
 /// Recomputes the clocks of every ticket marked dirty. Returns how many were recomputed.
@@ -176,21 +237,57 @@ pub enum SlaEventKind {
     Breached,
 }
 
+/// Which of a ticket's SLA targets a due time belongs to.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "specta", derive(specta::Type))]
+#[serde(rename_all = "snake_case")]
+pub enum SlaTarget {
+    FirstResponse,
+    NextResponse,
+    Resolution,
+}
+
+impl SlaTarget {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            SlaTarget::FirstResponse => "first_response",
+            SlaTarget::NextResponse => "next_response",
+            SlaTarget::Resolution => "resolution",
+        }
+    }
+
+    /// The target whose due time is `due_at` (the response targets first: they come due sooner).
+    /// sla_due_at is always one of the three, so what is not a response target is the resolution.
+    fn of(due_at: i64, first: Option<i64>, next: Option<i64>) -> SlaTarget {
+        if first == Some(due_at) {
+            SlaTarget::FirstResponse
+        } else if next == Some(due_at) {
+            SlaTarget::NextResponse
+        } else {
+            SlaTarget::Resolution
+        }
+    }
+}
+
 /// A clock that just came close to its due time, or passed it.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "specta", derive(specta::Type))]
 pub struct SlaEvent {
     pub ticket_id: i64,
     pub kind: SlaEventKind,
+    pub target: SlaTarget,
     pub due_at: i64,
 }
+
+/// ticket, nearest due time, the due time already warned of, first- and next-response due times.
+type DueRow = (i64, i64, Option<i64>, Option<i64>, Option<i64>);
 
 /// Warnings (within `warn_ms` of the due time) and breaches that have not been announced yet, each
 /// announced once per due time and written to the ticket's timeline.
 pub async fn due_events(pool: &SqlitePool, now: i64, warn_ms: i64) -> Result<Vec<SlaEvent>> {
     let mut tx = crate::store::begin_write(pool).await?;
-    let rows: Vec<(i64, i64, Option<i64>, Option<i64>)> = sqlx::query_as(
-        "SELECT id, sla_due_at, sla_warned_for, sla_breached_for FROM tickets
+    let rows: Vec<DueRow> = sqlx::query_as(
+        "SELECT id, sla_due_at, sla_warned_for, first_response_due_at, next_response_due_at FROM tickets
          WHERE sla_due_at IS NOT NULL AND sla_due_at <= ?
            AND (sla_breached_for IS NOT sla_due_at)",
     )
@@ -198,7 +295,8 @@ pub async fn due_events(pool: &SqlitePool, now: i64, warn_ms: i64) -> Result<Vec
     .fetch_all(&mut *tx)
     .await?;
     let mut events = Vec::new();
-    for (ticket_id, due_at, warned_for, _) in rows {
+    for (ticket_id, due_at, warned_for, first, next) in rows {
+        let target = SlaTarget::of(due_at, first, next);
         let kind = if due_at <= now {
             SlaEventKind::Breached
         } else if warned_for != Some(due_at) {
@@ -218,7 +316,10 @@ pub async fn due_events(pool: &SqlitePool, now: i64, warn_ms: i64) -> Result<Vec
         .execute(&mut *tx)
         .await?;
         let name = match kind {
-            SlaEventKind::Breached => "sla_breached",
+            SlaEventKind::Breached => {
+                record_breach(&mut tx, ticket_id, target, due_at).await?;
+                "sla_breached"
+            }
             SlaEventKind::Warning => "sla_warning",
         };
         audit::record(
@@ -226,12 +327,13 @@ pub async fn due_events(pool: &SqlitePool, now: i64, warn_ms: i64) -> Result<Vec
             Some(ticket_id),
             name,
             "sla",
-            serde_json::json!({ "due_at": due_at }),
+            serde_json::json!({ "due_at": due_at, "target": target }),
         )
         .await?;
         events.push(SlaEvent {
             ticket_id,
             kind,
+            target,
             due_at,
         });
     }

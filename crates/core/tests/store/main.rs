@@ -1,6 +1,7 @@
 //! Integration tests of the workspace store against a real SQLite file in a temp dir.
 
 mod accounts;
+mod analytics;
 mod arrivals;
 mod attachments;
 mod fixtures;

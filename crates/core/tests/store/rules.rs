@@ -9,7 +9,7 @@ use switchboard_core::{Store, accounts, audit, outbox, tickets, workflow};
 
 use super::fixtures::{mail, reply_to, workspace};
 
-fn definition(
+pub fn definition(
     name: &str,
     trigger: Trigger,
     conditions: Vec<(Field, Op, &str)>,
@@ -41,7 +41,7 @@ fn definition(
     }
 }
 
-async fn add(store: &Store, rule: RuleDefinition) -> i64 {
+pub async fn add(store: &Store, rule: RuleDefinition) -> i64 {
     rules::library::save(store.pool(), None, true, &rule)
         .await
         .expect("rule saved")
