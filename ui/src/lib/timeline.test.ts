@@ -58,6 +58,7 @@ describe('describeTimeline', () => {
         ev('assigned', 'agent', { from: 'Dana', to: null }),
         ev('merged_into', 'agent', { ticket: 1012, messages: 3 }),
         ev('split_to', 'agent', { ticket: 1040, messages: [5, 6] }),
+        ev('split_from', 'agent', { ticket: 1001, messages: [5] }),
         ev('customer_merged', 'agent', { from: 'Bob M', merge: 2 }),
         ev('suggestion_accepted', 'agent', { id: 'x', kind: 'raise_priority' }),
       ],
@@ -70,8 +71,9 @@ describe('describeTimeline', () => {
     expect(entries[3]!.text).toBe('Alice unassigned Dana');
     expect(entries[4]).toMatchObject({ text: 'Alice merged it into #1012 (3 messages moved)', ticket: 1012 });
     expect(entries[5]).toMatchObject({ text: 'Alice moved 2 messages to new ticket #1040', ticket: 1040 });
-    expect(entries[6]!.text).toBe('Alice merged customer Bob M into this ticket’s customer');
-    expect(entries[7]!.text).toBe('Alice accepted a suggestion: raise the priority');
+    expect(entries[6]!.text).toBe('Alice split this ticket off #1001 (1 message)');
+    expect(entries[7]!.text).toBe('Alice merged customer Bob M into this ticket’s customer');
+    expect(entries[8]!.text).toBe('Alice accepted a suggestion: raise the priority');
   });
 
   it('still says something of kinds it does not know and of broken data', () => {

@@ -112,6 +112,7 @@ function describe(event: AuditEvent, known: Known, ctx: TimelineContext): Timeli
   let text: string;
   let ticket: number | null = null;
   let tone: TimelineEntry['tone'] = 'normal';
+  const messages = (v: unknown) => messageCount(Array.isArray(v) ? v.length : (num(v) ?? 0), ctx.locale);
   const time = (v: unknown) => {
     const at = num(v);
     return at === null ? '' : new Intl.DateTimeFormat(ctx.locale, { dateStyle: 'medium', timeStyle: 'short' }).format(new Date(at));
@@ -245,19 +246,19 @@ function describe(event: AuditEvent, known: Known, ctx: TimelineContext): Timeli
       break;
     case 'merged_into':
       ticket = num(data.ticket);
-      text = tr('timeline.mergedInto', { number: ticket ?? '?', count: num(data.messages) ?? 0 });
+      text = tr('timeline.mergedInto', { number: ticket ?? '?', messages: messages(data.messages) });
       break;
     case 'merged_from':
       ticket = num(data.ticket);
-      text = tr('timeline.mergedFrom', { number: ticket ?? '?', count: num(data.messages) ?? 0 });
+      text = tr('timeline.mergedFrom', { number: ticket ?? '?', messages: messages(data.messages) });
       break;
     case 'split_to':
       ticket = num(data.ticket);
-      text = tr('timeline.splitTo', { number: ticket ?? '?', count: Array.isArray(data.messages) ? data.messages.length : 0 });
+      text = tr('timeline.splitTo', { number: ticket ?? '?', messages: messages(data.messages) });
       break;
     case 'split_from':
       ticket = num(data.ticket);
-      text = tr('timeline.splitFrom', { number: ticket ?? '?', count: Array.isArray(data.messages) ? data.messages.length : 0 });
+      text = tr('timeline.splitFrom', { number: ticket ?? '?', messages: messages(data.messages) });
       break;
     case 'customer_merged':
       text = tr('timeline.customerMerged', { name: str(data.from) ?? '' });
@@ -281,6 +282,12 @@ function describe(event: AuditEvent, known: Known, ctx: TimelineContext): Timeli
       text = tr('timeline.unknown', { what: kindWords(event.kind) });
   }
   return { id: event.id, kind: event.kind, at: event.created_at, actor, who, text, ticket, tone };
+}
+
+/** "1 message", "3 messages" (zh: "3 条消息"). */
+export function messageCount(count: number, locale: Locale): string {
+  const n = new Intl.NumberFormat(locale).format(count);
+  return count === 1 ? translate(locale, 'timeline.messagesOne') : translate(locale, 'timeline.messagesMany', { count: n });
 }
 
 /** The ticket's events in words, oldest first (as the backend lists them). */
