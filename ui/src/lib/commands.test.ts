@@ -34,6 +34,8 @@ describe('buildCommands', () => {
       'priority',
       'sentiment',
       'note',
+      'history',
+      'merge',
       'assign',
       'tag',
       'snooze',
@@ -85,6 +87,21 @@ describe('buildCommands', () => {
     expect(byId.assign).toBeUndefined();
     for (const id of ['tag', 'snooze', 'queue', 'category', 'priority', 'clear-selection']) expect(byId[id], id).toBeDefined();
     expect(byId.reply).toBeUndefined();
+  });
+
+  it('offers the history, merging and (with two messages or more) splitting of the open ticket; merging a selection', () => {
+    const open = Object.fromEntries(buildCommands(context({ ticket: { number: 1042, status: 'open', messages: 3 } })).map((c) => [c.id, c]));
+    expect(open.history?.label).toBe('Show history of #1042');
+    expect(open.history?.keys).toEqual(['h']);
+    expect(open.merge?.label).toBe('Merge #1042 into another ticket…');
+    expect(open.split?.label).toBe('Split #1042 into a new ticket…');
+    expect(ids(context({ history: true, locale: 'zh-CN' }))).toContain('history');
+    expect(buildCommands(context({ history: true })).find((c) => c.id === 'history')?.label).toBe('Show conversation of #1042');
+    expect(ids(context({ ticket: { number: 1042, status: 'open', messages: 1 } }))).not.toContain('split');
+    const many = Object.fromEntries(buildCommands(context({ selected: 2 })).map((c) => [c.id, c]));
+    expect(many['merge-selected']?.label).toBe('Merge 2 selected tickets into another…');
+    expect(many.merge).toBeUndefined();
+    expect(ids(context({ selected: 1 }))).not.toContain('merge-selected');
   });
 
   it('offers reopen for a resolved ticket, and hides what needs a ticket when there is none', () => {
