@@ -1,5 +1,5 @@
 /// <reference types="vitest/config" />
-import { defineConfig } from 'vite';
+import { defineConfig, type Plugin } from 'vite';
 import { svelte } from '@sveltejs/vite-plugin-svelte';
 import { readFileSync } from 'node:fs';
 
@@ -35,10 +35,28 @@ function appCsp(): string {
   return FALLBACK_CSP;
 }
 
+/**
+ * The app runs with a frozen Object.prototype (tauri.conf.json's freezePrototype). ECharts' scheduler
+ * copies every enumerable name of a class prototype onto plain objects, `constructor` included (tslib's
+ * `__extends` makes it enumerable), and assigning `constructor` on a plain object then throws, as
+ * Object.prototype's is read-only. Skip that one name; fail the build if ECharts changes the code.
+ */
+function echartsUnderFrozenPrototype(): Plugin {
+  const FILE = /echarts[\\/]lib[\\/]core[\\/]Scheduler\.js$/;
+  const LINE = 'target[name_1] = noop;';
+  return {
+    name: 'echarts-under-frozen-prototype',
+    transform(code, id) {
+      if (!FILE.test(id)) return null;
+      if (!code.includes(LINE)) throw new Error(`${id}: mockMethods changed; re-check it under a frozen Object.prototype`);
+      return { code: code.replace(LINE, "if (name_1 !== 'constructor') target[name_1] = noop;"), map: null };
+    },
+  };
+}
 
 // Tauri serves the built files from ui/dist; in development it loads the dev server on 1420.
 export default defineConfig({
-  plugins: [svelte()],
+  plugins: [svelte(), echartsUnderFrozenPrototype()],
   clearScreen: false,
   // As Tauri's template: devUrl in tauri.conf.json is http://localhost:1420; TAURI_DEV_HOST is set
   // by `tauri dev` for mobile targets.

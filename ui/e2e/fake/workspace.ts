@@ -57,6 +57,7 @@ import type {
   WorkspaceStatus,
 } from '../../src/lib/backend';
 import { checkFiles, type StoredFile } from './files';
+import { FakeAnalytics } from './analytics';
 import { FakeCustomers } from './customers';
 import { bestSavedReply, detectLanguage, fillVariables, findOrderNumber } from '../../src/lib/savedReplies';
 
@@ -416,6 +417,15 @@ export class FakeWorkspace {
     customers: () => this.customers,
     emit: (e, p) => this.emit(e, p),
     record: (ticketId, kind, actor, data) => this.record(ticketId, kind, actor, data),
+  });
+  /** The dashboard and its suggestions (analytics.ts). */
+  private readonly analytics = new FakeAnalytics({
+    now: this.now,
+    tickets: () => this.tickets,
+    taxonomy: () => this.taxonomy,
+    rules: () => this.rules,
+    savedReplies: () => this.savedReplies,
+    savedFiles: () => this.savedFiles,
   });
   /** The events table: what happened to each ticket, by whom (audit::record), oldest first. */
   private events: AuditEvent[] = [];
@@ -943,6 +953,7 @@ export class FakeWorkspace {
         return this.splitTicket(args.ticketId, args.messageIds);
       default:
         if (FakeCustomers.COMMANDS.has(cmd)) return this.customerCommands.handle(cmd, args);
+        if (FakeAnalytics.COMMANDS.has(cmd)) return this.analytics.handle(cmd, args);
         throw fail('unknown_command', `The backend has no command "${cmd}".`);
     }
   }

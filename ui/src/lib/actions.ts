@@ -181,6 +181,9 @@ export async function runCommand(app: AppState, action: CommandAction): Promise<
     case 'orders':
       ui.openOrders();
       return;
+    case 'analytics':
+      ui.openAnalytics();
+      return;
     case 'help':
       ui.helpOpen = true;
       return;

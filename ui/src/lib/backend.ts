@@ -3,6 +3,9 @@
 import { commands, events } from './bindings';
 import type {
   AccountSync,
+  AnalyticsQuery,
+  Dashboard,
+  Insights,
   AppError,
   AuditEvent,
   CustomerMerge,
@@ -55,6 +58,20 @@ import type {
 } from './bindings';
 
 export type {
+  AiQuality,
+  AnalyticsQuery,
+  Automation,
+  CalibrationBin,
+  CategoryCorrections,
+  Dashboard,
+  DurationStats,
+  Insights,
+  RisingTopic,
+  SavedReplyUsage,
+  Series,
+  SilentRule,
+  TimingBreakdown,
+  TopCustomer,
   AuditEvent,
   ColumnMapping,
   CustomerMerge,
@@ -340,6 +357,16 @@ export interface Backend {
   customerMerges(customerId: number): Promise<CustomerMerge[]>;
   /** Undoes a merge: the customer comes back (with a new id) and its profile is returned. */
   undoCustomerMerge(mergeId: number): Promise<CustomerProfile>;
+
+  // ---------- analytics ----------
+  /** Every figure of the dashboard for tickets created in the query's range, narrowed by its filters. */
+  analyticsDashboard(query: AnalyticsQuery): Promise<Dashboard>;
+  /** Suggestions: rising topics (the week before the range ends), often-corrected categories, unused replies, silent rules. */
+  analyticsInsights(query: AnalyticsQuery): Promise<Insights>;
+  /** Saves a chart's CSV or PNG where the agent picks (`.csv` / `.png` only): the path, or null when they cancelled. */
+  saveChartExport(fileName: string, bytes: number[]): Promise<string | null>;
+  /** Writes the printable weekly report (HTML) for the query where the agent picks: the path, or null when cancelled. */
+  saveWeeklyReport(query: AnalyticsQuery, chinese: boolean, fileName: string): Promise<string | null>;
 }
 
 function isAppError(value: unknown): value is AppError {
@@ -498,4 +525,8 @@ export const tauriBackend: Backend = {
   mergeCustomers: (into, from) => unwrap(commands.mergeCustomers(into, from)),
   customerMerges: (customerId) => unwrap(commands.customerMerges(customerId)),
   undoCustomerMerge: (mergeId) => unwrap(commands.undoCustomerMerge(mergeId)),
+  analyticsDashboard: (query) => unwrap(commands.analyticsDashboard(query)),
+  analyticsInsights: (query) => unwrap(commands.analyticsInsights(query)),
+  saveChartExport: (fileName, bytes) => unwrap(commands.saveChartExport(fileName, bytes)),
+  saveWeeklyReport: (query, chinese, fileName) => unwrap(commands.saveWeeklyReport(query, chinese, fileName)),
 };

@@ -50,6 +50,7 @@ describe('buildCommands', () => {
       'new-saved-view',
       'save-current-view',
       'pending',
+      'analytics',
       'accounts',
       'saved-replies',
       'ai-settings',
@@ -117,6 +118,7 @@ describe('buildCommands', () => {
 
   it('outside the inbox keeps only what works everywhere', () => {
     expect(ids(context({ inbox: false }))).toEqual([
+      'analytics',
       'accounts',
       'saved-replies',
       'ai-settings',

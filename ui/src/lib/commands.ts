@@ -37,6 +37,7 @@ export type CommandAction =
   | { kind: 'rules' }
   | { kind: 'sla-settings' }
   | { kind: 'orders' }
+  | { kind: 'analytics' }
   | { kind: 'help' };
 
 export interface Command {
@@ -170,6 +171,7 @@ export function buildCommands(ctx: CommandContext): Command[] {
     }
   }
 
+  add('analytics', 'palette.analytics', { kind: 'analytics' }, { keys: ['Shift', 'A'] });
   add('accounts', 'palette.accounts', { kind: 'accounts' });
   add('saved-replies', 'palette.savedReplies', { kind: 'saved-replies' });
   add('ai-settings', 'palette.aiSettings', { kind: 'ai-settings' });

@@ -243,6 +243,14 @@ function fakeBackend(size: number, opts: { reportedCount?: number } = {}) {
     undoCustomerMerge: vi.fn(async (): Promise<CustomerProfile> => {
       throw new BackendError('invalid_input', 'merge 1 does not exist');
     }),
+    analyticsDashboard: vi.fn(async (): Promise<never> => {
+      throw new BackendError('unknown_command', 'not in this test');
+    }),
+    analyticsInsights: vi.fn(async (): Promise<never> => {
+      throw new BackendError('unknown_command', 'not in this test');
+    }),
+    saveChartExport: vi.fn(async (): Promise<string | null> => null),
+    saveWeeklyReport: vi.fn(async (): Promise<string | null> => null),
   } satisfies Backend;
   return {
     backend,

@@ -44,6 +44,8 @@ class UiState {
   slaSettings = $state(false);
   /** Settings → Customers & orders (the order import) is open. */
   orders = $state(false);
+  /** The analytics dashboard is open. */
+  analytics = $state(false);
   picker = $state.raw<PickerRequest | null>(null);
   actionPicker = $state.raw<ActionPickerRequest | null>(null);
   /** The "Log a call" form is open. */
@@ -107,6 +109,16 @@ class UiState {
     this.rules = false;
     this.slaSettings = false;
     this.orders = false;
+    this.analytics = false;
+  }
+
+  openAnalytics(): void {
+    this.closeSheets();
+    this.analytics = true;
+  }
+
+  closeAnalytics(): void {
+    this.analytics = false;
   }
 
   openOrders(): void {
@@ -202,6 +214,7 @@ class UiState {
       this.rules ||
       this.slaSettings ||
       this.orders ||
+      this.analytics ||
       this.logCall ||
       this.mergeSources !== null ||
       this.splitConfirm ||
