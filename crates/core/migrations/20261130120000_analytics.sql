@@ -42,3 +42,44 @@ CREATE INDEX saved_reply_uses_unsent ON saved_reply_uses (ticket_id) WHERE edit_
 
 -- Merged tickets are left out of every figure; they are few, so a partial index finds them.
 CREATE INDEX tickets_merged ON tickets (merged_into) WHERE merged_into IS NOT NULL;
+
+-- The AI's verdict the agent judged (the last automatic run before the agent's first correction) and the
+-- agent's labels, kept on the ticket by triggers so the dashboard reads one row per ticket.
+ALTER TABLE tickets ADD COLUMN ai_source TEXT;
+ALTER TABLE tickets ADD COLUMN ai_category TEXT;
+ALTER TABLE tickets ADD COLUMN ai_priority TEXT;
+ALTER TABLE tickets ADD COLUMN ai_confidence REAL;
+ALTER TABLE tickets ADD COLUMN agent_category TEXT;
+ALTER TABLE tickets ADD COLUMN agent_priority TEXT;
+UPDATE tickets SET
+    agent_category = (SELECT c.category FROM classifications c
+                      WHERE c.ticket_id = tickets.id AND c.source = 'agent' AND c.category IS NOT NULL
+                      ORDER BY c.id DESC LIMIT 1),
+    agent_priority = (SELECT c.priority FROM classifications c
+                      WHERE c.ticket_id = tickets.id AND c.source = 'agent' AND c.priority IS NOT NULL
+                      ORDER BY c.id DESC LIMIT 1);
+UPDATE tickets SET (ai_source, ai_category, ai_priority, ai_confidence) = (
+    SELECT c.source, c.category, c.priority, c.confidence FROM classifications c
+    WHERE c.ticket_id = tickets.id AND c.source <> 'agent'
+      AND c.id < coalesce((SELECT min(a.id) FROM classifications a WHERE a.ticket_id = tickets.id
+                                                                    AND a.source = 'agent'), 9223372036854775807)
+    ORDER BY c.id DESC LIMIT 1);
+CREATE TRIGGER classifications_agent_verdict AFTER INSERT ON classifications
+WHEN new.source = 'agent'
+BEGIN
+    UPDATE tickets SET agent_category = coalesce(new.category, agent_category),
+                       agent_priority = coalesce(new.priority, agent_priority)
+    WHERE id = new.ticket_id;
+END;
+CREATE TRIGGER classifications_ai_verdict AFTER INSERT ON classifications
+WHEN new.source <> 'agent'
+BEGIN
+    UPDATE tickets SET ai_source = new.source, ai_category = new.category, ai_priority = new.priority,
+                       ai_confidence = new.confidence
+    WHERE id = new.ticket_id AND agent_category IS NULL AND agent_priority IS NULL;
+END;
+
+-- The backlog at the start of a range: unresolved tickets, and pauses still running.
+CREATE INDEX tickets_unresolved ON tickets (created_at) WHERE resolved_at IS NULL;
+CREATE INDEX ticket_pauses_started ON ticket_pauses (started_at);
+CREATE INDEX ticket_pauses_ended ON ticket_pauses (ended_at) WHERE ended_at IS NOT NULL;

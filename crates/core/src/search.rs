@@ -112,13 +112,38 @@ pub async fn search_tickets(pool: &SqlitePool, input: &str, limit: i64) -> Resul
         }
         ids.extend(q.fetch_all(pool).await?);
     }
+
+    // "#1042" or "1042" is also the ticket with that number, shown first: agents quote numbers.
+    let numbered: Option<i64> = match ticket_number(input) {
+        Some(number) => {
+            sqlx::query_scalar("SELECT id FROM tickets WHERE number = ?")
+                .bind(number)
+                .fetch_optional(pool)
+                .await?
+        }
+        None => None,
+    };
+    ids.extend(numbered);
     ids.sort_unstable();
     ids.dedup();
 
     let mut found = tickets::summaries(pool, &ids).await?;
-    found.sort_by(|a, b| b.updated_at.cmp(&a.updated_at).then(b.id.cmp(&a.id)));
+    found.sort_by(|a, b| {
+        (Some(b.id) == numbered)
+            .cmp(&(Some(a.id) == numbered))
+            .then(b.updated_at.cmp(&a.updated_at))
+            .then(b.id.cmp(&a.id))
+    });
     found.truncate(limit.clamp(0, 500) as usize);
     Ok(found)
+}
+
+/// The ticket number a search for `#1042` or `1042` names.
+fn ticket_number(input: &str) -> Option<i64> {
+    let digits = input.trim().strip_prefix('#').unwrap_or(input.trim());
+    (!digits.is_empty() && digits.len() <= 12 && digits.bytes().all(|b| b.is_ascii_digit()))
+        .then(|| digits.parse().ok())
+        .flatten()
 }
 
 #[cfg(test)]
@@ -131,5 +156,13 @@ mod tests {
         assert_eq!(q.fts.as_deref(), Some(r#""refund" AND """NEAR" AND "order""#));
         assert_eq!(q.short_terms, vec!["退款".to_string()]);
         assert!(Query::parse("   ").is_empty());
+    }
+
+    #[test]
+    fn a_number_names_a_ticket() {
+        assert_eq!(ticket_number(" #1042 "), Some(1042));
+        assert_eq!(ticket_number("1042"), Some(1042));
+        assert_eq!(ticket_number("#"), None);
+        assert_eq!(ticket_number("order 1042"), None);
     }
 }

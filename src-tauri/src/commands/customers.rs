@@ -92,14 +92,22 @@ pub async fn settle_suggestion(
 /// Merges customer `from` into `into` (the same person on two channels); returns the merge's id.
 #[tauri::command]
 #[specta::specta]
-pub async fn merge_customers(state: State<'_, AppState>, into: i32, from: i32) -> Result<i64, AppError> {
-    Ok(customer_merging::merge(
+pub async fn merge_customers(
+    app: tauri::AppHandle,
+    state: State<'_, AppState>,
+    into: i32,
+    from: i32,
+) -> Result<i64, AppError> {
+    let merged = customer_merging::merge(
         state.store()?.pool(),
         i64::from(into),
         i64::from(from),
         switchboard_core::audit::ACTOR_AGENT,
     )
-    .await?)
+    .await?;
+    // The tickets moved to another customer: every open view of them must show the new owner.
+    crate::events::TicketsChanged::notify(&app, Vec::new());
+    Ok(merged)
 }
 
 /// Merges into this customer that can be undone.
@@ -111,11 +119,17 @@ pub async fn customer_merges(state: State<'_, AppState>, customer_id: i32) -> Re
 
 #[tauri::command]
 #[specta::specta]
-pub async fn undo_customer_merge(state: State<'_, AppState>, merge_id: i32) -> Result<CustomerProfile, AppError> {
-    Ok(customer_merging::undo(
+pub async fn undo_customer_merge(
+    app: tauri::AppHandle,
+    state: State<'_, AppState>,
+    merge_id: i32,
+) -> Result<CustomerProfile, AppError> {
+    let profile = customer_merging::undo(
         state.store()?.pool(),
         i64::from(merge_id),
         switchboard_core::audit::ACTOR_AGENT,
     )
-    .await?)
+    .await?;
+    crate::events::TicketsChanged::notify(&app, Vec::new());
+    Ok(profile)
 }

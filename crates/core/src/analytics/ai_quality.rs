@@ -2,13 +2,13 @@
 //! (overall, per source, per category), which categories it confuses, whether its confidence means what
 //! it says, and what the LLM cost per day.
 
-use std::collections::{BTreeMap, HashMap};
+use std::collections::BTreeMap;
 
 use serde::{Deserialize, Serialize};
 use sqlx::SqlitePool;
 
 use super::AnalyticsQuery;
-use super::rows::AiVerdict;
+use super::rows::TicketRow;
 use crate::Result;
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -83,23 +83,22 @@ fn rate(part: i64, whole: i64) -> Option<f64> {
     (whole > 0).then(|| part as f64 / whole as f64)
 }
 
-pub(crate) async fn compute(
-    pool: &SqlitePool,
-    q: &AnalyticsQuery,
-    verdicts: &HashMap<i64, AiVerdict>,
-) -> Result<AiQuality> {
+pub(crate) async fn compute(pool: &SqlitePool, q: &AnalyticsQuery, tickets: &[TicketRow]) -> Result<AiQuality> {
+    let verdicts: Vec<_> = tickets.iter().filter_map(TicketRow::verdict).collect();
     let mut by_source: BTreeMap<String, SourceCorrections> = BTreeMap::new();
     let mut by_category: BTreeMap<String, (i64, i64)> = BTreeMap::new();
     let mut pairs: BTreeMap<(String, String), i64> = BTreeMap::new();
     let mut bins: Vec<(i64, i64)> = vec![(0, 0); 10];
     let (mut category_changed, mut priority_changed) = (0, 0);
-    for v in verdicts.values() {
-        let source = by_source.entry(v.source.clone()).or_insert_with(|| SourceCorrections {
-            source: v.source.clone(),
-            classified: 0,
-            category_changed: 0,
-            priority_changed: 0,
-        });
+    for v in &verdicts {
+        let source = by_source
+            .entry(v.source.to_string())
+            .or_insert_with(|| SourceCorrections {
+                source: v.source.to_string(),
+                classified: 0,
+                category_changed: 0,
+                priority_changed: 0,
+            });
         source.classified += 1;
         if v.category_changed() {
             source.category_changed += 1;
@@ -109,7 +108,7 @@ pub(crate) async fn compute(
             source.priority_changed += 1;
             priority_changed += 1;
         }
-        let ai = v.category.clone().unwrap_or_default();
+        let ai = v.category.cloned().unwrap_or_default();
         let fin = v.final_category().cloned().unwrap_or_default();
         let entry = by_category.entry(ai.clone()).or_default();
         entry.0 += 1;

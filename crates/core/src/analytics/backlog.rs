@@ -43,16 +43,16 @@ pub(crate) async fn compute(
     let mut unresolved = unresolved_at(pool, q, q.from).await?;
     let created = super::volume::count_per_period(tickets.iter().map(|t| t.created_at), buckets);
     let resolved = super::volume::count_per_period(resolved_at.iter().copied(), buckets);
-    let pauses = pauses(pool, q).await?;
+    let (waiting_at_start, started, ended) = pauses(pool, q).await?;
     let mut open = Vec::with_capacity(buckets.len());
     let mut pending = Vec::with_capacity(buckets.len());
     for i in 0..buckets.len() {
         unresolved += created[i] - resolved[i];
+        // Waiting at the end of the period: those waiting at the start, plus pauses begun, minus pauses ended.
         let end = buckets.end_of(i).min(now);
-        let waiting = pauses
-            .iter()
-            .filter(|&&(start, stop)| start < end && stop.is_none_or(|stop| stop >= end))
-            .count() as i64;
+        let begun = started.partition_point(|&at| at < end) as i64;
+        let stopped = ended.partition_point(|&at| at < end) as i64;
+        let waiting = waiting_at_start + begun - stopped;
         // A pending ticket is unresolved; what is left waits on the team.
         pending.push(waiting);
         open.push((unresolved - waiting).max(0));
@@ -60,51 +60,51 @@ pub(crate) async fn compute(
     Ok(Backlog { open, pending })
 }
 
-/// Tickets created before `at` and not resolved before it.
+/// Tickets created before `at` and not resolved before it: still unresolved, or resolved since. Both are
+/// small, indexed sets, however many tickets the workspace has.
 async fn unresolved_at(pool: &SqlitePool, q: &AnalyticsQuery, at: i64) -> Result<i64> {
-    if !q.is_filtered() {
-        // Two index counts instead of a scan of every older ticket: a resolution always follows creation.
-        let created: i64 = sqlx::query_scalar("SELECT count(*) FROM tickets WHERE created_at < ?")
-            .bind(at)
-            .fetch_one(pool)
-            .await?;
-        let resolved: i64 = sqlx::query_scalar("SELECT count(*) FROM tickets WHERE resolved_at < ?")
-            .bind(at)
-            .fetch_one(pool)
-            .await?;
-        // Merged tickets are left out everywhere (they live on in their target); few, and partially indexed.
-        let merged_unresolved: i64 = sqlx::query_scalar(
-            "SELECT count(*) FROM tickets WHERE merged_into IS NOT NULL AND created_at < ?
-                 AND (resolved_at IS NULL OR resolved_at >= ?)",
-        )
-        .bind(at)
-        .bind(at)
-        .fetch_one(pool)
-        .await?;
-        return Ok(created - resolved - merged_unresolved);
-    }
     let (conditions, binds) = q.conditions();
     let sql = format!(
-        "SELECT count(*) FROM tickets t
-         WHERE t.created_at < ? AND (t.resolved_at IS NULL OR t.resolved_at >= ?) AND t.merged_into IS NULL{conditions}"
+        "SELECT (SELECT count(*) FROM tickets t WHERE t.resolved_at IS NULL AND t.created_at < ?1
+                     AND t.merged_into IS NULL{conditions})
+              + (SELECT count(*) FROM tickets t WHERE t.resolved_at >= ?1 AND t.created_at < ?1
+                     AND t.merged_into IS NULL{conditions})"
     );
-    let mut query = sqlx::query_scalar(sqlx::AssertSqlSafe(sql)).bind(at).bind(at);
-    for value in binds {
+    let mut query = sqlx::query_scalar(sqlx::AssertSqlSafe(sql)).bind(at);
+    for value in binds.iter().chain(&binds) {
         query = query.bind(value);
     }
     Ok(query.fetch_one(pool).await?)
 }
 
-/// Waiting-on-the-customer periods that overlap the range.
-async fn pauses(pool: &SqlitePool, q: &AnalyticsQuery) -> Result<Vec<(i64, Option<i64>)>> {
+/// Tickets waiting on the customer at `from`, and when others started and stopped waiting in the range.
+async fn pauses(pool: &SqlitePool, q: &AnalyticsQuery) -> Result<(i64, Vec<i64>, Vec<i64>)> {
     let (conditions, binds) = q.conditions();
+    let join = "ticket_pauses p JOIN tickets t ON t.id = p.ticket_id";
     let sql = format!(
-        "SELECT p.started_at, p.ended_at FROM ticket_pauses p JOIN tickets t ON t.id = p.ticket_id
-         WHERE p.started_at < ? AND (p.ended_at IS NULL OR p.ended_at >= ?) AND t.merged_into IS NULL{conditions}"
+        "SELECT (SELECT count(*) FROM {join} WHERE p.ended_at IS NULL AND p.started_at < ?1
+                     AND t.merged_into IS NULL{conditions})
+              + (SELECT count(*) FROM {join} WHERE p.ended_at >= ?1 AND p.started_at < ?1
+                     AND t.merged_into IS NULL{conditions})"
     );
-    let mut query = sqlx::query_as(sqlx::AssertSqlSafe(sql)).bind(q.to).bind(q.from);
-    for value in binds {
+    let mut query = sqlx::query_scalar(sqlx::AssertSqlSafe(sql)).bind(q.from);
+    for value in binds.iter().chain(&binds) {
         query = query.bind(value);
     }
-    Ok(query.fetch_all(pool).await?)
+    let waiting: i64 = query.fetch_one(pool).await?;
+    let mut moments = Vec::new();
+    for column in ["started_at", "ended_at"] {
+        let sql = format!(
+            "SELECT p.{column} FROM {join} WHERE p.{column} >= ? AND p.{column} < ? AND t.merged_into IS NULL{conditions}
+             ORDER BY p.{column}"
+        );
+        let mut query = sqlx::query_scalar(sqlx::AssertSqlSafe(sql)).bind(q.from).bind(q.to);
+        for value in &binds {
+            query = query.bind(value);
+        }
+        moments.push(query.fetch_all(pool).await?);
+    }
+    let ended = moments.pop().unwrap_or_default();
+    let started = moments.pop().unwrap_or_default();
+    Ok((waiting, started, ended))
 }

@@ -38,10 +38,6 @@ impl AnalyticsQuery {
         (sql, binds)
     }
 
-    pub(crate) fn is_filtered(&self) -> bool {
-        self.channel.is_some() || self.queue.is_some() || self.category.is_some()
-    }
-
     pub(crate) fn validate(&self) -> crate::Result<()> {
         if self.to <= self.from {
             return Err(crate::Error::Invalid("the date range ends before it starts".into()));

@@ -54,8 +54,8 @@ pub struct SilentRule {
 /// Suggestions for the query's range; rising topics are for the week before the range ends (or now).
 pub async fn compute(pool: &SqlitePool, q: &AnalyticsQuery, now: i64) -> Result<Insights> {
     q.validate()?;
-    let verdicts = super::rows::ai_verdicts(pool, q).await?;
-    let corrections = super::ai_quality::compute(pool, q, &verdicts).await?.by_category;
+    let tickets = super::rows::tickets(pool, q).await?;
+    let corrections = super::ai_quality::compute(pool, q, &tickets).await?.by_category;
     let usage: Vec<SavedReplyUsage> = sqlx::query_as::<_, (i64, String, i64, i64, Option<f64>, i64)>(
         "SELECT r.id, r.title, count(u.id), count(u.edit_ratio), avg(u.edit_ratio), r.created_at
          FROM saved_replies r LEFT JOIN saved_reply_uses u ON u.saved_reply_id = r.id

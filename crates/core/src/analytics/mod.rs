@@ -2,7 +2,8 @@
 //! shows comes from here (tested against hand-checked values), never from the UI.
 //!
 //! A dashboard reads the tickets created in its range once (`rows`) and derives every chart from those
-//! rows in memory; only the backlog, resolutions, SLA breaches and LLM cost need small queries of their own.
+//! rows in memory; the backlog, resolutions, SLA breaches, repeat contacts and LLM cost need small indexed
+//! queries of their own.
 
 mod ai_quality;
 mod automation;
@@ -67,7 +68,6 @@ pub async fn dashboard(pool: &SqlitePool, query: &AnalyticsQuery, now: i64) -> R
     let tz: chrono_tz::Tz = hours.time_zone.parse().unwrap_or(chrono_tz::UTC);
     let buckets = Buckets::new(query.from, query.to, tz);
     let tickets = rows::tickets(pool, query).await?;
-    let verdicts = rows::ai_verdicts(pool, query).await?;
     let resolved_at = backlog::resolutions(pool, query).await?;
     Ok(Dashboard {
         query: query.clone(),
@@ -81,7 +81,7 @@ pub async fn dashboard(pool: &SqlitePool, query: &AnalyticsQuery, now: i64) -> R
         timing_by_category: timings::breakdown(&tickets, |t| Some(t.category.clone().unwrap_or_default())),
         timing_by_queue: timings::breakdown(&tickets, |t| t.queue.clone()),
         service_levels: service_levels::compute(pool, query, &tickets, &buckets).await?,
-        ai: ai_quality::compute(pool, query, &verdicts).await?,
+        ai: ai_quality::compute(pool, query, &tickets).await?,
         automation: automation::compute(&tickets),
         customers: customer_stats::compute(pool, query, &tickets, &buckets).await?,
     })

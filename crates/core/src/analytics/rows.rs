@@ -1,7 +1,6 @@
 //! The tickets of a range, read once in one compact pass; every chart is computed from these rows in
-//! memory, so the dashboard costs one indexed scan of the range however many charts it draws.
-
-use std::collections::HashMap;
+//! memory, so the dashboard costs one indexed scan of the range however many charts it draws. The AI's
+//! verdict and the agent's labels are kept on the ticket by triggers on `classifications`.
 
 use sqlx::SqlitePool;
 
@@ -23,6 +22,12 @@ pub(crate) struct TicketRow {
     pub has_sla: bool,
     pub sla_breached: bool,
     pub auto_replied: bool,
+    pub ai_source: Option<String>,
+    pub ai_category: Option<String>,
+    pub ai_priority: Option<String>,
+    pub ai_confidence: Option<f64>,
+    pub agent_category: Option<String>,
+    pub agent_priority: Option<String>,
 }
 
 /// Tickets created in the range that were not merged into another (their messages live on there).
@@ -32,7 +37,8 @@ pub(crate) async fn tickets(pool: &SqlitePool, q: &AnalyticsQuery) -> Result<Vec
         "SELECT t.created_at, t.resolved_at, t.first_response_at, t.channel, t.category, t.queue,
                 t.sentiment, t.customer_id, t.reopen_count, t.rules_fired, t.sla_policy IS NOT NULL AS has_sla,
                 EXISTS (SELECT 1 FROM sla_breaches b WHERE b.ticket_id = t.id) AS sla_breached,
-                EXISTS (SELECT 1 FROM outbox o WHERE o.ticket_id = t.id AND o.auto_submitted) AS auto_replied
+                EXISTS (SELECT 1 FROM outbox o WHERE o.ticket_id = t.id AND o.auto_submitted) AS auto_replied,
+                t.ai_source, t.ai_category, t.ai_priority, t.ai_confidence, t.agent_category, t.agent_priority
          FROM tickets t
          WHERE t.created_at >= ? AND t.created_at < ? AND t.merged_into IS NULL{conditions}"
     );
@@ -45,17 +51,17 @@ pub(crate) async fn tickets(pool: &SqlitePool, q: &AnalyticsQuery) -> Result<Vec
 
 /// What the AI said about a ticket and what the agent made of it.
 #[derive(Debug, Clone, Default, PartialEq)]
-pub(crate) struct AiVerdict {
+pub(crate) struct AiVerdict<'a> {
     /// `llm` or `local_model`: the run the agent saw before correcting (or the latest).
-    pub source: String,
-    pub category: Option<String>,
-    pub priority: Option<String>,
+    pub source: &'a str,
+    pub category: Option<&'a String>,
+    pub priority: Option<&'a String>,
     pub confidence: Option<f64>,
-    pub agent_category: Option<String>,
-    pub agent_priority: Option<String>,
+    pub agent_category: Option<&'a String>,
+    pub agent_priority: Option<&'a String>,
 }
 
-impl AiVerdict {
+impl AiVerdict<'_> {
     pub fn category_changed(&self) -> bool {
         self.agent_category.is_some() && self.agent_category != self.category
     }
@@ -66,44 +72,20 @@ impl AiVerdict {
 
     /// The category the ticket ended with: the agent's, else the AI's.
     pub fn final_category(&self) -> Option<&String> {
-        self.agent_category.as_ref().or(self.category.as_ref())
+        self.agent_category.or(self.category)
     }
 }
 
-/// ticket, source, category, priority, confidence.
-type ClassificationRow = (i64, String, Option<String>, Option<String>, Option<f64>);
-
-/// Per ticket of the range that an AI classified: the AI run the agent judged, and the agent's labels.
-pub(crate) async fn ai_verdicts(pool: &SqlitePool, q: &AnalyticsQuery) -> Result<HashMap<i64, AiVerdict>> {
-    let (conditions, binds) = q.conditions();
-    let sql = format!(
-        "SELECT c.ticket_id, c.source, c.category, c.priority, c.confidence FROM classifications c
-         WHERE c.ticket_id IN (SELECT t.id FROM tickets t WHERE t.created_at >= ? AND t.created_at < ?
-                                   AND t.merged_into IS NULL{conditions})
-         ORDER BY c.ticket_id, c.id"
-    );
-    let mut query = sqlx::query_as(sqlx::AssertSqlSafe(sql)).bind(q.from).bind(q.to);
-    for value in binds {
-        query = query.bind(value);
+impl TicketRow {
+    /// The AI's verdict, for tickets an AI classified.
+    pub fn verdict(&self) -> Option<AiVerdict<'_>> {
+        Some(AiVerdict {
+            source: self.ai_source.as_deref()?,
+            category: self.ai_category.as_ref(),
+            priority: self.ai_priority.as_ref(),
+            confidence: self.ai_confidence,
+            agent_category: self.agent_category.as_ref(),
+            agent_priority: self.agent_priority.as_ref(),
+        })
     }
-    let rows: Vec<ClassificationRow> = query.fetch_all(pool).await?;
-    let mut verdicts: HashMap<i64, AiVerdict> = HashMap::new();
-    let mut corrected: HashMap<i64, bool> = HashMap::new();
-    for (ticket_id, source, category, priority, confidence) in rows {
-        let verdict = verdicts.entry(ticket_id).or_default();
-        if source == "agent" {
-            corrected.insert(ticket_id, true);
-            verdict.agent_category = category.or(verdict.agent_category.take());
-            verdict.agent_priority = priority.or(verdict.agent_priority.take());
-        } else if !corrected.get(&ticket_id).copied().unwrap_or(false) {
-            // The run the agent corrected is the last one before the correction.
-            verdict.source = source;
-            verdict.category = category;
-            verdict.priority = priority;
-            verdict.confidence = confidence;
-        }
-    }
-    // Tickets only the agent labelled have no AI verdict to judge.
-    verdicts.retain(|_, v| !v.source.is_empty());
-    Ok(verdicts)
 }

@@ -60,6 +60,15 @@ async fn finds_english_and_chinese_text_of_any_length() {
     // FTS syntax in user input is text, not an operator.
     assert!(search_tickets(pool, "\"NEAR(", 10).await.unwrap().is_empty());
     assert!(search_tickets(pool, "%", 10).await.unwrap().is_empty());
+    // A ticket's number finds it, first.
+    let second: i64 = sqlx::query_scalar("SELECT number FROM tickets WHERE subject = '申请退款'")
+        .fetch_one(pool)
+        .await
+        .unwrap();
+    assert_eq!(
+        subjects(search_tickets(pool, &format!("#{second}"), 10).await.unwrap()).first(),
+        Some(&"申请退款".to_string())
+    );
 }
 
 #[tokio::test]

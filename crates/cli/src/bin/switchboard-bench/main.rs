@@ -9,8 +9,10 @@
 //!     cargo run --release -p switchboard-cli --bin switchboard-bench -- classifier --data DIR
 //!     cargo run --release -p switchboard-cli --bin switchboard-bench -- llm --messages 1000 --latency-ms 300
 //!     cargo run --release -p switchboard-cli --bin switchboard-bench -- rules --messages 100000
+//!     cargo run --release -p switchboard-cli --bin switchboard-bench -- analytics --tickets 1000000
 
 mod bench_ai;
+mod bench_analytics;
 mod bench_imap;
 mod bench_rules;
 
@@ -55,8 +57,13 @@ fn main() -> anyhow::Result<()> {
         )),
         "imap-push" => runtime.block_on(bench_imap::bench_push(messages)),
         "rules" => runtime.block_on(bench_rules::bench_rules(messages)),
+        "analytics" => runtime.block_on(bench_analytics::bench_analytics(
+            flag(&args, "--tickets")
+                .map_or(Ok(1_000_000), |v| v.parse())
+                .context("--tickets")?,
+        )),
         other => anyhow::bail!(
-            "unknown benchmark '{other}': use import, search, imap, imap-push, store-realistic, classifier or llm"
+            "unknown benchmark '{other}': use import, search, imap, imap-push, store-realistic, classifier, llm, rules or analytics"
         ),
     }
 }
