@@ -199,6 +199,14 @@ pub async fn ingest_in(conn: &mut SqliteConnection, blobs: &BlobStore, msg: &Inb
     .bind(now)
     .fetch_one(&mut *conn)
     .await?;
+    crate::cjk_index::index_message(
+        &mut *conn,
+        message_id,
+        &msg.subject,
+        &msg.body_text,
+        &display_name(&msg.from_name, &address),
+    )
+    .await?;
 
     for (attachment, sha) in stored_attachments {
         sqlx::query(

@@ -9,6 +9,7 @@ pub mod arrivals;
 pub mod attachments;
 pub mod audit;
 pub mod blobs;
+pub mod cjk_index;
 pub mod classification;
 pub mod customer_merging;
 pub mod customers;

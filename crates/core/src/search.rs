@@ -1,8 +1,8 @@
 //! Full-text search over tickets and messages (FTS5, trigram tokenizer).
 //!
-//! Each whitespace-separated term must match. Terms of three characters or more use the FTS index;
-//! shorter ones (common in Chinese: 退款, 发票) cannot be trigram-indexed and fall back to a LIKE
-//! scan, which is still quick at workspace scale. Newest matches come first.
+//! Each whitespace-separated term must match. Terms of three characters or more use the trigram FTS
+//! index; one- and two-character Chinese terms (退款, 发票) use the per-character index (`cjk_index`);
+//! other short terms (a, #1) fall back to a LIKE scan. Newest matches come first.
 
 use sqlx::SqlitePool;
 
@@ -18,30 +18,46 @@ const MESSAGE_WINDOW: i64 = 1000;
 pub struct Query {
     /// FTS5 MATCH expression over indexed terms, if any.
     pub fts: Option<String>,
-    /// Terms too short for the trigram index.
+    /// One- and two-character Chinese terms: the per-character index finds them in messages.
+    pub cjk_terms: Vec<String>,
+    /// Other terms too short for the trigram index (a LIKE scan).
     pub short_terms: Vec<String>,
 }
 
 impl Query {
     pub fn parse(input: &str) -> Query {
         let mut phrases = Vec::new();
+        let mut cjk_terms = Vec::new();
         let mut short_terms = Vec::new();
         for term in input.split_whitespace() {
             if term.chars().count() >= 3 {
                 // A quoted phrase: the user's text is never FTS syntax (no AND/NEAR/column filters).
                 phrases.push(format!("\"{}\"", term.replace('"', "\"\"")));
+            } else if crate::cjk_index::phrase(term).is_some() {
+                cjk_terms.push(term.to_string());
             } else {
                 short_terms.push(term.to_string());
             }
         }
         Query {
             fts: (!phrases.is_empty()).then(|| phrases.join(" AND ")),
+            cjk_terms,
             short_terms,
         }
     }
 
     pub fn is_empty(&self) -> bool {
-        self.fts.is_none() && self.short_terms.is_empty()
+        self.fts.is_none() && self.cjk_terms.is_empty() && self.short_terms.is_empty()
+    }
+
+    /// The MATCH expression over the per-character index for the short Chinese terms.
+    pub fn cjk_match(&self) -> Option<String> {
+        let phrases: Vec<String> = self
+            .cjk_terms
+            .iter()
+            .filter_map(|t| crate::cjk_index::phrase(t))
+            .collect();
+        (!phrases.is_empty()).then(|| phrases.join(" AND "))
     }
 }
 
@@ -51,9 +67,8 @@ pub async fn search_tickets(pool: &SqlitePool, input: &str, limit: i64) -> Resul
     if query.is_empty() {
         return Ok(Vec::new());
     }
-    let like_clause = |columns: &[&str]| -> String {
-        query
-            .short_terms
+    let like_clause = |terms: &[String], columns: &[&str]| -> String {
+        terms
             .iter()
             .map(|_| {
                 let any: Vec<String> = columns.iter().map(|c| format!("{c} LIKE ? ESCAPE '\\'")).collect();
@@ -61,11 +76,8 @@ pub async fn search_tickets(pool: &SqlitePool, input: &str, limit: i64) -> Resul
             })
             .collect()
     };
-    let patterns: Vec<String> = query
-        .short_terms
-        .iter()
-        .map(|t| format!("%{}%", t.replace('\\', "\\\\").replace('%', "\\%").replace('_', "\\_")))
-        .collect();
+    let pattern = |t: &String| format!("%{}%", t.replace('\\', "\\\\").replace('%', "\\%").replace('_', "\\_"));
+    let cjk_match = query.cjk_match();
 
     // A LIKE scan stops as soon as it has enough rows: ask for few, so short terms stay fast.
     let like_window = (limit * 4).clamp(1, MESSAGE_WINDOW);
@@ -76,43 +88,64 @@ pub async fn search_tickets(pool: &SqlitePool, input: &str, limit: i64) -> Resul
             limit.clamp(0, 500)
         )
     };
-    let message_sql = newest_tickets(match &query.fts {
-        Some(_) => format!(
+    let message_columns = ["m.subject", "m.body_text", "m.author_name", "m.author_address"];
+    let message_likes = like_clause(&query.short_terms, &message_columns);
+    let in_cjk = " AND m.id IN (SELECT rowid FROM messages_cjk WHERE messages_cjk MATCH ?)";
+    let message_sql = newest_tickets(match (&query.fts, &cjk_match) {
+        (Some(_), cjk) => format!(
             "SELECT m.ticket_id, f.rowid AS r FROM messages_fts f JOIN messages m ON m.id = f.rowid
-             WHERE messages_fts MATCH ?{} ORDER BY f.rowid DESC LIMIT {MESSAGE_WINDOW}",
-            like_clause(&["m.subject", "m.body_text", "m.author_name", "m.author_address"])
+             WHERE messages_fts MATCH ?{}{message_likes} ORDER BY f.rowid DESC LIMIT {MESSAGE_WINDOW}",
+            if cjk.is_some() { in_cjk } else { "" }
         ),
-        None => format!(
-            "SELECT m.ticket_id, m.id AS r FROM messages m WHERE 1 = 1{} ORDER BY m.id DESC LIMIT {like_window}",
-            like_clause(&["m.subject", "m.body_text", "m.author_name", "m.author_address"])
+        (None, Some(_)) => format!(
+            "SELECT m.ticket_id, c.rowid AS r FROM messages_cjk c JOIN messages m ON m.id = c.rowid
+             WHERE messages_cjk MATCH ?{message_likes} ORDER BY c.rowid DESC LIMIT {MESSAGE_WINDOW}"
+        ),
+        (None, None) => format!(
+            "SELECT m.ticket_id, m.id AS r FROM messages m WHERE 1 = 1{message_likes}
+             ORDER BY m.id DESC LIMIT {like_window}"
         ),
     });
+    // Subjects and AI summaries: short Chinese terms are matched by LIKE here (a short column).
+    let ticket_terms: Vec<String> = query.short_terms.iter().chain(&query.cjk_terms).cloned().collect();
+    let ticket_likes = like_clause(&ticket_terms, &["t.subject", "t.summary"]);
     let ticket_sql = newest_tickets(match &query.fts {
         Some(_) => format!(
             "SELECT t.id AS ticket_id, f.rowid AS r FROM tickets_fts f JOIN tickets t ON t.id = f.rowid
-             WHERE tickets_fts MATCH ?{} ORDER BY f.rowid DESC LIMIT {MESSAGE_WINDOW}",
-            like_clause(&["t.subject", "t.summary"])
+             WHERE tickets_fts MATCH ?{ticket_likes} ORDER BY f.rowid DESC LIMIT {MESSAGE_WINDOW}"
         ),
         None => format!(
-            "SELECT t.id AS ticket_id, t.id AS r FROM tickets t WHERE 1 = 1{} ORDER BY t.id DESC LIMIT {like_window}",
-            like_clause(&["t.subject", "t.summary"])
+            "SELECT t.id AS ticket_id, t.id AS r FROM tickets t WHERE 1 = 1{ticket_likes}
+             ORDER BY t.id DESC LIMIT {like_window}"
         ),
     });
 
     let mut ids: Vec<i64> = Vec::new();
-    for (sql, columns) in [(message_sql, 4), (ticket_sql, 2)] {
+    let message_binds: Vec<String> = query
+        .fts
+        .iter()
+        .chain(&cjk_match)
+        .cloned()
+        .chain(
+            query
+                .short_terms
+                .iter()
+                .flat_map(|t| std::iter::repeat_n(pattern(t), 4)),
+        )
+        .collect();
+    let ticket_binds: Vec<String> = query
+        .fts
+        .iter()
+        .cloned()
+        .chain(ticket_terms.iter().flat_map(|t| std::iter::repeat_n(pattern(t), 2)))
+        .collect();
+    for (sql, binds) in [(message_sql, message_binds), (ticket_sql, ticket_binds)] {
         let mut q = sqlx::query_scalar::<_, i64>(sqlx::AssertSqlSafe(sql));
-        if let Some(fts) = &query.fts {
-            q = q.bind(fts.clone());
-        }
-        for pattern in &patterns {
-            for _ in 0..columns {
-                q = q.bind(pattern.clone());
-            }
+        for value in binds {
+            q = q.bind(value);
         }
         ids.extend(q.fetch_all(pool).await?);
     }
-
     // "#1042" or "1042" is also the ticket with that number, shown first: agents quote numbers.
     let numbered: Option<i64> = match ticket_number(input) {
         Some(number) => {
@@ -152,9 +185,11 @@ mod tests {
 
     #[test]
     fn splits_terms_by_length_and_quotes_fts_syntax() {
-        let q = Query::parse(r#"refund 退款 "NEAR order"#);
+        let q = Query::parse(r#"refund 退款 "NEAR order 5"#);
         assert_eq!(q.fts.as_deref(), Some(r#""refund" AND """NEAR" AND "order""#));
-        assert_eq!(q.short_terms, vec!["退款".to_string()]);
+        assert_eq!(q.cjk_terms, vec!["退款".to_string()]);
+        assert_eq!(q.cjk_match().as_deref(), Some("\"退 款\""));
+        assert_eq!(q.short_terms, vec!["5".to_string()]);
         assert!(Query::parse("   ").is_empty());
     }
 

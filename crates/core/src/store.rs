@@ -42,6 +42,8 @@ impl Store {
             .connect_with(options)
             .await?;
         MIGRATOR.run(&pool).await?;
+        // Once per workspace: older messages join the short-Chinese-term index (new ones are indexed live).
+        crate::cjk_index::backfill(&pool).await?;
         let runner_id: std::sync::Arc<str> = crate::jobs::register_runner(&pool).await?.into();
         let (beat_pool, beat_id) = (pool.clone(), runner_id.clone());
         tokio::spawn(async move {

@@ -95,3 +95,46 @@ async fn index_follows_updates() {
         1
     );
 }
+
+/// Short Chinese terms come from the per-character index: found in bodies, not across separate words,
+/// and messages stored before the index existed are indexed when the workspace opens again.
+#[tokio::test]
+async fn short_chinese_terms_use_the_character_index() {
+    let dir = tempfile::tempdir().unwrap();
+    let store = switchboard_core::Store::open(dir.path()).await.unwrap();
+    ingest(
+        &store,
+        &mail("li@qq.com", "z1@x", "订单问题", "我要退款，发票也没收到", 1_000),
+    )
+    .await
+    .unwrap();
+    ingest(&store, &mail("wu@qq.com", "z2@x", "Hello", "退货 款式不对", 2_000))
+        .await
+        .unwrap();
+    let pool = store.pool();
+    let subjects =
+        |found: Vec<switchboard_core::model::TicketSummary>| found.into_iter().map(|t| t.subject).collect::<Vec<_>>();
+    assert_eq!(subjects(search_tickets(pool, "退款", 10).await.unwrap()), ["订单问题"]);
+    // 退 and 款 are both in the second mail, but not next to each other.
+    assert_eq!(subjects(search_tickets(pool, "款", 10).await.unwrap()).len(), 2);
+    assert_eq!(
+        subjects(search_tickets(pool, "发票 退款", 10).await.unwrap()),
+        ["订单问题"]
+    );
+    assert_eq!(
+        subjects(search_tickets(pool, "没收到 退款", 10).await.unwrap()),
+        ["订单问题"]
+    );
+    // Forget the index, as in a workspace made before it existed: reopening rebuilds it.
+    sqlx::raw_sql("DELETE FROM messages_cjk; DELETE FROM settings WHERE key = 'search.cjk_indexed_to';")
+        .execute(pool)
+        .await
+        .unwrap();
+    assert!(search_tickets(pool, "退款", 10).await.unwrap().is_empty());
+    pool.close().await;
+    let store = switchboard_core::Store::open(dir.path()).await.unwrap();
+    assert_eq!(
+        subjects(search_tickets(store.pool(), "退款", 10).await.unwrap()),
+        ["订单问题"]
+    );
+}
