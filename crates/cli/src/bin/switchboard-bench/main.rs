@@ -10,6 +10,7 @@
 //!     cargo run --release -p switchboard-cli --bin switchboard-bench -- llm --messages 1000 --latency-ms 300
 //!     cargo run --release -p switchboard-cli --bin switchboard-bench -- rules --messages 100000
 //!     cargo run --release -p switchboard-cli --bin switchboard-bench -- analytics --tickets 1000000
+//!     cargo run --release -p switchboard-cli --bin switchboard-bench -- seed --messages 100000 --dir DIR
 
 mod bench_ai;
 mod bench_analytics;
@@ -57,13 +58,17 @@ fn main() -> anyhow::Result<()> {
         )),
         "imap-push" => runtime.block_on(bench_imap::bench_push(messages)),
         "rules" => runtime.block_on(bench_rules::bench_rules(messages)),
+        "seed" => runtime.block_on(seed(
+            messages,
+            &flag(&args, "--dir").context("--dir DIR: where to create the workspace")?,
+        )),
         "analytics" => runtime.block_on(bench_analytics::bench_analytics(
             flag(&args, "--tickets")
                 .map_or(Ok(1_000_000), |v| v.parse())
                 .context("--tickets")?,
         )),
         other => anyhow::bail!(
-            "unknown benchmark '{other}': use import, search, imap, imap-push, store-realistic, classifier, llm, rules or analytics"
+            "unknown benchmark '{other}': use import, search, imap, imap-push, store-realistic, classifier, llm, rules, analytics or seed"
         ),
     }
 }
@@ -173,6 +178,20 @@ fn report(label: &str, count: usize, elapsed: Duration) {
     );
 }
 
+/// Creates a workspace of `count` synthetic messages in `dir`, for benchmarks of the app itself.
+async fn seed(count: usize, dir: &str) -> anyhow::Result<()> {
+    let store = Store::open(Path::new(dir)).await?;
+    let start = Instant::now();
+    import_messages(&store, synthetic_messages(count), |_, _| {}, |_| {}).await?;
+    let tickets: i64 = sqlx::query_scalar("SELECT count(*) FROM tickets").fetch_one(store.pool()).await?;
+    println!(
+        "seeded {dir}: {count} messages, {tickets} tickets in {:.1} s",
+        start.elapsed().as_secs_f64()
+    );
+    store.close().await;
+    Ok(())
+}
+
 async fn bench_search(count: usize) -> anyhow::Result<()> {
     let scratch = tempfile::tempdir()?;
     let store = Store::open(scratch.path()).await?;
@@ -192,6 +211,8 @@ async fn bench_search(count: usize) -> anyhow::Result<()> {
         "headphones broken",
         "退款进度",
         "发票",
+        "锅炉",
+        "款",
         "AUR-2026-10",
         "zzzznotthere",
     ] {
