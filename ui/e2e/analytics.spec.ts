@@ -51,12 +51,16 @@ test('the dashboard: figures, charts, ranges and filters, exports, the weekly re
   await expect(page.getByTestId('range-last30')).toHaveAttribute('aria-pressed', 'true');
   const created30 = Number((await figure(page, 'created').textContent())!.replace(/,/g, ''));
   expect(created30).toBeGreaterThan(100);
-  await expect(figure(page, 'first-response')).toHaveText(/^\d+ min$|^\d+\.\d h$/);
+  await expect(figure(page, 'first-response')).toHaveText(/^\d+ min$|^\d+(\.\d)? h$/);
   await expect(figure(page, 'sla')).toHaveText(/^\d+(\.\d)?%$/);
   await expect(figure(page, 'ai-changes')).toHaveText(/^\d+(\.\d)?%$/);
   await expect(figure(page, 'repeat')).toHaveText(/^\d+$/);
   await page.screenshot({ path: join(SHOTS, 'analytics-en.png') });
   await expectDrawn(page);
+  await chart(page, 'timings').scrollIntoViewIfNeeded();
+  await page.screenshot({ path: join(SHOTS, 'analytics-speed-en.png') });
+  await chart(page, 'confusion').scrollIntoViewIfNeeded();
+  await page.screenshot({ path: join(SHOTS, 'analytics-ai-en.png') });
   const query = (await app.calls('analytics_dashboard')).at(-1)!.args.query as { from: number; to: number; channel: string | null };
   expect(Math.round((query.to - query.from) / 86_400_000)).toBe(30);
   expect(query.channel).toBeNull();
@@ -169,10 +173,11 @@ test('in Chinese and dark: labels, Shift+A, an empty range, a failed load in wor
   await expect(page.getByTestId('analytics-screen')).toBeVisible();
   await expect(page.getByTestId('analytics-body')).toHaveAttribute('data-loading', 'false');
   await expect(page.getByTestId('figure-created')).toContainText('新建工单');
-  await expect(figure(page, 'first-response')).toHaveText(/^\d+ 分钟$|^\d+\.\d 小时$/);
+  await expect(figure(page, 'first-response')).toHaveText(/^\d+ 分钟$|^\d+(\.\d)? 小时$/);
   await expect(page.getByTestId('range-last7')).toHaveText('最近 7 天');
   await page.screenshot({ path: join(SHOTS, 'analytics-zh-dark.png') });
   await expectDrawn(page);
+  await page.screenshot({ path: join(SHOTS, 'analytics-customers-zh-dark.png') });
 
   // CSV headers and labels in Chinese; sources named for people.
   await chart(page, 'ai-rates').getByTestId('export-csv').click();

@@ -6,6 +6,7 @@ import {
   csvBytes,
   dataUrlBytes,
   dayInput,
+  durationStep,
   exportFileName,
   formatDuration,
   formatPercent,
@@ -199,9 +200,13 @@ describe('charts', () => {
     const volume = buildChart('volume', dashboard(), ctx()).option['series'] as { name: string; stack: string }[];
     expect(volume.map((s) => [s.name, s.stack])).toEqual([['Email', 'total'], ['WeChat', 'total']]);
   });
-  it('shows durations on the axis in words', () => {
-    const option = buildChart('timings', dashboard(), ctx()).option as { yAxis: { axisLabel: { formatter: (v: number) => string } } };
-    expect(option.yAxis.axisLabel.formatter(180 * MIN)).toBe('3.0 h');
+  it('shows durations on the axis in words, at round steps', () => {
+    const option = buildChart('timings', dashboard(), ctx()).option as { yAxis: { axisLabel: { formatter: (v: number) => string }; interval: number; max: number } };
+    expect(option.yAxis.axisLabel.formatter(180 * MIN)).toBe('3 h');
+    expect(option.yAxis.interval).toBe(30 * MIN);
+    expect(option.yAxis.max).toBe(90 * MIN);
+    expect(durationStep(4.5 * 60 * MIN)).toBe(60 * MIN);
+    expect(durationStep(30 * 1440 * MIN)).toBe(7 * 1440 * MIN);
   });
   it('adds up stacks past eight as Other', () => {
     const d = dashboard();

@@ -73,7 +73,7 @@ export function buildQuery(range: { from: number; to: number }, filters: Filters
 export function formatDuration(ms: number | null | undefined, locale: Locale): string {
   if (ms === null || ms === undefined || !Number.isFinite(ms)) return '—';
   const minutes = ms / 60_000;
-  const one = (n: number) => new Intl.NumberFormat(locale, { maximumFractionDigits: 1, minimumFractionDigits: 1 }).format(n);
+  const one = (n: number) => new Intl.NumberFormat(locale, { maximumFractionDigits: 1 }).format(n);
   if (minutes < 120) return translate(locale, 'analytics.unit.min', { n: Math.round(minutes) });
   if (minutes < 48 * 60) return translate(locale, 'analytics.unit.h', { n: one(minutes / 60) });
   return translate(locale, 'analytics.unit.days', { n: one(minutes / 1440) });
@@ -92,6 +92,20 @@ export function formatNumber(n: number, locale: Locale): string {
 export function formatUsd(n: number | null | undefined, locale: Locale): string {
   if (n === null || n === undefined) return '—';
   return new Intl.NumberFormat(locale, { style: 'currency', currency: 'USD', maximumFractionDigits: n < 1 ? 4 : 2 }).format(n);
+}
+
+const STEPS_MIN = [1, 2, 5, 10, 15, 30, 60, 120, 240, 360, 720, 1440, 2880, 4320, 7200, 10080, 20160, 43200];
+
+/** A round step for a duration axis (5 min, 1 h, 6 h, 1 day…) giving at most `ticks` steps up to `max` ms. */
+export function durationStep(max: number, ticks = 5): number {
+  const want = max / ticks;
+  const step = STEPS_MIN.find((m) => m * 60_000 >= want) ?? Math.ceil(want / (43200 * 60_000)) * 43200;
+  return step * 60_000;
+}
+
+/** The largest value of the series (0 when there is none). */
+function largest(series: { values: (number | null)[] }[]): number {
+  return series.reduce((m, s) => s.values.reduce<number>((n, v) => Math.max(n, v ?? 0), m), 0);
 }
 
 export type KeyKind = 'channel' | 'category' | 'sentiment' | 'source' | 'queue';
@@ -301,6 +315,12 @@ function baseOption(ctx: ChartContext, legend: boolean): ChartOption {
   };
 }
 
+/** A duration axis ticking at round steps, from 0 to the step just past the largest value. */
+function durationAxis(max: number): { min: number; max: number; interval: number } {
+  const interval = durationStep(Math.max(max, 60_000));
+  return { min: 0, max: Math.max(interval, Math.ceil(max / interval) * interval), interval };
+}
+
 /** A chart over the periods: a column per series, a row per period (dated `YYYY-MM-DD`, local time). */
 function overTime(
   d: Dashboard,
@@ -318,7 +338,7 @@ function overTime(
   const option: ChartOption = {
     ...baseOption(ctx, series.length > 1),
     xAxis: { type: 'category', data: d.periods.map((p) => periodLabel(p, locale)), ...axis, splitLine: { show: false } },
-    yAxis: { type: 'value', ...axis, minInterval: extra.duration ? undefined : 1, axisLabel: { ...axis.axisLabel, formatter: format } },
+    yAxis: { type: 'value', ...axis, ...(extra.duration ? durationAxis(largest(series)) : { minInterval: 1 }), axisLabel: { ...axis.axisLabel, formatter: format } },
     series: series.map((s) => ({
       name: s.name,
       type: s.type ?? 'bar',
@@ -329,6 +349,8 @@ function overTime(
       symbolSize: 5,
       connectNulls: false,
       lineStyle: s.dashed ? { type: 'dashed' } : undefined,
+      // Stacked lines are filled, so each band reads as its own share.
+      areaStyle: s.stack && s.type === 'line' ? { opacity: 0.22 } : undefined,
       emphasis: { focus: 'series' },
       tooltip: { valueFormatter: (v: number | null) => (v === null || v === undefined ? '—' : format(v)) },
     })),
@@ -354,7 +376,7 @@ function bars(
     ...baseOption(ctx, series.length > 1),
     tooltip: { ...(baseOption(ctx, false).tooltip as object), axisPointer: { type: 'shadow' } },
     yAxis: { type: 'category', inverse: true, data: keys, ...axis, splitLine: { show: false }, axisLabel: { ...axis.axisLabel, width: 150, overflow: 'truncate' } },
-    xAxis: { type: 'value', ...axis, max: extra.percent ? 100 : undefined, axisLabel: { ...axis.axisLabel, formatter: format } },
+    xAxis: { type: 'value', ...axis, ...(extra.duration ? durationAxis(largest(series)) : { max: extra.percent ? 100 : undefined }), axisLabel: { ...axis.axisLabel, formatter: format } },
     series: series.map((s) => ({
       name: s.name,
       type: 'bar',
