@@ -154,8 +154,13 @@ test('the dashboard: figures, charts, ranges and filters, exports, the weekly re
   await page.getByTestId('palette-input').fill('analytics');
   await page.keyboard.press('Enter');
   await expect(page.getByTestId('analytics-screen')).toBeVisible();
-  await page.keyboard.press('Escape');
+
+  // A suggestion leads to the screen that acts on it, in place of the dashboard.
+  await page.getByTestId('open-rules-from-insights').click();
+  await expect(page.getByTestId('rules-screen')).toBeVisible();
   await expect(page.getByTestId('analytics-screen')).toHaveCount(0);
+  await page.keyboard.press('Escape');
+  await expect(page.getByTestId('rules-screen')).toHaveCount(0);
 
   await expect(page.getByTestId('error-banner')).toHaveCount(0);
   expect(errors).toEqual([]);
@@ -178,6 +183,13 @@ test('in Chinese and dark: labels, Shift+A, an empty range, a failed load in wor
   await page.screenshot({ path: join(SHOTS, 'analytics-zh-dark.png') });
   await expectDrawn(page);
   await page.screenshot({ path: join(SHOTS, 'analytics-customers-zh-dark.png') });
+  // The smallest window the app allows: the toolbar wraps, cards stack, nothing spills sideways.
+  await page.setViewportSize({ width: 960, height: 600 });
+  await chart(page, 'volume').scrollIntoViewIfNeeded();
+  const body = page.getByTestId('analytics-body');
+  expect(await body.evaluate((el) => el.scrollWidth <= el.clientWidth)).toBe(true);
+  await page.screenshot({ path: join(SHOTS, 'analytics-small-zh-dark.png') });
+  await page.setViewportSize({ width: 1360, height: 860 });
 
   // CSV headers and labels in Chinese; sources named for people.
   await chart(page, 'ai-rates').getByTestId('export-csv').click();
@@ -207,5 +219,7 @@ test('in Chinese and dark: labels, Shift+A, an empty range, a failed load in wor
   await page.evaluate(() => window.__sbFake!.failNext('analytics_dashboard', { code: 'database', message: '数据库忙，请稍后再试' }));
   await page.getByTestId('range-last7').click();
   await expect(page.getByTestId('error-message')).toHaveText('数据库忙，请稍后再试');
+  await page.keyboard.press('Escape');
+  await expect(page.getByTestId('analytics-screen')).toHaveCount(0);
   expect(errors.filter((e) => !e.includes('数据库忙'))).toEqual([]);
 });
