@@ -5,8 +5,10 @@ use std::collections::HashMap;
 use std::sync::Arc;
 use std::time::Duration;
 
+use switchboard_channels::chat::{self, Delivered};
 use switchboard_channels::email::outbox_sender::{self, Delivery, Recovery};
 use switchboard_channels::secrets;
+use switchboard_channels::telegram::{TelegramChannel, TelegramSettings};
 use switchboard_core::model::ChannelKind;
 use switchboard_core::{Store, accounts, outbox};
 use tauri::AppHandle;
@@ -39,9 +41,54 @@ async fn passwords(store: &Store) -> HashMap<i64, Option<String>> {
     found
 }
 
+/// A Telegram reply's bot, with its token from the keychain.
+async fn telegram_channel(store: &Store, account_id: Option<i64>) -> Result<TelegramChannel, String> {
+    let account = match account_id {
+        Some(id) => accounts::get(store.pool(), id).await.map_err(|e| e.to_string())?,
+        None => accounts::default_for(store.pool(), ChannelKind::Telegram)
+            .await
+            .map_err(|e| e.to_string())?
+            .ok_or_else(|| "no Telegram bot is set up to answer from; add one in Settings → Accounts".to_string())?,
+    };
+    let settings = TelegramSettings::from_json(&account.settings_json)?;
+    let workspace = store.workspace_id().await.map_err(|e| e.to_string())?;
+    let token = secrets::read(secrets::account_key(&workspace, account.id))
+        .await
+        .map_err(|e| e.to_string())?
+        .ok_or_else(|| "the bot token is not in the keychain; enter it again in Settings → Accounts".to_string())?;
+    TelegramChannel::new(&settings, &token, account.id)
+}
+
+/// Sends every due chat reply.
+async fn deliver_chats(app: &AppHandle, store: &Store) {
+    loop {
+        match chat::deliver_next(store, ChannelKind::Telegram.as_str(), async |account| {
+            telegram_channel(store, account).await
+        })
+        .await
+        {
+            Ok(Some(delivered)) => {
+                let (Delivered::Sent { ticket_id }
+                | Delivered::WillRetry { ticket_id, .. }
+                | Delivered::Failed { ticket_id, .. }) = delivered;
+                TicketsChanged::notify(app, vec![ticket_id as i32]);
+            }
+            Ok(None) => break,
+            Err(error) => {
+                tracing::error!(%error, "the chat outbox cannot be read");
+                break;
+            }
+        }
+    }
+}
+
 pub fn spawn_sender(app: AppHandle, store: Store, bell: OutboxBell) {
     tauri::async_runtime::spawn(async move {
         let mut next_recovery = tokio::time::Instant::now();
+        // Chat replies a killed run left half-sent continue after the parts already sent.
+        if let Err(error) = chat::requeue_interrupted(&store, ChannelKind::Telegram.as_str()).await {
+            tracing::error!(%error, "cannot requeue interrupted chat replies");
+        }
         loop {
             // Keychain reads only when there is a reply to send or to settle.
             let idle = outbox::queued(store.pool(), 1).await.is_ok_and(|q| q.is_empty())
@@ -55,6 +102,7 @@ pub fn spawn_sender(app: AppHandle, store: Store, bell: OutboxBell) {
                 }
                 continue;
             }
+            deliver_chats(&app, &store).await;
             let secrets = passwords(&store).await;
             let password_for = |id: i64| Ok(secrets.get(&id).cloned().flatten());
             if tokio::time::Instant::now() >= next_recovery {

@@ -1,12 +1,15 @@
-//! Runs one sync task per enabled email account: a slow or broken account never blocks another. Each
+//! Runs one sync task per enabled email account and Telegram bot: a slow or broken account never blocks another. Each
 //! task heals itself (see `imap::watch_account`); saving an account restarts its task with the new
 //! settings, removing it stops it.
 
 use std::collections::HashMap;
 use std::sync::Arc;
 
+use switchboard_channels::chat::{self, WatchEvent};
 use switchboard_channels::email::account::EmailSettings;
 use switchboard_channels::email::imap::{self, SyncEvent};
+use switchboard_channels::secrets;
+use switchboard_channels::telegram::{TelegramChannel, TelegramSettings};
 use switchboard_core::model::ChannelKind;
 use switchboard_core::{Store, accounts};
 use tauri::AppHandle;
@@ -32,7 +35,7 @@ impl SyncSupervisor {
             Ok(list) => {
                 for account in list
                     .into_iter()
-                    .filter(|a| a.enabled && a.channel == ChannelKind::Email)
+                    .filter(|a| a.enabled && matches!(a.channel, ChannelKind::Email | ChannelKind::Telegram))
                 {
                     self.restart(app, store, account.id).await;
                 }
@@ -49,6 +52,9 @@ impl SyncSupervisor {
             Ok(_) => return,
             Err(error) => return tracing::error!(%error, account_id, "cannot start the account's sync"),
         };
+        if account.channel == ChannelKind::Telegram {
+            return self.start_telegram(app, store, &account).await;
+        }
         let settings = match EmailSettings::from_json(&account.settings_json) {
             Ok(settings) => settings,
             Err(error) => return tracing::error!(%error, account_id, "the account's settings are unreadable"),
@@ -70,6 +76,38 @@ impl SyncSupervisor {
         self.watchers.lock().await.insert(account_id, Watcher { task, wake });
     }
 
+    /// A Telegram bot: long polling with the token from the keychain (read afresh after a failure).
+    async fn start_telegram(&self, app: &AppHandle, store: &Store, account: &accounts::Account) {
+        let account_id = account.id;
+        let settings = match TelegramSettings::from_json(&account.settings_json) {
+            Ok(settings) => settings,
+            Err(error) => return tracing::error!(%error, account_id, "the bot's settings are unreadable"),
+        };
+        let workspace = match store.workspace_id().await {
+            Ok(id) => id,
+            Err(error) => return tracing::error!(%error, "cannot start the bot's sync"),
+        };
+        let wake = Arc::new(Notify::new());
+        let handle = app.clone();
+        let open = async move || -> Result<TelegramChannel, String> {
+            let token = secrets::read(secrets::account_key(&workspace, account_id))
+                .await
+                .map_err(|e| e.to_string())?
+                .ok_or_else(|| {
+                    "the bot token is not in the keychain; enter it again in Settings → Accounts".to_string()
+                })?;
+            TelegramChannel::new(&settings, &token, account_id)
+        };
+        let task = tauri::async_runtime::spawn(chat::watch(
+            store.clone(),
+            account_id,
+            open,
+            wake.clone(),
+            move |event| on_chat_event(&handle, account_id, event),
+        ));
+        self.watchers.lock().await.insert(account_id, Watcher { task, wake });
+    }
+
     pub async fn stop(&self, account_id: i64) {
         if let Some(watcher) = self.watchers.lock().await.remove(&account_id) {
             watcher.task.abort();
@@ -81,6 +119,28 @@ impl SyncSupervisor {
             watcher.wake.notify_one();
         }
     }
+}
+
+fn on_chat_event(app: &AppHandle, account_id: i64, event: WatchEvent) {
+    let (state, message) = match event {
+        WatchEvent::Pulled(pulled) => {
+            if pulled.touched.is_empty() {
+                return;
+            }
+            TicketsChanged::notify(app, pulled.touched.iter().map(|&id| id as i32).collect());
+            ("ok", None)
+        }
+        WatchEvent::Failed { error, .. } => ("error", Some(error)),
+    };
+    AccountSync {
+        account_id,
+        state: state.into(),
+        message,
+        folder: None,
+        done: 0,
+        total: 0,
+    }
+    .notify(app);
 }
 
 fn on_event(app: &AppHandle, account_id: i64, event: SyncEvent) {

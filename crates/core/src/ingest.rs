@@ -147,6 +147,10 @@ pub async fn ingest_in(conn: &mut SqliteConnection, blobs: &BlobStore, msg: &Inb
     if ticket_id.is_none() {
         ticket_id = threading::ticket_by_subject_token(&mut *conn, customer_id, &msg.subject).await?;
     }
+    let chat = matches!(channel, ChannelKind::Telegram | ChannelKind::Wechat);
+    if ticket_id.is_none() && chat {
+        ticket_id = threading::current_conversation(&mut *conn, customer_id, channel.as_str(), msg.account_id).await?;
+    }
     // A ticket merged into another hands its conversation on.
     if let Some(id) = ticket_id {
         ticket_id = Some(follow_merges(&mut *conn, id).await?);
@@ -161,7 +165,12 @@ pub async fn ingest_in(conn: &mut SqliteConnection, blobs: &BlobStore, msg: &Inb
                 .bind(id)
                 .fetch_one(&mut *conn)
                 .await?;
-        let grace = reopen_grace_ms(&mut *conn).await?;
+        // A chat goes quiet sooner than mail: after the quiet period a new message is a new conversation.
+        let grace = if chat {
+            chat_quiet_ms(&mut *conn).await?
+        } else {
+            reopen_grace_ms(&mut *conn).await?
+        };
         let past_grace = status == TicketStatus::Resolved.as_str()
             && resolved_at.is_some_and(|at| msg.sent_at.min(now) - at > grace);
         if status == TicketStatus::Closed.as_str() || past_grace {
@@ -273,19 +282,35 @@ async fn follow_merges(conn: &mut SqliteConnection, mut ticket_id: i64) -> Resul
     Ok(ticket_id)
 }
 
+/// Setting: hours after a chat ticket is resolved during which the customer's next message reopens it.
+pub const CHAT_QUIET_HOURS_KEY: &str = "workflow.chat_quiet_hours";
+const DEFAULT_CHAT_QUIET_HOURS: i64 = 24;
+
+async fn chat_quiet_ms(conn: &mut SqliteConnection) -> Result<i64> {
+    Ok(setting_number(conn, CHAT_QUIET_HOURS_KEY, DEFAULT_CHAT_QUIET_HOURS)
+        .await?
+        .max(0)
+        * 3_600_000)
+}
+
+/// A whole-number setting, or its default when unset or not a number.
+async fn setting_number(conn: &mut SqliteConnection, key: &str, default: i64) -> Result<i64> {
+    let value: Option<String> = sqlx::query_scalar("SELECT value FROM settings WHERE key = ?")
+        .bind(key)
+        .fetch_optional(conn)
+        .await?;
+    Ok(value.and_then(|v| v.trim().parse::<i64>().ok()).unwrap_or(default))
+}
+
 /// Setting: days after resolving during which a customer's answer reopens the ticket.
 pub const REOPEN_GRACE_DAYS_KEY: &str = "workflow.reopen_grace_days";
 const DEFAULT_REOPEN_GRACE_DAYS: i64 = 14;
 
 async fn reopen_grace_ms(conn: &mut SqliteConnection) -> Result<i64> {
-    let days: Option<String> = sqlx::query_scalar("SELECT value FROM settings WHERE key = ?")
-        .bind(REOPEN_GRACE_DAYS_KEY)
-        .fetch_optional(conn)
-        .await?;
-    let days = days
-        .and_then(|d| d.trim().parse::<i64>().ok())
-        .unwrap_or(DEFAULT_REOPEN_GRACE_DAYS);
-    Ok(days.max(0) * 86_400_000)
+    Ok(setting_number(conn, REOPEN_GRACE_DAYS_KEY, DEFAULT_REOPEN_GRACE_DAYS)
+        .await?
+        .max(0)
+        * 86_400_000)
 }
 
 async fn find_duplicate(conn: &mut SqliteConnection, source_key: Option<&str>, hash: &str) -> Result<Option<i64>> {

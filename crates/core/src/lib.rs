@@ -9,6 +9,7 @@ pub mod arrivals;
 pub mod attachments;
 pub mod audit;
 pub mod blobs;
+pub mod chat_sync;
 pub mod cjk_index;
 pub mod classification;
 pub mod customer_merging;

@@ -50,6 +50,25 @@ pub async fn ticket_by_subject_token(
     )
 }
 
+/// A chat (Telegram, WeChat) has no subjects or references: the customer's latest conversation on the
+/// same channel and account continues, unless ingest finds it resolved for longer than the quiet period.
+pub async fn current_conversation(
+    conn: &mut SqliteConnection,
+    customer_id: i64,
+    channel: &str,
+    account_id: Option<i64>,
+) -> Result<Option<i64>> {
+    Ok(sqlx::query_scalar(
+        "SELECT id FROM tickets WHERE customer_id = ? AND channel = ? AND account_id IS ? AND merged_into IS NULL
+         ORDER BY created_at DESC, id DESC LIMIT 1",
+    )
+    .bind(customer_id)
+    .bind(channel)
+    .bind(account_id)
+    .fetch_optional(conn)
+    .await?)
+}
+
 /// The ticket number in a `[#1234]` subject token, if any.
 pub fn ticket_token(subject: &str) -> Option<i64> {
     let mut rest = subject;

@@ -2,6 +2,7 @@
 
 pub mod accounts;
 pub mod analytics;
+pub mod chat_accounts;
 pub mod customers;
 pub mod drafts;
 pub mod external;

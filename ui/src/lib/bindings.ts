@@ -126,6 +126,14 @@ export const commands = {
 	customerTickets: (customerId: number, limit: number) => typedError<TicketSummary[], AppError>(__TAURI_INVOKE("customer_tickets", { customerId, limit })),
 	/**  Every chart of the dashboard for a date range and filters. */
 	analyticsDashboard: (query: AnalyticsQuery) => typedError<Dashboard, AppError>(__TAURI_INVOKE("analytics_dashboard", { query })),
+	/**  Asks Telegram whose token this is; nothing is saved. */
+	checkTelegramBot: (token: string, apiBaseUrl: string | null) => typedError<TelegramBot, AppError>(__TAURI_INVOKE("check_telegram_bot", { token, apiBaseUrl })),
+	listChatAccounts: () => typedError<ChatAccountView[], AppError>(__TAURI_INVOKE("list_chat_accounts")),
+	/**
+	 *  Adds a bot (`account_id` null) or renames one / replaces its token. The token is checked first and
+	 *  goes to the OS keychain; without a keychain nothing is saved and the error says so.
+	 */
+	saveTelegramAccount: (accountId: number | null, form: TelegramAccountForm) => typedError<ChatAccountView, AppError>(__TAURI_INVOKE("save_telegram_account", { accountId, form })),
 	/**  What to improve: rising topics, often-corrected categories, saved replies and rules worth a look. */
 	analyticsInsights: (query: AnalyticsQuery) => typedError<Insights, AppError>(__TAURI_INVOKE("analytics_insights", { query })),
 	/**  Saves a chart's data (CSV) or picture (PNG) the UI prepared; the saved path, `None` if cancelled. */
@@ -323,6 +331,20 @@ export type CategoryName = {
 
 /**  Where a conversation happens. */
 export type ChannelKind = "email" | "phone" | "telegram" | "wechat";
+
+/**  A chat account as the settings list shows it. */
+export type ChatAccountView = {
+	id: number,
+	channel: ChannelKind,
+	name: string,
+	/**  The bot's @username. */
+	address: string,
+	apiBase: string,
+	enabled: boolean,
+	status: AccountStatus | null,
+	/**  Messages kept aside because they could not be stored. */
+	unreadable: number,
+};
 
 /**  The outcome of one side of "Test connection". */
 export type CheckResult = {
@@ -978,6 +1000,20 @@ export type SuggestionKind =
 export type TagCount = {
 	name: string,
 	tickets: number,
+};
+
+export type TelegramAccountForm = {
+	name: string,
+	/**  Required for a new bot; empty keeps the stored token. */
+	token: string | null,
+	/**  A self-hosted Bot API server; empty for Telegram's own. */
+	apiBase: string | null,
+};
+
+/**  The bot a token belongs to. */
+export type TelegramBot = {
+	id: number,
+	username: string,
 };
 
 /**  Everything the conversation pane shows for one ticket. */

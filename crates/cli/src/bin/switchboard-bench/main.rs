@@ -183,7 +183,9 @@ async fn seed(count: usize, dir: &str) -> anyhow::Result<()> {
     let store = Store::open(Path::new(dir)).await?;
     let start = Instant::now();
     import_messages(&store, synthetic_messages(count), |_, _| {}, |_| {}).await?;
-    let tickets: i64 = sqlx::query_scalar("SELECT count(*) FROM tickets").fetch_one(store.pool()).await?;
+    let tickets: i64 = sqlx::query_scalar("SELECT count(*) FROM tickets")
+        .fetch_one(store.pool())
+        .await?;
     println!(
         "seeded {dir}: {count} messages, {tickets} tickets in {:.1} s",
         start.elapsed().as_secs_f64()
