@@ -47,7 +47,7 @@ test('the history says who did what and when, and follows the agent’s changes'
   ]);
   const breach = page.locator('[data-testid="timeline-event"][data-kind="sla_breached"]');
   await expect(breach).toHaveAttribute('data-actor', 'sla');
-  await expect(breach.getByTestId('timeline-text')).toHaveText(/^SLA target breached \(was due .+\)$/);
+  await expect(breach.getByTestId('timeline-text')).toHaveText(/^First response SLA breached \(was due .+\)$/);
   await expect(breach.getByTestId('timeline-time')).toHaveText('3h');
   // The exact time on hover.
   await expect(breach.getByTestId('timeline-time')).toHaveAttribute('title', /\d{4}/);
@@ -87,6 +87,7 @@ test('历史以中文显示', async ({ page }) => {
   await page.keyboard.press('h');
   const texts = page.getByTestId('timeline-text');
   await expect(texts).toContainText(['离线模型归类为账单与发票（41%），优先级高，需要复核', '规则“Billing queue”将其移至队列 Billing']);
+  await expect(page.locator('[data-testid="timeline-event"][data-kind="sla_breached"]').getByTestId('timeline-text')).toHaveText(/^首次响应 SLA 已超时（应于 .+ 完成）$/);
   await page.getByTestId('ticket-queue').click();
   await page.getByTestId('queue-input').fill('Complaints');
   await page.keyboard.press('Enter');

@@ -671,7 +671,7 @@ export class FakeWorkspace {
       }
       if (t.assignee) add('assigned', 'agent', { from: null, to: t.assignee }, start + 45 * MINUTE);
       if (t.tags.length > 0) add('tagged', 'agent', { added: t.tags, removed: [] }, start + 50 * MINUTE);
-      if (t.sla_due_at !== null && t.sla_due_at < this.now) add('sla_breached', 'sla', { due_at: t.sla_due_at }, t.sla_due_at);
+      if (t.sla_due_at !== null && t.sla_due_at < this.now) add('sla_breached', 'sla', { due_at: t.sla_due_at, target: 'first_response' }, t.sla_due_at);
       if (t.status === 'resolved' || t.status === 'closed') add('status_changed', 'agent', { from: 'open', to: t.status }, t.updated_at);
     }
     past.sort((a, b) => a[4] - b[4]);

@@ -76,6 +76,30 @@ describe('describeTimeline', () => {
     expect(entries[8]!.text).toBe('Alice accepted a suggestion: raise the priority');
   });
 
+  it('names the SLA target an SLA event is about, and falls back without one', () => {
+    const events = [
+      ev('sla_warning', 'sla', { due_at: 1_700_000_000_000, target: 'first_response' }),
+      ev('sla_breached', 'sla', { due_at: 1_700_000_000_000, target: 'first_response' }),
+      ev('sla_breached', 'sla', { due_at: 1_700_000_000_000, target: 'next_response' }),
+      ev('sla_warning', 'sla', { due_at: 1_700_000_000_000, target: 'resolution' }),
+      ev('sla_breached', 'sla', { due_at: 1_700_000_000_000, target: 'lunch' }),
+      ev('sla_warning', 'sla', { due_at: 1_700_000_000_000 }),
+    ];
+    const [warn, breached, next, resolution, unknown, bare] = texts(events);
+    expect(warn).toMatch(/^First response SLA due soon \(.+\)$/);
+    expect(breached).toMatch(/^First response SLA breached \(was due .+\)$/);
+    expect(next).toMatch(/^Next response SLA breached/);
+    expect(resolution).toMatch(/^Resolution SLA due soon/);
+    expect(unknown).toMatch(/^SLA target breached \(was due .+\)$/);
+    expect(bare).toMatch(/^SLA target due soon \(.+\)$/);
+    const chinese = texts(events, zh);
+    expect(chinese[0]).toMatch(/^首次响应 SLA 即将到期（.+）$/);
+    expect(chinese[1]).toMatch(/^首次响应 SLA 已超时（应于 .+ 完成）$/);
+    expect(chinese[3]).toMatch(/^解决 SLA 即将到期/);
+    expect(chinese[5]).toMatch(/^SLA 目标即将到期/);
+    expect(describeTimeline(events, en).map((e) => e.tone)).toEqual(['warn', 'danger', 'danger', 'warn', 'danger', 'warn']);
+  });
+
   it('still says something of kinds it does not know and of broken data', () => {
     const [unknown, broken] = describeTimeline([ev('escalated_to_manager', 'rule:VIP'), { ...ev('status_changed', 'agent'), data_json: 'not json' }], en);
     expect(unknown!.text).toBe('Rule ‘VIP’: escalated to manager');

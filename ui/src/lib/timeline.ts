@@ -49,6 +49,8 @@ function parse(json: string): Data {
 const str = (v: unknown): string | null => (typeof v === 'string' && v.trim() !== '' ? v : null);
 const num = (v: unknown): number | null => (typeof v === 'number' && Number.isFinite(v) ? v : null);
 const strings = (v: unknown): string[] => (Array.isArray(v) ? v.filter((x): x is string => typeof x === 'string') : []);
+/** What an SLA event's `data.target` names (the policy's three clocks). */
+const SLA_TARGETS = ['first_response', 'next_response', 'resolution'] as const;
 const isOneOf = <T extends string>(list: readonly T[], v: unknown): v is T => typeof v === 'string' && (list as readonly string[]).includes(v);
 
 /** Who did it: the agent (by name), a rule, the AI or offline model, the SLA clock, a channel, the app. */
@@ -237,13 +239,15 @@ function describe(event: AuditEvent, known: Known, ctx: TimelineContext): Timeli
       break;
     }
     case 'sla_warning':
-      text = tr('timeline.slaWarning', { time: time(data.due_at) });
-      tone = 'warn';
+    case 'sla_breached': {
+      const warning = event.kind === 'sla_warning';
+      const target = isOneOf(SLA_TARGETS, data.target) ? translate(ctx.locale, `sla.target.${data.target}`) : null;
+      const at = { time: time(data.due_at) };
+      if (target) text = tr(warning ? 'timeline.slaWarningTarget' : 'timeline.slaBreachedTarget', { target, ...at });
+      else text = tr(warning ? 'timeline.slaWarning' : 'timeline.slaBreached', at);
+      tone = warning ? 'warn' : 'danger';
       break;
-    case 'sla_breached':
-      text = tr('timeline.slaBreached', { time: time(data.due_at) });
-      tone = 'danger';
-      break;
+    }
     case 'merged_into':
       ticket = num(data.ticket);
       text = tr('timeline.mergedInto', { number: ticket ?? '?', messages: messages(data.messages) });

@@ -1285,6 +1285,8 @@ export const en = {
   'timeline.sendRetry': 'Sending failed, trying again: {error}',
   'timeline.slaWarning': 'SLA target due soon ({time})',
   'timeline.slaBreached': 'SLA target breached (was due {time})',
+  'timeline.slaWarningTarget': '{target} SLA due soon ({time})',
+  'timeline.slaBreachedTarget': '{target} SLA breached (was due {time})',
   'timeline.mergedInto': '{who} merged it into #{number} ({messages} moved)',
   'timeline.mergedFrom': '{who} merged #{number} into this ticket ({messages})',
   'timeline.splitTo': '{who} moved {messages} to new ticket #{number}',

@@ -1280,6 +1280,8 @@ export const zhCN: Dictionary = {
   'timeline.sendRetry': '发送失败，将重试：{error}',
   'timeline.slaWarning': 'SLA 目标即将到期（{time}）',
   'timeline.slaBreached': 'SLA 目标已超时（应于 {time} 完成）',
+  'timeline.slaWarningTarget': '{target} SLA 即将到期（{time}）',
+  'timeline.slaBreachedTarget': '{target} SLA 已超时（应于 {time} 完成）',
   'timeline.mergedInto': '{who}将其合并到 #{number}（移动了 {messages}）',
   'timeline.mergedFrom': '{who}将 #{number} 合并到此工单（{messages}）',
   'timeline.splitTo': '{who}将 {messages}拆分到新工单 #{number}',
