@@ -43,6 +43,10 @@ test('the sidebar shows the profile, notes, other tickets and purchases, newest 
   await expect(side(page).getByTestId('customer-ticket-count')).toHaveText('3');
   await expect(side(page).getByTestId('customer-notes')).toHaveText('Sent photos of the damaged lamp; replacement promised.');
   await expect(side(page).getByTestId('customer-previous').locator('li')).toHaveCount(2);
+  // Found by the customer, not by searching their address.
+  const asked = await page.evaluate(() => window.__sbFake!.calls.map((c) => c.cmd));
+  expect(asked).toContain('customer_tickets');
+  expect(asked).not.toContain('search_tickets');
 
   const orders = side(page).getByTestId('customer-order');
   await expect(orders).toHaveCount(2);

@@ -811,6 +811,8 @@ export class FakeWorkspace {
         return this.getTicket(args.ticketId);
       case 'search_tickets':
         return this.search(String(args.query ?? ''), num(args.limit, 'limit'));
+      case 'customer_tickets':
+        return this.customerTickets(num(args.customerId, 'customerId'), num(args.limit, 'limit'));
       case 'send_reply':
         return this.sendReply(args.ticketId, args.body, args.files);
       case 'retry_outbox_item':
@@ -1370,6 +1372,15 @@ export class FakeWorkspace {
       if (out.length >= limit) break;
     }
     return out;
+  }
+
+  /** As `customer_tickets`: the customer's tickets on every channel, newest activity first. */
+  private customerTickets(customerId: number, limit: number): TicketSummary[] {
+    return this.tickets
+      .filter((t) => t.customerId === customerId)
+      .sort((a, b) => b.updated_at - a.updated_at || b.id - a.id)
+      .slice(0, limit)
+      .map((t) => this.summary(t));
   }
 
   // ---------- the agent's actions on many tickets (commands::ticket_actions) ----------

@@ -326,6 +326,8 @@ export interface Backend {
   pickOrderFile(title: string): Promise<string | null>;
   /** Imports the orders of a CSV export; `invalid_input` when the file is not that format (the reason in words). */
   importOrders(path: string, format: OrderFormat): Promise<OrderImportSummary>;
+  /** The customer's tickets on every channel (merged customers included), newest activity first. */
+  customerTickets(customerId: number, limit: number): Promise<TicketSummary[]>;
   /** Suggestions for the ticket from the customer's orders and history, each with its facts. */
   ticketSuggestions(ticketId: number): Promise<Suggestion[]>;
   /** Accepts (a priority change is applied by the backend) or dismisses a suggestion; either way it goes. */
@@ -510,6 +512,7 @@ export const tauriBackend: Backend = {
   // The dialog runs in the shell: the web view has no file-system permission of its own.
   pickOrderFile: (title) => unwrap(commands.pickOrderFile(title)),
   importOrders: (path, format) => unwrap(commands.importOrders(path, format)),
+  customerTickets: (customerId, limit) => unwrap(commands.customerTickets(customerId, limit)),
   ticketSuggestions: (ticketId) => unwrap(commands.ticketSuggestions(ticketId)),
   settleSuggestion: async (ticketId, suggestionId, accepted) => {
     await unwrap(commands.settleSuggestion(ticketId, suggestionId, accepted));

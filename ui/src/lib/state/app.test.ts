@@ -230,6 +230,10 @@ function fakeBackend(size: number, opts: { reportedCount?: number } = {}) {
     }),
     pickOrderFile: vi.fn(async (): Promise<string | null> => null),
     importOrders: vi.fn(async () => ({ orders: 0, customers_created: 0, problems: [], skipped_rows: 0 })),
+    // Every ticket of this mock belongs to customer 1 (see getTicket).
+    customerTickets: vi.fn(async (customerId: number, limit: number) =>
+      customerId === 1 ? [...tickets].sort((a, b) => b.updated_at - a.updated_at).slice(0, limit) : [],
+    ),
     ticketSuggestions: vi.fn(async (): Promise<Suggestion[]> => []),
     settleSuggestion: vi.fn(async (): Promise<void> => {}),
     listSavedViews: vi.fn(async (): Promise<SavedViewCount[]> => []),
