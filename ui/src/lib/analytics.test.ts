@@ -14,6 +14,7 @@ import {
   keyFigures,
   keyLabel,
   parseDay,
+  pickedCustomer,
   rangeFor,
   toCsv,
   type ChartContext,
@@ -207,6 +208,20 @@ describe('charts', () => {
     expect(option.yAxis.max).toBe(90 * MIN);
     expect(durationStep(4.5 * 60 * MIN)).toBe(60 * MIN);
     expect(durationStep(30 * 1440 * MIN)).toBe(7 * 1440 * MIN);
+  });
+  it('finds the top customer a click on their bar or name stands for', () => {
+    const top = [
+      { customer_id: 7, name: 'Ann', tickets: 9 },
+      { customer_id: 3, name: '王芳', tickets: 4 },
+    ];
+    expect(pickedCustomer(top, { componentType: 'series', dataIndex: 1 })).toEqual(top[1]);
+    expect(pickedCustomer(top, { componentType: 'yAxis', value: 'Ann' })).toEqual(top[0]);
+    expect(pickedCustomer(top, { componentType: 'series', dataIndex: 5 })).toBeNull();
+    expect(pickedCustomer(top, { componentType: 'yAxis', value: 'Nobody' })).toBeNull();
+    expect(pickedCustomer(top, { componentType: 'xAxis', value: 'Ann' })).toBeNull();
+    const option = buildChart('top-customers', dashboard(), ctx()).option as { yAxis: { triggerEvent: boolean; data: string[] } };
+    expect(option.yAxis.triggerEvent).toBe(true);
+    expect(option.yAxis.data).toEqual(['=cmd|"calc"']);
   });
   it('adds up stacks past eight as Other', () => {
     const d = dashboard();

@@ -1,7 +1,7 @@
 // The analytics dashboard without UI: date ranges as queries, figures in words (durations, shares), labels
 // for the backend's keys (channels, categories, sentiment, AI sources) in the UI language, each chart as a
 // table (what its CSV holds) and the ECharts option drawn from the same table. Pure: the screen renders.
-import type { AnalyticsQuery, Dashboard, DurationStats, Series, TimingBreakdown } from './backend';
+import type { AnalyticsQuery, Dashboard, DurationStats, Series, TimingBreakdown, TopCustomer } from './backend';
 import { translate, type Locale, type MessageKey } from './i18n/index.svelte';
 
 // ---------- date ranges ----------
@@ -578,9 +578,26 @@ export function buildChart(id: ChartId, d: Dashboard, ctx: ChartContext, variant
       );
     case 'top-customers': {
       const top = d.customers.top;
-      return bars(ctx, t('analytics.col.customer'), top.map((c) => c.name), [{ name: t('analytics.col.tickets'), values: top.map((c) => c.tickets) }]);
+      const chart = bars(ctx, t('analytics.col.customer'), top.map((c) => c.name), [{ name: t('analytics.col.tickets'), values: top.map((c) => c.tickets) }]);
+      // The names open the customer's latest ticket as the bars do (a short bar is hard to hit).
+      const yAxis = chart.option['yAxis'] as Record<string, unknown>;
+      return { ...chart, option: { ...chart.option, yAxis: { ...yAxis, triggerEvent: true } } };
     }
   }
+}
+
+/** What a click on a chart reports (ECharts' event: a bar's series and data index, or an axis label's value). */
+export interface ChartPick {
+  componentType?: string;
+  dataIndex?: number;
+  value?: unknown;
+}
+
+/** The top customer a click on the top-customers chart stands for: a bar, or a name on the axis. */
+export function pickedCustomer(top: readonly TopCustomer[], pick: ChartPick): TopCustomer | null {
+  if (pick.componentType === 'series' && typeof pick.dataIndex === 'number') return top[pick.dataIndex] ?? null;
+  if (pick.componentType === 'yAxis' && typeof pick.value === 'string') return top.find((c) => c.name === pick.value) ?? null;
+  return null;
 }
 
 function confusion(d: Dashboard, ctx: ChartContext): Chart {

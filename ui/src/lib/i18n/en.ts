@@ -80,6 +80,8 @@ export const en = {
   'analytics.hint.calibration': 'Share of tickets that kept the AI’s category, per confidence; the dashed line is perfect calibration',
   'analytics.hint.cost': '{cost} in total · {tokens} tokens',
   'analytics.hint.automation': 'Share of tickets, and how many of them were reopened',
+  'analytics.hint.top-customers': 'Click a customer to open their latest ticket',
+  'analytics.noCustomerTickets': 'No ticket of {name} is left to open',
   'analytics.hint.sla': '{compliance} of {covered} tickets with an SLA met every target',
   'analytics.variant.channel': 'Channel',
   'analytics.variant.category': 'Category',

@@ -81,6 +81,8 @@ export const zhCN: Dictionary = {
   'analytics.hint.calibration': '各置信度下保留 AI 分类的工单比例；虚线为理想校准',
   'analytics.hint.cost': '共 {cost} · {tokens} 个 token',
   'analytics.hint.automation': '占工单的比例，以及其中被重新打开的比例',
+  'analytics.hint.top-customers': '点击客户可打开其最新工单',
+  'analytics.noCustomerTickets': '{name} 已没有可打开的工单',
   'analytics.hint.sla': '{covered} 个有 SLA 的工单中 {compliance} 达成全部目标',
   'analytics.variant.channel': '渠道',
   'analytics.variant.category': '分类',
