@@ -184,6 +184,30 @@ test('sending a reply calls send_reply and shows the outbox item moving through 
   expect((await app.calls('send_reply')).at(-1)!.args).toEqual({ ticketId: 2, body: 'Second try', files: [] });
 });
 
+test('a Telegram ticket’s composer says the reply goes to Telegram, in English and Chinese', async ({ page }) => {
+  await page.setViewportSize({ width: 1440, height: 900 });
+  await boot(page, { seeded: true });
+  await page.locator('[data-testid="ticket-row"][data-channel="telegram"]').first().click();
+  await expect(page.getByTestId('reply-hint')).toHaveText('Ctrl+Enter to send on Telegram');
+  await expect(page.getByTestId('reply-input')).toHaveAttribute('placeholder', /^Write a Telegram message to .+…$/);
+  await page.screenshot({ path: join(SHOTS, 'reply-telegram-en.png') });
+  // A note is internal on every channel.
+  await page.getByTestId('mode-note').click();
+  await expect(page.getByTestId('reply-hint')).toHaveText('Ctrl+Enter to add the note');
+
+  // An email ticket keeps the email wording.
+  await page.locator('[data-testid="ticket-row"][data-channel="email"]').first().click();
+  await page.getByTestId('mode-reply').click();
+  await expect(page.getByTestId('reply-hint')).toHaveText('Ctrl+Enter to send');
+
+  await page.getByTestId('lang-switch').selectOption('zh-CN');
+  await page.locator('[data-testid="ticket-row"][data-channel="telegram"]').first().click();
+  await page.getByTestId('mode-reply').click();
+  await expect(page.getByTestId('reply-hint')).toHaveText('Ctrl+Enter 通过 Telegram 发送');
+  await expect(page.getByTestId('reply-input')).toHaveAttribute('placeholder', /^给 .+ 写 Telegram 消息…$/);
+  await page.screenshot({ path: join(SHOTS, 'reply-telegram-zh.png') });
+});
+
 test('a failed reply shows its reason and Retry, which calls retry_outbox_item and queues it again', async ({ page }) => {
   const app = await boot(page, { seeded: true });
   await page.locator('[data-testid="ticket-row"][data-ticket-id="2"]').click();

@@ -327,6 +327,9 @@ export const en = {
   'reply.sending': 'Sending…',
   'reply.hint': 'Ctrl+Enter to send',
   'reply.hintMac': '⌘+Enter to send',
+  'reply.hintTelegram': 'Ctrl+Enter to send on Telegram',
+  'reply.hintTelegramMac': '⌘+Enter to send on Telegram',
+  'reply.placeholderTelegram': 'Write a Telegram message to {name}…',
   'reply.outbox': 'Outbox',
 
   'draft.button': 'Draft reply',

@@ -328,6 +328,9 @@ export const zhCN: Dictionary = {
   'reply.sending': '正在发送…',
   'reply.hint': 'Ctrl+Enter 发送',
   'reply.hintMac': '⌘+Enter 发送',
+  'reply.hintTelegram': 'Ctrl+Enter 通过 Telegram 发送',
+  'reply.hintTelegramMac': '⌘+Enter 通过 Telegram 发送',
+  'reply.placeholderTelegram': '给 {name} 写 Telegram 消息…',
   'reply.outbox': '发件箱',
 
   'draft.button': '起草回复',
