@@ -421,7 +421,7 @@ test('the account screens in 简体中文', async ({ page }) => {
   await page.getByTestId('account-password').fill('no-keychain');
   await page.getByTestId('save-account').click();
   await expect(page.getByTestId('keychain-error')).toContainText('没有可用的钥匙串来保存密码');
-  await page.getByTestId('account-form').locator('.scroll').evaluate((el) => (el.scrollTop = el.scrollHeight));
+  await page.getByTestId('account-form').locator('.sheet-form-scroll').evaluate((el) => (el.scrollTop = el.scrollHeight));
   await page.screenshot({ path: join(SHOTS, 'account-keychain-zh-CN.png') });
 });
 

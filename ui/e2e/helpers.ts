@@ -5,6 +5,7 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { FakeConfig } from './fake/workspace';
 import type { Call } from './fake/install';
+import { expect, test } from './fixtures';
 
 const here = dirname(fileURLToPath(import.meta.url));
 const FAKE_SCRIPT = join(here, '..', 'dist-e2e', 'fake-backend.js');
@@ -70,3 +71,19 @@ export async function backendCounts(page: Page): Promise<Record<string, number>>
 }
 
 export const rows = (page: Page) => page.getByTestId('ticket-row');
+
+/** Uncaught errors and console errors or warnings (a runaway effect, a failed render) fail every test of the spec. */
+export function failOnPageProblems(): void {
+  const problems = new WeakMap<Page, string[]>();
+  test.beforeEach(({ page }) => {
+    const seen: string[] = [];
+    problems.set(page, seen);
+    page.on('pageerror', (e) => seen.push(e.message));
+    page.on('console', (m) => {
+      if (m.type() === 'error' || m.type() === 'warning') seen.push(m.text());
+    });
+  });
+  test.afterEach(({ page }) => {
+    expect(problems.get(page), 'errors in the page').toEqual([]);
+  });
+}

@@ -59,6 +59,7 @@ import type {
 import { checkFiles, type StoredFile } from './files';
 import { FakeAnalytics } from './analytics';
 import { FakeCustomers } from './customers';
+import { FakeTelegram } from './telegram';
 import { bestSavedReply, detectLanguage, fillVariables, findOrderNumber } from '../../src/lib/savedReplies';
 
 export interface FakeConfig {
@@ -76,6 +77,8 @@ export interface FakeConfig {
   failOnce?: Record<string, AppError>;
   /** Start with two email accounts: one synced (with unreadable mail kept aside), one failing. */
   sampleAccounts?: boolean;
+  /** Start with two Telegram bots: one receiving, one whose token was revoked (a custom Bot API server). */
+  sampleBots?: boolean;
   /** How long "Test connection" takes, ms. */
   accountTestMs?: number;
   /** Progress events per folder while an account syncs. */
@@ -418,6 +421,12 @@ export class FakeWorkspace {
     emit: (e, p) => this.emit(e, p),
     record: (ticketId, kind, actor, data) => this.record(ticketId, kind, actor, data),
   });
+  /** Telegram bots (telegram.ts); their ids come from the same counter as email accounts'. */
+  private readonly telegram = new FakeTelegram({
+    nextId: () => this.nextAccount++,
+    emit: (e, p) => this.emit(e, p),
+    stepMs: () => this.config.syncStepMs,
+  });
   /** The dashboard and its suggestions (analytics.ts). */
   private readonly analytics = new FakeAnalytics({
     now: this.now,
@@ -439,6 +448,7 @@ export class FakeWorkspace {
       importStepMs: config.importStepMs ?? 60,
       latencyMs: config.latencyMs ?? 0,
       sampleAccounts: config.sampleAccounts ?? false,
+      sampleBots: config.sampleBots ?? false,
       accountTestMs: config.accountTestMs ?? 600,
       syncSteps: config.syncSteps ?? 6,
       syncStepMs: config.syncStepMs ?? 180,
@@ -483,6 +493,7 @@ export class FakeWorkspace {
     if (this.config.llmUsage) this.usage = sampleUsage(this.now);
     if (this.config.seeded) this.populate();
     if (this.config.sampleAccounts) this.addSampleAccounts();
+    if (this.config.sampleBots) this.telegram.addSamples();
   }
 
   // ---------- data ----------
@@ -865,7 +876,11 @@ export class FakeWorkspace {
       case 'save_email_account':
         return this.saveAccount(args.accountId, args.form);
       case 'remove_email_account':
-        return this.removeAccount(args.accountId);
+        return this.telegram.has(args.accountId) ? this.telegram.handle(cmd, args) : this.removeAccount(args.accountId);
+      case 'list_chat_accounts':
+      case 'check_telegram_bot':
+      case 'save_telegram_account':
+        return this.telegram.handle(cmd, args);
       case 'sync_account_now':
         this.startSync(this.findAccount(args.accountId));
         return null;
@@ -1220,7 +1235,7 @@ export class FakeWorkspace {
   private workspaceStatus(): WorkspaceStatus {
     return {
       data_dir: '/home/agent/.local/share/switchboard',
-      account_count: this.accounts.length,
+      account_count: this.accounts.length + this.telegram.count,
       ticket_count: this.tickets.length,
       demo: this.populated,
       // As open_demo_workspace sets it; a new workspace's agent is "Support".

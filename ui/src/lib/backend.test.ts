@@ -106,7 +106,7 @@ describe('tauriBackend', () => {
     await tauriBackend.listEmailAccounts();
     await tauriBackend.testEmailAccount(form, null);
     await tauriBackend.saveEmailAccount(4, form);
-    await expect(tauriBackend.removeEmailAccount(4)).resolves.toBeUndefined();
+    await expect(tauriBackend.removeAccount(4)).resolves.toBeUndefined();
     await expect(tauriBackend.syncAccountNow(4)).resolves.toBeUndefined();
     expect(sent).toEqual([
       { cmd: 'email_presets', args: {} },
@@ -115,6 +115,22 @@ describe('tauriBackend', () => {
       { cmd: 'save_email_account', args: { accountId: 4, form } },
       { cmd: 'remove_email_account', args: { accountId: 4 } },
       { cmd: 'sync_account_now', args: { accountId: 4 } },
+    ]);
+  });
+
+  it('sends the Telegram bot and customer-ticket commands with their argument keys', async () => {
+    const { tauriBackend } = await import('./backend');
+    handler = (cmd) => (cmd === 'list_chat_accounts' || cmd === 'customer_tickets' ? [] : {});
+    const form = { name: 'Shop bot', token: null, apiBase: 'http://127.0.0.1:8081' };
+    await tauriBackend.listChatAccounts();
+    await tauriBackend.checkTelegramBot('123:abc', null);
+    await tauriBackend.saveTelegramAccount(5, form);
+    await tauriBackend.customerTickets(3, 1);
+    expect(sent).toEqual([
+      { cmd: 'list_chat_accounts', args: {} },
+      { cmd: 'check_telegram_bot', args: { token: '123:abc', apiBaseUrl: null } },
+      { cmd: 'save_telegram_account', args: { accountId: 5, form } },
+      { cmd: 'customer_tickets', args: { customerId: 3, limit: 1 } },
     ]);
   });
 

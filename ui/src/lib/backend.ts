@@ -15,6 +15,7 @@ import type {
   ProfileUpdate,
   Suggestion,
   CategoryName,
+  ChatAccountView,
   DryRunMatch,
   ConnectionCheck,
   DraftView,
@@ -45,6 +46,8 @@ import type {
   SavedViewCount,
   SlaSettings,
   TagCount,
+  TelegramAccountForm,
+  TelegramBot,
   TicketFilter,
   TicketDetail,
   TicketSort,
@@ -108,6 +111,7 @@ export type {
   Attachment,
   CategoryName,
   ChannelKind,
+  ChatAccountView,
   CheckResult,
   ClassificationView,
   ConnectionCheck,
@@ -142,6 +146,8 @@ export type {
   SavedViewCount,
   ServerSecurity,
   TagCount,
+  TelegramAccountForm,
+  TelegramBot,
   TicketDetail,
   TicketSort,
   TicketStatus,
@@ -227,11 +233,25 @@ export interface Backend {
    * `keychain_unavailable`: there is no OS keychain and nothing was saved (the message says what to install).
    */
   saveEmailAccount(accountId: number | null, form: EmailAccountForm): Promise<EmailAccountView>;
-  /** Stops syncing and forgets the password; the account's tickets stay. */
-  removeEmailAccount(accountId: number): Promise<void>;
+  /** Removes an account of any channel (email or a chat bot): stops syncing, forgets its secret; its tickets stay. */
+  removeAccount(accountId: number): Promise<void>;
   /** Checks the account for new mail now; progress comes as account-sync events. */
   syncAccountNow(accountId: number): Promise<void>;
   onAccountSync(cb: (payload: AccountSync) => void): Promise<Unlisten>;
+
+  // ---------- chat accounts (Telegram bots); removed with removeAccount, synced with account-sync events ----------
+  /** The chat accounts, with their stored sync status. */
+  listChatAccounts(): Promise<ChatAccountView[]>;
+  /**
+   * Asks Telegram (or the given Bot API server; null for Telegram's own) who the token belongs to.
+   * `telegram`: Telegram refused the token (the message says what to do); `invalid_input`: not shaped like a token.
+   */
+  checkTelegramBot(token: string, apiBaseUrl: string | null): Promise<TelegramBot>;
+  /**
+   * Creates (`accountId` null; a token is required) or updates a bot; `token: null` keeps the stored one.
+   * The token is checked with Telegram first (`telegram` when refused); `keychain_unavailable`: nothing was saved.
+   */
+  saveTelegramAccount(accountId: number | null, form: TelegramAccountForm): Promise<ChatAccountView>;
 
   // ---------- the LLM that classifies tickets ----------
   /** Endpoints of the common providers and local servers, for the AI settings' picker. */
@@ -439,13 +459,17 @@ export const tauriBackend: Backend = {
   listEmailAccounts: () => unwrap(commands.listEmailAccounts()),
   testEmailAccount: (form, accountId) => unwrap(commands.testEmailAccount(form, accountId)),
   saveEmailAccount: (accountId, form) => unwrap(commands.saveEmailAccount(accountId, form)),
-  removeEmailAccount: async (accountId) => {
+  // The command removes an account of any channel, despite its name.
+  removeAccount: async (accountId) => {
     await unwrap(commands.removeEmailAccount(accountId));
   },
   syncAccountNow: async (accountId) => {
     await unwrap(commands.syncAccountNow(accountId));
   },
   onAccountSync: (cb) => events.accountSync.listen((event) => cb(event.payload)),
+  listChatAccounts: () => unwrap(commands.listChatAccounts()),
+  checkTelegramBot: (token, apiBaseUrl) => unwrap(commands.checkTelegramBot(token, apiBaseUrl)),
+  saveTelegramAccount: (accountId, form) => unwrap(commands.saveTelegramAccount(accountId, form)),
   llmPresets: async () => {
     // Cannot fail on the Rust side either, so it comes without the Result wrapper.
     try {

@@ -1,13 +1,18 @@
-// Email accounts: the saved list, the provider presets, and each account's live sync status
-// (the stored status, overlaid with the account-sync events that arrived since it was read).
+// Accounts: the saved email accounts and chat accounts (Telegram bots), the provider presets, and
+// each account's live sync status (the stored status, overlaid with the account-sync events that
+// arrived since it was read; both kinds share one id space and one event).
 import { syncView, type LiveSync, type SyncView } from '../accounts';
 import type {
+  AccountStatus,
   AccountSync,
   Backend,
+  ChatAccountView,
   ConnectionCheck,
   EmailAccountForm,
   EmailAccountView,
   EmailPreset,
+  TelegramAccountForm,
+  TelegramBot,
   Unlisten,
 } from '../backend';
 
@@ -18,8 +23,17 @@ export const EXPECT_SYNC_MS = 60_000;
 
 export type Attention = 'error' | 'syncing' | null;
 
+/** What the sync status of an account of any kind is read from. */
+export interface Syncable {
+  id: number;
+  enabled: boolean;
+  status: AccountStatus | null;
+}
+
 export class AccountsState {
   list = $state.raw<EmailAccountView[]>([]);
+  /** Chat accounts (Telegram bots). */
+  chats = $state.raw<ChatAccountView[]>([]);
   presets = $state.raw<EmailPreset[]>([]);
   /** True once the list was read at least once. */
   loaded = $state(false);
@@ -54,13 +68,13 @@ export class AccountsState {
   }
 
   /** Where the account's sync stands right now. */
-  status(account: EmailAccountView): SyncView {
+  status(account: Syncable): SyncView {
     return syncView(account.status, this.live[account.id]);
   }
 
   /** Red when an account cannot sync, busy while one syncs; for the sidebar. */
   get attention(): Attention {
-    const states = this.list.filter((a) => a.enabled).map((a) => this.status(a).state);
+    const states = [...this.list, ...this.chats].filter((a) => a.enabled).map((a) => this.status(a).state);
     if (states.includes('error')) return 'error';
     if (states.includes('syncing')) return 'syncing';
     return null;
@@ -89,11 +103,12 @@ export class AccountsState {
     const seqAtStart = this.seq;
     this.loading = true;
     try {
-      const list = await this.backend.listEmailAccounts();
+      const [list, chats] = await Promise.all([this.backend.listEmailAccounts(), this.backend.listChatAccounts()]);
       this.list = list;
+      this.chats = chats;
       // The stored status now covers what ended before the read; progress only comes from events.
       const next: Record<number, LiveSync> = {};
-      for (const account of list) {
+      for (const account of [...list, ...chats]) {
         const live = this.live[account.id];
         if (live && (live.seq > seqAtStart || live.state === 'syncing')) next[account.id] = live;
       }
@@ -115,23 +130,33 @@ export class AccountsState {
   async save(accountId: number | null, form: EmailAccountForm): Promise<EmailAccountView> {
     const seqBefore = this.seq;
     const view = await this.backend.saveEmailAccount(accountId, form);
-    const known = this.list.some((a) => a.id === view.id);
-    this.list = known ? this.list.map((a) => (a.id === view.id ? view : a)) : [...this.list, view];
-    // Saving (re)starts the account's sync; show it unless its first event is already here.
-    if ((this.live[view.id]?.seq ?? 0) <= seqBefore) this.expectSync(view.id);
-    if (!known) this.changed();
+    this.saved(this.list, view, seqBefore, (list) => (this.list = list));
     return view;
   }
 
-  /** Removes the account (its tickets stay); errors are reported. True when it is gone. */
+  /** Asks Telegram whose bot the token is; throws a BackendError (the refusal in words) for the form to show. */
+  checkTelegram(token: string, apiBase: string | null): Promise<TelegramBot> {
+    return this.backend.checkTelegramBot(token, apiBase);
+  }
+
+  /** Saves a Telegram bot (throws a BackendError for the form to show); it starts receiving right away. */
+  async saveTelegram(accountId: number | null, form: TelegramAccountForm): Promise<ChatAccountView> {
+    const seqBefore = this.seq;
+    const view = await this.backend.saveTelegramAccount(accountId, form);
+    this.saved(this.chats, view, seqBefore, (list) => (this.chats = list));
+    return view;
+  }
+
+  /** Removes an account of either kind (its tickets stay); errors are reported. True when it is gone. */
   async remove(accountId: number): Promise<boolean> {
     try {
-      await this.backend.removeEmailAccount(accountId);
+      await this.backend.removeAccount(accountId);
     } catch (err) {
       this.report(err);
       return false;
     }
     this.list = this.list.filter((a) => a.id !== accountId);
+    this.chats = this.chats.filter((a) => a.id !== accountId);
     const { [accountId]: _gone, ...rest } = this.live;
     this.live = rest;
     this.clearExpect(accountId);
@@ -150,6 +175,14 @@ export class AccountsState {
   }
 
   // ---------- internals ----------
+
+  /** Puts the saved account in its list (or adds it). Saving (re)starts its sync: shown unless its first event is here. */
+  private saved<T extends { id: number }>(list: T[], view: T, seqBefore: number, set: (list: T[]) => void): void {
+    const known = list.some((a) => a.id === view.id);
+    set(known ? list.map((a) => (a.id === view.id ? view : a)) : [...list, view]);
+    if ((this.live[view.id]?.seq ?? 0) <= seqBefore) this.expectSync(view.id);
+    if (!known) this.changed();
+  }
 
   private setLive(live: LiveSync): void {
     this.live = { ...this.live, [live.accountId]: live };

@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { BackendError, type AccountSync, type Backend, type EmailAccountForm, type EmailAccountView } from '../backend';
+import { BackendError, type AccountSync, type Backend, type ChatAccountView, type EmailAccountForm, type EmailAccountView } from '../backend';
 import { AccountsState, EXPECT_SYNC_MS } from './accounts.svelte';
 
 function view(id: number, over: Partial<EmailAccountView> = {}): EmailAccountView {
@@ -26,7 +26,11 @@ function view(id: number, over: Partial<EmailAccountView> = {}): EmailAccountVie
 
 const FORM = {} as EmailAccountForm;
 
-function fake(initial: EmailAccountView[] = []) {
+function bot(id: number, over: Partial<ChatAccountView> = {}): ChatAccountView {
+  return { id, channel: 'telegram', name: `Bot ${id}`, address: `@bot${id}`, apiBase: 'https://api.telegram.org', enabled: true, status: null, unreadable: 0, ...over };
+}
+
+function fake(initial: EmailAccountView[] = [], bots: ChatAccountView[] = []) {
   let list = initial;
   let listener: ((e: AccountSync) => void) | null = null;
   const backend = {
@@ -34,8 +38,11 @@ function fake(initial: EmailAccountView[] = []) {
     listEmailAccounts: vi.fn(async () => list),
     testEmailAccount: vi.fn(),
     saveEmailAccount: vi.fn(async (id: number | null) => view(id ?? 9)),
-    removeEmailAccount: vi.fn(async () => {}),
+    removeAccount: vi.fn(async () => {}),
     syncAccountNow: vi.fn(async () => {}),
+    listChatAccounts: vi.fn(async () => bots),
+    checkTelegramBot: vi.fn(async () => ({ id: 1, username: 'shop_bot' })),
+    saveTelegramAccount: vi.fn(async (id: number | null) => bot(id ?? 12)),
     onAccountSync: vi.fn(async (cb: (e: AccountSync) => void) => {
       listener = cb;
       return () => (listener = null);
@@ -170,10 +177,48 @@ describe('AccountsState', () => {
     expect(f.accounts.live[2]).toBeUndefined();
     expect(f.changed).toHaveBeenCalledTimes(1);
 
-    f.backend.removeEmailAccount.mockRejectedValueOnce(new BackendError('storage', 'busy'));
+    f.backend.removeAccount.mockRejectedValueOnce(new BackendError('storage', 'busy'));
     expect(await f.accounts.remove(1)).toBe(false);
     expect(f.accounts.list.map((a) => a.id)).toEqual([1]);
     expect(f.report).toHaveBeenCalledTimes(1);
+  });
+
+  it('lists Telegram bots beside the email accounts, with their sync status from the same events', async () => {
+    const failing = bot(7, { status: { accountId: 7, state: 'error', message: 'the bot token was revoked', lastSyncAt: null, retryAt: null } });
+    const f = fake([view(1)], [failing]);
+    await f.accounts.listen();
+    await f.accounts.load();
+    expect(f.accounts.chats.map((a) => a.id)).toEqual([7]);
+    expect(f.accounts.status(failing)).toMatchObject({ state: 'error', message: 'the bot token was revoked' });
+    expect(f.accounts.attention).toBe('error');
+    f.fire({ accountId: 7, state: 'ok' });
+    expect(f.accounts.status(failing).state).toBe('ok');
+    expect(f.accounts.attention).toBeNull();
+  });
+
+  it('saves a bot (syncing until its first event, the app told when it is new) and removes it', async () => {
+    const f = fake();
+    await f.accounts.listen();
+    await f.accounts.load();
+    const form = { name: 'Shop', token: '123:abc', apiBase: null };
+    const saved = await f.accounts.saveTelegram(null, form);
+    expect(f.backend.saveTelegramAccount).toHaveBeenCalledWith(null, form);
+    expect(f.accounts.chats.map((a) => a.id)).toEqual([12]);
+    expect(f.accounts.list).toEqual([]);
+    expect(f.accounts.status(saved).state).toBe('syncing');
+    expect(f.changed).toHaveBeenCalledTimes(1);
+    await f.accounts.saveTelegram(12, { ...form, token: null });
+    expect(f.accounts.chats).toHaveLength(1);
+    expect(f.changed).toHaveBeenCalledTimes(1);
+
+    f.backend.saveTelegramAccount.mockRejectedValueOnce(new BackendError('telegram', 'Telegram does not accept this bot token'));
+    await expect(f.accounts.saveTelegram(null, form)).rejects.toMatchObject({ code: 'telegram' });
+    expect(f.accounts.chats).toHaveLength(1);
+
+    expect(await f.accounts.remove(12)).toBe(true);
+    expect(f.backend.removeAccount).toHaveBeenCalledWith(12);
+    expect(f.accounts.chats).toEqual([]);
+    expect(f.changed).toHaveBeenCalledTimes(2);
   });
 
   it('a paused account does not raise the sidebar indicator', async () => {

@@ -8,6 +8,7 @@ import {
   type CustomerMerge,
   type CustomerProfile,
   type DraftView,
+  type ChatAccountView,
   type EmailAccountView,
   type NotificationSettings,
   type Rule,
@@ -157,8 +158,13 @@ function fakeBackend(size: number, opts: { reportedCount?: number } = {}) {
     saveEmailAccount: vi.fn(async (): Promise<EmailAccountView> => {
       throw new BackendError('invalid_account', 'not in this test');
     }),
-    removeEmailAccount: vi.fn(async () => {}),
+    removeAccount: vi.fn(async () => {}),
     syncAccountNow: vi.fn(async () => {}),
+    listChatAccounts: vi.fn(async () => []),
+    checkTelegramBot: vi.fn(async () => ({ id: 1, username: 'shop_bot' })),
+    saveTelegramAccount: vi.fn(async (): Promise<ChatAccountView> => {
+      throw new BackendError('keychain_unavailable', 'no keychain');
+    }),
     onAccountSync: vi.fn(async () => () => {}),
     // The LLM settings (covered by llm.test.ts); inert here.
     llmPresets: vi.fn(async () => []),
