@@ -9,6 +9,8 @@ use switchboard_channels::chat::{self, Delivered};
 use switchboard_channels::email::outbox_sender::{self, Delivery, Recovery};
 use switchboard_channels::secrets;
 use switchboard_channels::telegram::{TelegramChannel, TelegramSettings};
+use switchboard_channels::wecom::{WecomChannel, WecomSettings};
+use switchboard_core::accounts::Account;
 use switchboard_core::model::ChannelKind;
 use switchboard_core::{Store, accounts, outbox};
 use tauri::AppHandle;
@@ -41,53 +43,93 @@ async fn passwords(store: &Store) -> HashMap<i64, Option<String>> {
     found
 }
 
-/// A Telegram reply's bot, with its token from the keychain.
-async fn telegram_channel(store: &Store, account_id: Option<i64>) -> Result<TelegramChannel, String> {
+/// The account a chat reply goes out from (its own, else the channel's default) and its keychain secret.
+async fn chat_account(
+    store: &Store,
+    channel: ChannelKind,
+    account_id: Option<i64>,
+) -> Result<(Account, String), String> {
     let account = match account_id {
         Some(id) => accounts::get(store.pool(), id).await.map_err(|e| e.to_string())?,
-        None => accounts::default_for(store.pool(), ChannelKind::Telegram)
+        None => accounts::default_for(store.pool(), channel)
             .await
             .map_err(|e| e.to_string())?
-            .ok_or_else(|| "no Telegram bot is set up to answer from; add one in Settings → Accounts".to_string())?,
+            .ok_or_else(|| {
+                format!(
+                    "no {} account is set up to answer from; add one in Settings → Accounts",
+                    channel.as_str()
+                )
+            })?,
     };
-    let settings = TelegramSettings::from_json(&account.settings_json)?;
     let workspace = store.workspace_id().await.map_err(|e| e.to_string())?;
-    let token = secrets::read(secrets::account_key(&workspace, account.id))
+    let secret = secrets::read(secrets::account_key(&workspace, account.id))
         .await
         .map_err(|e| e.to_string())?
-        .ok_or_else(|| "the bot token is not in the keychain; enter it again in Settings → Accounts".to_string())?;
-    TelegramChannel::new(&settings, &token, account.id)
+        .ok_or_else(|| {
+            "the account's secret is not in the keychain; enter it again in Settings → Accounts".to_string()
+        })?;
+    Ok((account, secret))
 }
 
-/// Sends every due chat reply.
-async fn deliver_chats(app: &AppHandle, store: &Store) {
-    loop {
-        match chat::deliver_next(store, ChannelKind::Telegram.as_str(), async |account| {
-            telegram_channel(store, account).await
-        })
-        .await
-        {
-            Ok(Some(delivered)) => {
-                let (Delivered::Sent { ticket_id }
-                | Delivered::WillRetry { ticket_id, .. }
-                | Delivered::Failed { ticket_id, .. }) = delivered;
-                TicketsChanged::notify(app, vec![ticket_id as i32]);
-            }
-            Ok(None) => break,
-            Err(error) => {
-                tracing::error!(%error, "the chat outbox cannot be read");
-                break;
-            }
+async fn telegram_channel(store: &Store, account: Option<i64>) -> Result<TelegramChannel, String> {
+    let (account, token) = chat_account(store, ChannelKind::Telegram, account).await?;
+    TelegramChannel::new(
+        &TelegramSettings::from_json(&account.settings_json)?,
+        &token,
+        account.id,
+    )
+}
+
+async fn wechat_channel(store: &Store, account: Option<i64>) -> Result<WecomChannel, String> {
+    let (account, secret) = chat_account(store, ChannelKind::Wechat, account).await?;
+    WecomChannel::new(&WecomSettings::from_json(&account.settings_json)?, &secret, account.id)
+}
+
+/// Tells the UI about one delivery; false when there is nothing (more) to send.
+fn delivered(app: &AppHandle, outcome: switchboard_core::Result<Option<Delivered>>) -> bool {
+    match outcome {
+        Ok(Some(
+            Delivered::Sent { ticket_id }
+            | Delivered::WillRetry { ticket_id, .. }
+            | Delivered::Failed { ticket_id, .. },
+        )) => {
+            TicketsChanged::notify(app, vec![ticket_id as i32]);
+            true
+        }
+        Ok(None) => false,
+        Err(error) => {
+            tracing::error!(%error, "the chat outbox cannot be read");
+            false
         }
     }
+}
+
+/// Sends every due Telegram and WeChat reply.
+async fn deliver_chats(app: &AppHandle, store: &Store) {
+    while delivered(
+        app,
+        chat::deliver_next(store, ChannelKind::Telegram.as_str(), async |account| {
+            telegram_channel(store, account).await
+        })
+        .await,
+    ) {}
+    while delivered(
+        app,
+        chat::deliver_next(store, ChannelKind::Wechat.as_str(), async |account| {
+            wechat_channel(store, account).await
+        })
+        .await,
+    ) {}
 }
 
 pub fn spawn_sender(app: AppHandle, store: Store, bell: OutboxBell) {
     tauri::async_runtime::spawn(async move {
         let mut next_recovery = tokio::time::Instant::now();
         // Chat replies a killed run left half-sent continue after the parts already sent.
-        if let Err(error) = chat::requeue_interrupted(&store, ChannelKind::Telegram.as_str()).await {
-            tracing::error!(%error, "cannot requeue interrupted chat replies");
+        for channel in [ChannelKind::Telegram, ChannelKind::Wechat] {
+            if let Err(error) = chat::requeue_interrupted(&store, channel.as_str()).await {
+                tracing::error!(%error, "cannot requeue interrupted chat replies");
+            }
         }
         loop {
             // Keychain reads only when there is a reply to send or to settle.

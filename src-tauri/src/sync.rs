@@ -1,15 +1,17 @@
-//! Runs one sync task per enabled email account and Telegram bot: a slow or broken account never blocks another. Each
+//! Runs one sync task per enabled email account, Telegram bot and WeChat customer-service account: a slow or broken account never blocks another. Each
 //! task heals itself (see `imap::watch_account`); saving an account restarts its task with the new
 //! settings, removing it stops it.
 
 use std::collections::HashMap;
 use std::sync::Arc;
 
+use switchboard_channels::channel::Channel;
 use switchboard_channels::chat::{self, WatchEvent};
 use switchboard_channels::email::account::EmailSettings;
 use switchboard_channels::email::imap::{self, SyncEvent};
 use switchboard_channels::secrets;
 use switchboard_channels::telegram::{TelegramChannel, TelegramSettings};
+use switchboard_channels::wecom::{WecomChannel, WecomSettings};
 use switchboard_core::model::ChannelKind;
 use switchboard_core::{Store, accounts};
 use tauri::AppHandle;
@@ -35,7 +37,7 @@ impl SyncSupervisor {
             Ok(list) => {
                 for account in list
                     .into_iter()
-                    .filter(|a| a.enabled && matches!(a.channel, ChannelKind::Email | ChannelKind::Telegram))
+                    .filter(|a| a.enabled && a.channel != ChannelKind::Phone)
                 {
                     self.restart(app, store, account.id).await;
                 }
@@ -52,8 +54,10 @@ impl SyncSupervisor {
             Ok(_) => return,
             Err(error) => return tracing::error!(%error, account_id, "cannot start the account's sync"),
         };
-        if account.channel == ChannelKind::Telegram {
-            return self.start_telegram(app, store, &account).await;
+        match account.channel {
+            ChannelKind::Telegram => return self.start_telegram(app, store, &account).await,
+            ChannelKind::Wechat => return self.start_wechat(app, store, &account).await,
+            _ => {}
         }
         let settings = match EmailSettings::from_json(&account.settings_json) {
             Ok(settings) => settings,
@@ -78,25 +82,52 @@ impl SyncSupervisor {
 
     /// A Telegram bot: long polling with the token from the keychain (read afresh after a failure).
     async fn start_telegram(&self, app: &AppHandle, store: &Store, account: &accounts::Account) {
-        let account_id = account.id;
         let settings = match TelegramSettings::from_json(&account.settings_json) {
             Ok(settings) => settings,
-            Err(error) => return tracing::error!(%error, account_id, "the bot's settings are unreadable"),
+            Err(error) => return tracing::error!(%error, account.id, "the bot's settings are unreadable"),
         };
+        let account_id = account.id;
+        self.start_chat(app, store, account_id, move |token: String| {
+            TelegramChannel::new(&settings, &token, account_id)
+        })
+        .await;
+    }
+
+    /// A WeChat customer-service account: sync_msg polling with the secret from the keychain.
+    async fn start_wechat(&self, app: &AppHandle, store: &Store, account: &accounts::Account) {
+        let settings = match WecomSettings::from_json(&account.settings_json) {
+            Ok(settings) => settings,
+            Err(error) => return tracing::error!(%error, account.id, "the WeChat account's settings are unreadable"),
+        };
+        let account_id = account.id;
+        self.start_chat(app, store, account_id, move |secret: String| {
+            WecomChannel::new(&settings, &secret, account_id)
+        })
+        .await;
+    }
+
+    /// Watches a chat account whose channel `make` builds from the secret in the keychain.
+    async fn start_chat<C: Channel + Send + 'static>(
+        &self,
+        app: &AppHandle,
+        store: &Store,
+        account_id: i64,
+        make: impl Fn(String) -> Result<C, String> + Send + Sync + 'static,
+    ) {
         let workspace = match store.workspace_id().await {
             Ok(id) => id,
-            Err(error) => return tracing::error!(%error, "cannot start the bot's sync"),
+            Err(error) => return tracing::error!(%error, "cannot start the account's sync"),
         };
         let wake = Arc::new(Notify::new());
         let handle = app.clone();
-        let open = async move || -> Result<TelegramChannel, String> {
-            let token = secrets::read(secrets::account_key(&workspace, account_id))
+        let open = async move || -> Result<C, String> {
+            let secret = secrets::read(secrets::account_key(&workspace, account_id))
                 .await
                 .map_err(|e| e.to_string())?
                 .ok_or_else(|| {
-                    "the bot token is not in the keychain; enter it again in Settings → Accounts".to_string()
+                    "the account's secret is not in the keychain; enter it again in Settings → Accounts".to_string()
                 })?;
-            TelegramChannel::new(&settings, &token, account_id)
+            make(secret)
         };
         let task = tauri::async_runtime::spawn(chat::watch(
             store.clone(),

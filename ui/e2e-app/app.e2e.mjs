@@ -4,7 +4,9 @@
 // email account (dovecot and an SMTP receiver on loopback, password into GNOME Keyring), sees mail
 // sync in and a new message pushed by IDLE, answers it, and checks the receiver got the reply and the
 // Sent folder has its copy, and that the new message was announced by a desktop notification (a real
-// dunst on the session bus; the Notify call is read off the bus with dbus-monitor).
+// dunst on the session bus; the Notify call is read off the bus with dbus-monitor). Then it adds a
+// Telegram bot (a loopback Bot API), sees a Telegram message become a notified ticket, answers it and
+// checks the Bot API received the answer; and opens the analytics dashboard in English and Chinese.
 //
 // Run by .ci/test (inside xvfb-run + dbus-run-session). Needs: target/debug/switchboard and
 // switchboard-cli built, tauri-driver on PATH, /usr/bin/WebKitWebDriver.
@@ -111,6 +113,22 @@ const smtpPort = await freePort();
 const sink = spawn("python3", [join(servers, "smtp_sink.py"), sinkDir, String(smtpPort), mailUser, mailPassword], {
   stdio: ["ignore", "ignore", "ignore"],
 });
+// The Telegram Bot API on loopback (written from the Bot API documentation), with its test controls.
+const telegramPort = await freePort();
+const telegramToken = "123456:TEST-token";
+const telegram = spawn("python3", [join(servers, "fake_telegram.py"), String(telegramPort), join(home, "telegram.log")], {
+  env: { ...process.env, FAKE_TELEGRAM_TOKEN: telegramToken },
+  stdio: ["ignore", "ignore", "inherit"],
+});
+const telegramControl = async (path, body) => {
+  const response = await fetch(`http://127.0.0.1:${telegramPort}/_control/${path}`, {
+    method: body ? "POST" : "GET",
+    headers: { "content-type": "application/json" },
+    body: body ? JSON.stringify(body) : undefined,
+  });
+  assert.ok(response.ok, `fake Telegram ${path}: ${response.status}`);
+  return response.json();
+};
 const setValue = (el, value, event = "input") =>
   wd.execute(
     "const [el, value, event] = arguments; el.value = value; el.dispatchEvent(new Event(event, { bubbles: true }));",
@@ -289,6 +307,77 @@ try {
   }, 30000);
   await field("search-input", "");
 
+  step("connect a Telegram bot (token checked with getMe, kept in the keychain)");
+  await wd.click((await wd.waitFor('[data-testid="open-accounts"]'))[0]);
+  await wd.click((await wd.waitFor('[data-testid="add-telegram"]'))[0]);
+  await field("telegram-name", "Support bot");
+  await field("telegram-token", telegramToken);
+  await wd.click((await wd.waitFor('[data-testid="telegram-advanced"]'))[0]);
+  await field("telegram-api-base", `http://127.0.0.1:${telegramPort}`);
+  await wd.click((await wd.waitFor('[data-testid="telegram-check"]'))[0]);
+  await wd.until("the bot recognised", async () => {
+    const [result] = await wd.findAll('[data-testid="telegram-check-result"]');
+    const text = result ? await wd.text(result) : "";
+    return text.includes("@") || `check result: ${text}`;
+  });
+  await wd.click((await wd.waitFor('[data-testid="telegram-save"]'))[0]);
+  await wd.until("the bot listening", async () => {
+    const rows = await wd.findAll('[data-testid="chat-account-row"]');
+    for (const row of rows) if ((await wd.attribute(row, "data-state")) === "ok") return true;
+    return `${rows.length} bot rows, none ok yet`;
+  }, 30000);
+  await wd.screenshot(join(shots, "10-telegram-bot.png"));
+  await wd.click((await wd.waitFor('[data-testid="close-accounts"]'))[0]);
+
+  step("a Telegram message becomes a ticket, announced by a notification");
+  execFileSync("dunstctl", ["close-all"], { env });
+  const asked = await telegramControl("message", {
+    chat_id: 777001,
+    user: { id: 777001, first_name: "Mei", last_name: "Chen", username: "meichen" },
+    text: "My charger TG-5521 stopped working after a week",
+  });
+  await wd.click(await findTicket("TG-5521"));
+  await wd.waitFor('[data-testid="message"]');
+  await wd.until("a Notify call for the Telegram message", async () =>
+    /New ticket #\d+ · Mei Chen/.test(notifyCalls) && notifyCalls.includes("TG-5521") ||
+    `Notify calls so far: ${notifyCalls.slice(-600) || "none"}`, 20000);
+  await wd.screenshot(join(shots, "11-telegram-ticket.png"));
+
+  step("the agent answers; the reply reaches Telegram as an answer to the customer's message");
+  const tgAnswer = `A new charger is on its way — e2e ${Date.now()}`;
+  await wd.type((await wd.waitFor('[data-testid="reply-input"]'))[0], tgAnswer);
+  await wd.click((await wd.waitFor('[data-testid="send-reply"]'))[0]);
+  await wd.until("the Telegram reply sent", async () => {
+    const sent = await telegramControl("sent");
+    const ours = sent.filter((m) => m.text === tgAnswer);
+    if (ours.length > 1) throw new Error("the reply was sent twice");
+    return (ours.length === 1 && ours[0].chat_id === 777001 && ours[0].reply_to_message_id === asked.message_id) ||
+      `sent so far: ${JSON.stringify(sent).slice(0, 300)}`;
+  }, 30000);
+  await wd.until("the outbox item marked sent", async () => {
+    const items = await wd.findAll('[data-testid="outbox-item"]');
+    for (const item of items) if ((await wd.attribute(item, "data-state")) === "sent") return true;
+    return `${items.length} outbox items, none sent`;
+  }, 30000);
+  await wd.screenshot(join(shots, "12-telegram-replied.png"));
+  await field("search-input", "");
+
+  step("the analytics dashboard draws its charts from this workspace");
+  const openDashboard = async (name) => {
+    await wd.click((await wd.waitFor('[data-testid="open-analytics"]'))[0]);
+    await wd.waitFor('[data-testid="analytics-body"][data-loading="false"]', { timeout: 60000 });
+    await wd.until("key figures and charts", async () => {
+      const created = await wd.execute(
+        'return document.querySelector(\'[data-testid="figure-created"] [data-testid="figure-value"]\')?.innerText ?? ""',
+      );
+      const canvases = (await wd.findAll('[data-testid="chart-volume"] canvas')).length;
+      return (/[1-9]/.test(created) && canvases > 0) || `created "${created}", ${canvases} volume canvases`;
+    }, 30000);
+    await wd.screenshot(join(shots, name));
+    await wd.click((await wd.waitFor('[data-testid="close-analytics"]'))[0]);
+  };
+  await openDashboard("13-analytics.png");
+
   step("100+ XSS and tracking vectors through the real ingest path: nothing runs, nothing is fetched");
   const attackerHits = [];
   const attacker = createHttpServer((req, res) => {
@@ -333,6 +422,7 @@ try {
     return /[\u4e00-\u9fff]/.test(text.replace(/[\s\S]{0}/, "")) && /全部|未分配|待处理|回复/.test(text) || "no Chinese labels yet";
   });
   await wd.screenshot(join(shots, "05-ticket-zh.png"));
+  await openDashboard("14-analytics-zh.png");
   console.log(`app e2e passed; screenshots in ${shots}`);
 } catch (error) {
   await wd.screenshot(join(shots, "failure.png")).catch(() => {});
@@ -342,6 +432,7 @@ try {
   await wd.quit();
   driver.kill();
   sink.kill();
+  telegram.kill();
   busMonitor.kill();
   dunst.kill();
   try {

@@ -1,6 +1,6 @@
 //! The one interface every chat channel implements: pull what is new since a durable cursor, and send a
 //! reply. Email predates it and keeps its own IMAP/SMTP path (UIDs per folder, a Sent copy), which a
-//! single cursor cannot express; chats (Telegram, WeCom) are all this shape.
+//! single cursor cannot express; chats (Telegram, WeChat through WeCom) are all this shape.
 
 use switchboard_core::ingest::InboundMessage;
 use switchboard_core::outbox::OutgoingReply;
@@ -25,6 +25,11 @@ pub enum SendFailure {
 pub trait Channel {
     /// What is new since `cursor` (`None` at the first sync). May wait (long polling) until something arrives.
     fn fetch(&mut self, cursor: Option<&str>) -> impl Future<Output = Result<Batch, String>> + Send;
+
+    /// How long to pause after a pull that found nothing: zero for APIs that wait for news themselves.
+    fn idle_wait(&self) -> std::time::Duration {
+        std::time::Duration::ZERO
+    }
 
     /// Sends one reply; `files` are (name, content type, bytes). `parts_done` parts of a reply split for
     /// the platform's length limit already went out on an earlier attempt; returns the parts now done.

@@ -188,7 +188,15 @@ pub async fn watch<C: Channel>(
                     healthy = true;
                 }
                 failures = 0;
+                let idle = pulled.stored == 0 && pulled.unreadable == 0;
                 on_event(WatchEvent::Pulled(pulled));
+                let wait = channel.as_ref().map(Channel::idle_wait).unwrap_or_default();
+                if idle && !wait.is_zero() {
+                    tokio::select! {
+                        () = tokio::time::sleep(wait) => {}
+                        () = wake.notified() => {}
+                    }
+                }
             }
             Err(error) => {
                 let retry_in_ms = backoff_ms(failures);

@@ -91,3 +91,35 @@ pub async fn set_parts_sent(pool: &SqlitePool, outbox_id: i64, parts: usize) -> 
         .await?;
     Ok(())
 }
+
+/// For a ticket of `channel`: when its reply window (`window_ms` after the customer's last message) closes,
+/// and how many of `max_replies` messages are left (each part of a split reply counts; failed ones do not).
+/// `None` for tickets of other channels or without a customer message.
+pub async fn reply_window(
+    pool: &SqlitePool,
+    ticket_id: i64,
+    channel: crate::model::ChannelKind,
+    window_ms: i64,
+    max_replies: i64,
+) -> Result<Option<(i64, i64)>> {
+    let ticket: Option<(String, Option<i64>)> =
+        sqlx::query_as("SELECT channel, last_customer_message_at FROM tickets WHERE id = ?")
+            .bind(ticket_id)
+            .fetch_optional(pool)
+            .await?;
+    let Some((kind, Some(asked))) = ticket else {
+        return Ok(None);
+    };
+    if kind != channel.as_str() {
+        return Ok(None);
+    }
+    let used: i64 = sqlx::query_scalar(
+        "SELECT coalesce(sum(max(parts_sent, CASE WHEN state = 'sent' THEN 1 ELSE 0 END)), 0) FROM outbox
+         WHERE ticket_id = ? AND created_at >= ? AND state <> 'failed'",
+    )
+    .bind(ticket_id)
+    .bind(asked)
+    .fetch_one(pool)
+    .await?;
+    Ok(Some((asked + window_ms, (max_replies - used).max(0))))
+}

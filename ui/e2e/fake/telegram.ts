@@ -131,6 +131,7 @@ export class FakeTelegram {
       name,
       address: `@${username}`,
       apiBase,
+      corpId: null,
       enabled: true,
       status: null,
       unreadable: 0,

@@ -134,6 +134,12 @@ export const commands = {
 	 *  goes to the OS keychain; without a keychain nothing is saved and the error says so.
 	 */
 	saveTelegramAccount: (accountId: number | null, form: TelegramAccountForm) => typedError<ChatAccountView, AppError>(__TAURI_INVOKE("save_telegram_account", { accountId, form })),
+	/**  Checks a WeChat customer-service account with WeCom (token, then one read of its messages). */
+	checkWechatAccount: (accountId: number | null, form: WechatAccountForm) => typedError<null, AppError>(__TAURI_INVOKE("check_wechat_account", { accountId, form })),
+	/**  Adds or edits a WeChat customer-service account after checking it; the secret goes to the keychain. */
+	saveWechatAccount: (accountId: number | null, form: WechatAccountForm) => typedError<ChatAccountView, AppError>(__TAURI_INVOKE("save_wechat_account", { accountId, form })),
+	/**  The reply window of a WeChat ticket; `None` for other channels. */
+	chatReplyWindow: (ticketId: number) => typedError<ReplyWindow | null, AppError>(__TAURI_INVOKE("chat_reply_window", { ticketId })),
 	/**  What to improve: rising topics, often-corrected categories, saved replies and rules worth a look. */
 	analyticsInsights: (query: AnalyticsQuery) => typedError<Insights, AppError>(__TAURI_INVOKE("analytics_insights", { query })),
 	/**  Saves a chart's data (CSV) or picture (PNG) the UI prepared; the saved path, `None` if cancelled. */
@@ -337,9 +343,11 @@ export type ChatAccountView = {
 	id: number,
 	channel: ChannelKind,
 	name: string,
-	/**  The bot's @username. */
+	/**  The bot's @username, or the WeChat account's open_kfid. */
 	address: string,
 	apiBase: string,
+	/**  WeChat only: the corp the customer-service account belongs to. */
+	corpId: string | null,
 	enabled: boolean,
 	status: AccountStatus | null,
 	/**  Messages kept aside because they could not be stored. */
@@ -834,6 +842,14 @@ export type ReplyFile = {
 	data_base64: string,
 };
 
+/**  Whether WeChat still accepts replies on a ticket: until when, and how many more. */
+export type ReplyWindow = {
+	/**  When the 48-hour window after the customer's last message closes (unix ms). */
+	closesAt: number,
+	/**  Replies WeChat still accepts before the customer writes again (of 5). */
+	repliesLeft: number,
+};
+
 export type RisingTopic = {
 	/**  The terms that name the topic, the strongest first. */
 	terms: string[],
@@ -1163,6 +1179,18 @@ export type Volume = {
 	by_channel: Series[],
 	by_category: Series[],
 	by_sentiment: Series[],
+};
+
+export type WechatAccountForm = {
+	name: string,
+	/**  企业ID, from the WeCom admin console (My company). */
+	corpId: string,
+	/**  The 微信客服 account's open_kfid. */
+	openKfid: string,
+	/**  The customer-service app's secret; empty keeps the stored one. */
+	secret: string | null,
+	/**  Empty for WeCom's own API address. */
+	apiBase: string | null,
 };
 
 /**  What the UI needs to decide between the welcome screen and the inbox. */

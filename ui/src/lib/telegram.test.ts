@@ -18,6 +18,7 @@ const bot = (over: Partial<ChatAccountView> = {}): ChatAccountView => ({
   name: 'Shop bot',
   address: '@shop_bot',
   apiBase: TELEGRAM_API,
+  corpId: null,
   enabled: true,
   status: null,
   unreadable: 0,

@@ -22,14 +22,14 @@ pub struct Backlog {
 pub(crate) async fn resolutions(pool: &SqlitePool, q: &AnalyticsQuery) -> Result<Vec<i64>> {
     let (conditions, binds) = q.conditions();
     let sql = format!(
-        "SELECT t.resolved_at FROM tickets t
+        "SELECT json_group_array(t.resolved_at) FROM tickets t
          WHERE t.resolved_at >= ? AND t.resolved_at < ? AND t.merged_into IS NULL{conditions}"
     );
     let mut query = sqlx::query_scalar(sqlx::AssertSqlSafe(sql)).bind(q.from).bind(q.to);
     for value in binds {
         query = query.bind(value);
     }
-    Ok(query.fetch_all(pool).await?)
+    super::rows::json_rows(query.fetch_one(pool).await?)
 }
 
 pub(crate) async fn compute(
@@ -80,12 +80,20 @@ async fn unresolved_at(pool: &SqlitePool, q: &AnalyticsQuery, at: i64) -> Result
 /// Tickets waiting on the customer at `from`, and when others started and stopped waiting in the range.
 async fn pauses(pool: &SqlitePool, q: &AnalyticsQuery) -> Result<(i64, Vec<i64>, Vec<i64>)> {
     let (conditions, binds) = q.conditions();
-    let join = "ticket_pauses p JOIN tickets t ON t.id = p.ticket_id";
+    // Filters need the ticket; without them the pauses alone answer (a merged ticket's waiting was real).
+    let join = if binds.is_empty() && conditions.is_empty() {
+        "ticket_pauses p"
+    } else {
+        "ticket_pauses p JOIN tickets t ON t.id = p.ticket_id"
+    };
+    let merged = if binds.is_empty() && conditions.is_empty() {
+        ""
+    } else {
+        " AND t.merged_into IS NULL"
+    };
     let sql = format!(
-        "SELECT (SELECT count(*) FROM {join} WHERE p.ended_at IS NULL AND p.started_at < ?1
-                     AND t.merged_into IS NULL{conditions})
-              + (SELECT count(*) FROM {join} WHERE p.ended_at >= ?1 AND p.started_at < ?1
-                     AND t.merged_into IS NULL{conditions})"
+        "SELECT (SELECT count(*) FROM {join} WHERE p.ended_at IS NULL AND p.started_at < ?1{merged}{conditions})
+              + (SELECT count(*) FROM {join} WHERE p.ended_at >= ?1 AND p.started_at < ?1{merged}{conditions})"
     );
     let mut query = sqlx::query_scalar(sqlx::AssertSqlSafe(sql)).bind(q.from);
     for value in binds.iter().chain(&binds) {
@@ -95,14 +103,14 @@ async fn pauses(pool: &SqlitePool, q: &AnalyticsQuery) -> Result<(i64, Vec<i64>,
     let mut moments = Vec::new();
     for column in ["started_at", "ended_at"] {
         let sql = format!(
-            "SELECT p.{column} FROM {join} WHERE p.{column} >= ? AND p.{column} < ? AND t.merged_into IS NULL{conditions}
-             ORDER BY p.{column}"
+            "SELECT json_group_array({column}) FROM (SELECT p.{column} FROM {join}
+             WHERE p.{column} >= ? AND p.{column} < ?{merged}{conditions} ORDER BY p.{column})"
         );
         let mut query = sqlx::query_scalar(sqlx::AssertSqlSafe(sql)).bind(q.from).bind(q.to);
         for value in &binds {
             query = query.bind(value);
         }
-        moments.push(query.fetch_all(pool).await?);
+        moments.push(super::rows::json_rows(query.fetch_one(pool).await?)?);
     }
     let ended = moments.pop().unwrap_or_default();
     let started = moments.pop().unwrap_or_default();

@@ -71,14 +71,16 @@ pub(crate) async fn compute(
 
 /// Counts tickets whose customer had another ticket (on any channel, about anything) in the week before.
 async fn repeat_contacts(pool: &SqlitePool, q: &AnalyticsQuery, tickets: &[TicketRow]) -> Result<i64> {
-    let earlier: Vec<(i64, i64)> = sqlx::query_as(
-        "SELECT customer_id, created_at FROM tickets
-         WHERE created_at >= ? AND created_at < ? AND merged_into IS NULL",
-    )
-    .bind(q.from - REPEAT_WINDOW_MS)
-    .bind(q.to)
-    .fetch_all(pool)
-    .await?;
+    let earlier: Vec<(i64, i64)> = super::rows::json_rows(
+        sqlx::query_scalar(
+            "SELECT json_group_array(json_array(customer_id, created_at)) FROM tickets
+             WHERE created_at >= ? AND created_at < ? AND merged_into IS NULL",
+        )
+        .bind(q.from - REPEAT_WINDOW_MS)
+        .bind(q.to)
+        .fetch_one(pool)
+        .await?,
+    )?;
     let mut by_customer: HashMap<i64, Vec<i64>> = HashMap::new();
     for (customer, at) in earlier {
         by_customer.entry(customer).or_default().push(at);

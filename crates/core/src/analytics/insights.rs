@@ -51,11 +51,37 @@ pub struct SilentRule {
     pub created_at: i64,
 }
 
+/// How often agents changed the AI's category, per category the AI chose (as the dashboard counts it,
+/// in one aggregate: suggestions do not need the per-ticket rows).
+async fn corrections_by_category(pool: &SqlitePool, q: &AnalyticsQuery) -> Result<Vec<CategoryCorrections>> {
+    let (conditions, binds) = q.conditions();
+    let sql = format!(
+        "SELECT coalesce(t.ai_category, ''), count(*),
+                sum(t.agent_category IS NOT NULL AND t.agent_category IS NOT t.ai_category)
+         FROM tickets t
+         WHERE t.created_at >= ? AND t.created_at < ? AND t.merged_into IS NULL AND t.ai_source IS NOT NULL{conditions}
+         GROUP BY 1"
+    );
+    let mut query = sqlx::query_as(sqlx::AssertSqlSafe(sql)).bind(q.from).bind(q.to);
+    for value in binds {
+        query = query.bind(value);
+    }
+    let rows: Vec<(String, i64, i64)> = query.fetch_all(pool).await?;
+    Ok(rows
+        .into_iter()
+        .map(|(category, classified, changed)| CategoryCorrections {
+            category,
+            classified,
+            changed,
+            rate: changed as f64 / classified as f64,
+        })
+        .collect())
+}
+
 /// Suggestions for the query's range; rising topics are for the week before the range ends (or now).
 pub async fn compute(pool: &SqlitePool, q: &AnalyticsQuery, now: i64) -> Result<Insights> {
     q.validate()?;
-    let tickets = super::rows::tickets(pool, q).await?;
-    let corrections = super::ai_quality::compute(pool, q, &tickets).await?.by_category;
+    let corrections = corrections_by_category(pool, q).await?;
     let usage: Vec<SavedReplyUsage> = sqlx::query_as::<_, (i64, String, i64, i64, Option<f64>, i64)>(
         "SELECT r.id, r.title, count(u.id), count(u.edit_ratio), avg(u.edit_ratio), r.created_at
          FROM saved_replies r LEFT JOIN saved_reply_uses u ON u.saved_reply_id = r.id

@@ -67,22 +67,34 @@ pub async fn dashboard(pool: &SqlitePool, query: &AnalyticsQuery, now: i64) -> R
     };
     let tz: chrono_tz::Tz = hours.time_zone.parse().unwrap_or(chrono_tz::UTC);
     let buckets = Buckets::new(query.from, query.to, tz);
-    let tickets = rows::tickets(pool, query).await?;
-    let resolved_at = backlog::resolutions(pool, query).await?;
+    // Queries run side by side on the pool's connections; the in-memory work is cheap next to them.
+    let (tickets, resolved_at) = tokio::try_join!(rows::tickets(pool, query), backlog::resolutions(pool, query))?;
+    let (backlog, service_levels, ai, customers) = tokio::try_join!(
+        backlog::compute(pool, query, &tickets, &resolved_at, &buckets, now),
+        service_levels::compute(pool, query, &tickets, &buckets),
+        ai_quality::compute(pool, query, &tickets),
+        customer_stats::compute(pool, query, &tickets, &buckets),
+    )?;
+    let volume = volume::compute(&tickets, &resolved_at, &buckets);
+    let timings = timings::over_time(&tickets, &buckets);
+    let timing_by_channel = timings::breakdown(&tickets, |t| Some(t.channel.clone()));
+    let timing_by_category = timings::breakdown(&tickets, |t| Some(t.category.clone().unwrap_or_default()));
+    let timing_by_queue = timings::breakdown(&tickets, |t| t.queue.clone());
+    let automation = automation::compute(&tickets);
     Ok(Dashboard {
         query: query.clone(),
         time_zone: tz.name().to_string(),
         bucket_size: buckets.size,
         periods: buckets.starts.clone(),
-        volume: volume::compute(&tickets, &resolved_at, &buckets),
-        backlog: backlog::compute(pool, query, &tickets, &resolved_at, &buckets, now).await?,
-        timings: timings::over_time(&tickets, &buckets),
-        timing_by_channel: timings::breakdown(&tickets, |t| Some(t.channel.clone())),
-        timing_by_category: timings::breakdown(&tickets, |t| Some(t.category.clone().unwrap_or_default())),
-        timing_by_queue: timings::breakdown(&tickets, |t| t.queue.clone()),
-        service_levels: service_levels::compute(pool, query, &tickets, &buckets).await?,
-        ai: ai_quality::compute(pool, query, &tickets).await?,
-        automation: automation::compute(&tickets),
-        customers: customer_stats::compute(pool, query, &tickets, &buckets).await?,
+        volume,
+        backlog,
+        timings,
+        timing_by_channel,
+        timing_by_category,
+        timing_by_queue,
+        service_levels,
+        ai,
+        automation,
+        customers,
     })
 }

@@ -51,16 +51,17 @@ pub async fn rising(pool: &SqlitePool, q: &AnalyticsQuery, until: i64) -> Result
     let recent_from = until - RECENT_DAYS * DAY_MS;
     let (conditions, binds) = q.conditions();
     let sql = format!(
-        "SELECT t.id, t.number, t.subject, coalesce(t.summary, ''), t.created_at FROM tickets t
+        "SELECT json_group_array(json_array(t.id, t.number, t.subject, coalesce(t.summary, ''), t.created_at))
+         FROM tickets t
          WHERE t.created_at >= ? AND t.created_at < ? AND t.merged_into IS NULL{conditions}"
     );
-    let mut query = sqlx::query_as(sqlx::AssertSqlSafe(sql))
+    let mut query = sqlx::query_scalar(sqlx::AssertSqlSafe(sql))
         .bind(recent_from - BASELINE_DAYS * DAY_MS)
         .bind(until);
     for value in binds {
         query = query.bind(value);
     }
-    let rows: Vec<(i64, i64, String, String, i64)> = query.fetch_all(pool).await?;
+    let rows: Vec<(i64, i64, String, String, i64)> = super::rows::json_rows(query.fetch_one(pool).await?)?;
     let tickets: Vec<TopicExample> = rows
         .iter()
         .map(|(id, number, subject, _, created_at)| TopicExample {

@@ -2,12 +2,15 @@
 //! memory, so the dashboard costs one indexed scan of the range however many charts it draws. The AI's
 //! verdict and the agent's labels are kept on the ticket by triggers on `classifications`.
 
+use serde::Deserialize;
 use sqlx::SqlitePool;
 
 use super::AnalyticsQuery;
 use crate::Result;
 
-#[derive(Debug, Clone, sqlx::FromRow)]
+/// One ticket as the dashboard reads it. Read from one JSON array SQLite builds (`json_group_array`):
+/// one row crossing from SQLite instead of one per ticket, which is what makes 100,000 tickets cheap.
+#[derive(Debug, Clone, Deserialize)]
 pub(crate) struct TicketRow {
     pub created_at: i64,
     pub resolved_at: Option<i64>,
@@ -30,23 +33,50 @@ pub(crate) struct TicketRow {
     pub agent_priority: Option<String>,
 }
 
-/// Tickets created in the range that were not merged into another (their messages live on there).
+/// Tickets created in the range that were not merged into another (their messages live on there). Read
+/// as two halves of the range at once: SQLite builds each on its own connection,
+/// and each is parsed on its own thread.
 pub(crate) async fn tickets(pool: &SqlitePool, q: &AnalyticsQuery) -> Result<Vec<TicketRow>> {
+    let middle = q.from + (q.to - q.from) / 2;
+    let first = AnalyticsQuery {
+        to: middle,
+        ..q.clone()
+    };
+    let second = AnalyticsQuery {
+        from: middle,
+        ..q.clone()
+    };
+    let (mut rows, rest) = tokio::try_join!(tickets_of(pool, &first), tickets_of(pool, &second))?;
+    rows.extend(rest);
+    Ok(rows)
+}
+
+async fn tickets_of(pool: &SqlitePool, q: &AnalyticsQuery) -> Result<Vec<TicketRow>> {
     let (conditions, binds) = q.conditions();
+    // json(...) for the flags: SQLite's JSON booleans, which serde reads as bool.
     let sql = format!(
-        "SELECT t.created_at, t.resolved_at, t.first_response_at, t.channel, t.category, t.queue,
-                t.sentiment, t.customer_id, t.reopen_count, t.rules_fired, t.sla_policy IS NOT NULL AS has_sla,
-                EXISTS (SELECT 1 FROM sla_breaches b WHERE b.ticket_id = t.id) AS sla_breached,
-                EXISTS (SELECT 1 FROM outbox o WHERE o.ticket_id = t.id AND o.auto_submitted) AS auto_replied,
-                t.ai_source, t.ai_category, t.ai_priority, t.ai_confidence, t.agent_category, t.agent_priority
+        "SELECT json_group_array(json_array(t.created_at, t.resolved_at, t.first_response_at, t.channel,
+                    t.category, t.queue, t.sentiment, t.customer_id, t.reopen_count, t.rules_fired,
+                    json(CASE WHEN t.sla_policy IS NOT NULL THEN 'true' ELSE 'false' END),
+                    json(CASE WHEN t.sla_breached THEN 'true' ELSE 'false' END),
+                    json(CASE WHEN t.auto_replied THEN 'true' ELSE 'false' END),
+                    t.ai_source, t.ai_category, t.ai_priority, t.ai_confidence, t.agent_category, t.agent_priority))
          FROM tickets t
          WHERE t.created_at >= ? AND t.created_at < ? AND t.merged_into IS NULL{conditions}"
     );
-    let mut query = sqlx::query_as(sqlx::AssertSqlSafe(sql)).bind(q.from).bind(q.to);
+    let mut query = sqlx::query_scalar(sqlx::AssertSqlSafe(sql)).bind(q.from).bind(q.to);
     for value in binds {
         query = query.bind(value);
     }
-    Ok(query.fetch_all(pool).await?)
+    let json: String = query.fetch_one(pool).await?;
+    tokio::task::spawn_blocking(move || json_rows(json))
+        .await
+        .map_err(|e| crate::Error::Invalid(format!("analytics rows: {e}")))?
+}
+
+/// Parses what `json_group_array` built.
+pub(crate) fn json_rows<T: serde::de::DeserializeOwned>(json: String) -> Result<Vec<T>> {
+    serde_json::from_str(&json).map_err(|e| crate::Error::Invalid(format!("analytics rows: {e}")))
 }
 
 /// What the AI said about a ticket and what the agent made of it.

@@ -27,7 +27,7 @@ function view(id: number, over: Partial<EmailAccountView> = {}): EmailAccountVie
 const FORM = {} as EmailAccountForm;
 
 function bot(id: number, over: Partial<ChatAccountView> = {}): ChatAccountView {
-  return { id, channel: 'telegram', name: `Bot ${id}`, address: `@bot${id}`, apiBase: 'https://api.telegram.org', enabled: true, status: null, unreadable: 0, ...over };
+  return { id, channel: 'telegram', name: `Bot ${id}`, address: `@bot${id}`, apiBase: 'https://api.telegram.org', corpId: null, enabled: true, status: null, unreadable: 0, ...over };
 }
 
 function fake(initial: EmailAccountView[] = [], bots: ChatAccountView[] = []) {

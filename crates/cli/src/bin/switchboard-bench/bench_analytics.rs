@@ -15,23 +15,29 @@ use switchboard_core::time::now_ms;
 const DAY: i64 = 86_400_000;
 const BATCH: usize = 100_000;
 
-pub async fn bench_analytics(tickets: usize) -> anyhow::Result<()> {
+/// `dir`: a workspace to reuse (generated there first if empty), so repeated runs skip generation.
+pub async fn bench_analytics(tickets: usize, dir: Option<String>) -> anyhow::Result<()> {
     let scratch = tempfile::tempdir()?;
-    let store = Store::open(scratch.path()).await?;
+    let path = dir.map_or_else(|| scratch.path().to_path_buf(), std::path::PathBuf::from);
+    let db = path.join(switchboard_core::store::DATABASE_FILE);
+    let existed = db.exists();
+    let store = Store::open(&path).await?;
     let pool = store.pool();
-    let now = now_ms();
-    let started = Instant::now();
-    generate(pool, tickets, now).await?;
-    println!(
-        "generated {tickets} tickets over 365 days in {:.1} s",
-        started.elapsed().as_secs_f64()
-    );
-    let db = scratch.path().join(switchboard_core::store::DATABASE_FILE);
-    if let Ok(keep) = std::env::var("BENCH_KEEP_DB") {
-        sqlx::raw_sql(sqlx::AssertSqlSafe(format!("VACUUM INTO '{keep}'")))
-            .execute(pool)
-            .await?;
-    }
+    let now = if existed {
+        // The generated year ends at the newest ticket.
+        sqlx::query_scalar("SELECT max(created_at) FROM tickets")
+            .fetch_one(pool)
+            .await?
+    } else {
+        let now = now_ms();
+        let started = Instant::now();
+        generate(pool, tickets, now).await?;
+        println!(
+            "generated {tickets} tickets over 365 days in {:.1} s",
+            started.elapsed().as_secs_f64()
+        );
+        now
+    };
     anyhow::ensure!(db.exists(), "expected the workspace database at {}", db.display());
 
     println!(

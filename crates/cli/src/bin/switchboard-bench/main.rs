@@ -66,6 +66,7 @@ fn main() -> anyhow::Result<()> {
             flag(&args, "--tickets")
                 .map_or(Ok(1_000_000), |v| v.parse())
                 .context("--tickets")?,
+            flag(&args, "--dir"),
         )),
         other => anyhow::bail!(
             "unknown benchmark '{other}': use import, search, imap, imap-push, store-realistic, classifier, llm, rules, analytics or seed"

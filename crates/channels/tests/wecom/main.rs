@@ -1,0 +1,238 @@
+//! WeChat customer service through the loopback WeCom API: credentials, the sync cursor across pages,
+//! media, nicknames, token expiry mid-sync, crashes, and the reply window and quota.
+
+#[path = "../harness/fake_wecom.rs"]
+mod fake_wecom;
+#[path = "../harness/smtp_sink.rs"]
+mod smtp_sink;
+
+use serde_json::json;
+use switchboard_channels::channel::Channel;
+use switchboard_channels::chat::{self, Delivered};
+use switchboard_channels::wecom::{self, WecomChannel, WecomSettings};
+use switchboard_core::model::{ChannelKind, Direction};
+use switchboard_core::outbox::{self, ReplyAuthor};
+use switchboard_core::{Store, accounts, tickets};
+
+use fake_wecom::{CORP_ID, FakeWecom, KFID, SECRET};
+
+struct Setup {
+    fake: FakeWecom,
+    store: Store,
+    account: i64,
+    settings: WecomSettings,
+    _dir: tempfile::TempDir,
+}
+
+async fn setup() -> Setup {
+    let fake = fake_wecom::start();
+    let dir = tempfile::tempdir().unwrap();
+    let store = Store::open(dir.path()).await.unwrap();
+    let settings = WecomSettings {
+        api_base: fake.base(),
+        corp_id: CORP_ID.into(),
+        open_kfid: KFID.into(),
+    };
+    let account = accounts::create(
+        store.pool(),
+        ChannelKind::Wechat,
+        "WeChat service",
+        KFID,
+        &serde_json::to_string(&settings).unwrap(),
+    )
+    .await
+    .unwrap();
+    Setup {
+        fake,
+        store,
+        account,
+        settings,
+        _dir: dir,
+    }
+}
+
+impl Setup {
+    fn channel(&self) -> WecomChannel {
+        WecomChannel::new(&self.settings, SECRET, self.account).unwrap()
+    }
+
+    async fn pull(&self) -> chat::Pulled {
+        chat::pull(&self.store, self.account, &mut self.channel())
+            .await
+            .unwrap()
+    }
+
+    async fn deliver(&self) -> Option<Delivered> {
+        chat::deliver_next(&self.store, "wechat", async |_| Ok(self.channel()))
+            .await
+            .unwrap()
+    }
+
+    async fn reply(&self, ticket_id: i64, body: &str) {
+        let author = ReplyAuthor {
+            name: "Agent".into(),
+            address: "kf".into(),
+        };
+        outbox::enqueue_reply(self.store.pool(), ticket_id, body, Direction::Outbound, &author)
+            .await
+            .unwrap();
+    }
+
+    async fn count(&self, sql: &str) -> i64 {
+        sqlx::query_scalar(sqlx::AssertSqlSafe(sql.to_string()))
+            .fetch_one(self.store.pool())
+            .await
+            .unwrap()
+    }
+}
+
+#[tokio::test]
+async fn credentials_are_checked_with_plain_refusals() {
+    let s = setup().await;
+    wecom::check(&s.settings, SECRET).await.unwrap();
+    let secret = wecom::check(&s.settings, "wrong").await.unwrap_err();
+    assert!(secret.contains("secret"), "{secret}");
+    let corp = WecomSettings {
+        corp_id: "ww-other".into(),
+        ..s.settings.clone()
+    };
+    assert!(wecom::check(&corp, SECRET).await.unwrap_err().contains("corp ID"));
+    let kf = WecomSettings {
+        open_kfid: "wk-other".into(),
+        ..s.settings.clone()
+    };
+    assert!(wecom::check(&kf, SECRET).await.unwrap_err().contains("open_kfid"));
+}
+
+#[tokio::test]
+async fn messages_media_and_nicknames_become_tickets_across_pages() {
+    let s = setup().await;
+    s.fake
+        .control(
+            "customer",
+            Some(json!({ "external_userid": "wm-ann", "nickname": "安娜" })),
+        )
+        .await;
+    s.fake.customer_says("wm-ann", "我的订单还没到\n订单号 4411", 60).await;
+    s.fake
+        .customer_sends("wm-ann", "image", b"\xFF\xD8\xFFjpeg", None)
+        .await;
+    s.fake
+        .customer_sends("wm-bo", "file", b"%PDF-1.4", Some("发票.pdf"))
+        .await;
+    s.fake
+        .control(
+            "message",
+            Some(json!({ "external_userid": "wm-bo", "msgtype": "event" })),
+        )
+        .await;
+    s.fake
+        .control(
+            "message",
+            Some(json!({ "external_userid": "wm-bo", "msgtype": "text", "text": "typed in WeCom", "origin": 5 })),
+        )
+        .await;
+    let pulled = s.pull().await;
+    assert_eq!((pulled.stored, pulled.new_tickets.len()), (3, 2));
+    let ann = tickets::detail(s.store.pool(), pulled.new_tickets[0]).await.unwrap();
+    assert_eq!(ann.ticket.subject, "我的订单还没到");
+    assert_eq!(ann.customer.display_name, "安娜");
+    assert_eq!(ann.ticket.channel, ChannelKind::Wechat);
+    assert_eq!(ann.messages[1].attachments.len(), 1);
+    let bo = tickets::detail(s.store.pool(), pulled.new_tickets[1]).await.unwrap();
+    assert_eq!(bo.messages[0].attachments[0].filename, "发票.pdf");
+    // Without a registered profile the API answers WeChat's default nickname.
+    assert_eq!(bo.customer.display_name, "微信用户");
+
+    // 1,100 more messages: more than one page of 1,000; all stored once, nothing twice.
+    for i in 0..1100 {
+        s.fake.customer_says("wm-many", &format!("message {i}"), 30).await;
+    }
+    let pulled = s.pull().await;
+    assert_eq!(pulled.stored, 1100);
+    assert_eq!(s.pull().await.stored, 0);
+    assert_eq!(s.count("SELECT count(*) FROM messages").await, 1103);
+}
+
+#[tokio::test]
+async fn an_expired_token_mid_sync_is_renewed_and_a_crash_loses_nothing() {
+    let s = setup().await;
+    let mut channel = s.channel();
+    s.fake.customer_says("wm-ann", "first", 10).await;
+    chat::pull(&s.store, s.account, &mut channel).await.unwrap();
+    // The token expires while the app runs: the next call gets a new one by itself.
+    s.fake.control("expire_token", Some(json!({}))).await;
+    s.fake.customer_says("wm-ann", "second", 5).await;
+    assert_eq!(chat::pull(&s.store, s.account, &mut channel).await.unwrap().stored, 1);
+    // Killed after fetching, before storing; then a cursor lost entirely: nothing lost, nothing twice.
+    s.fake.customer_says("wm-ann", "third", 1).await;
+    let fetched = s.channel().fetch(channel_cursor(&s).await.as_deref()).await.unwrap();
+    assert_eq!(fetched.messages.len(), 1);
+    assert_eq!(s.pull().await.stored, 1);
+    sqlx::query("DELETE FROM channel_cursors")
+        .execute(s.store.pool())
+        .await
+        .unwrap();
+    assert_eq!(s.pull().await.stored, 0);
+    assert_eq!(s.count("SELECT count(*) FROM messages").await, 3);
+}
+
+async fn channel_cursor(s: &Setup) -> Option<String> {
+    switchboard_core::chat_sync::cursor(s.store.pool(), s.account)
+        .await
+        .unwrap()
+}
+
+#[tokio::test]
+async fn replies_respect_the_48_hour_window_and_the_5_reply_quota() {
+    let s = setup().await;
+    s.fake.customer_says("wm-ann", "你好", 60).await;
+    s.fake.customer_says("wm-old", "an old question", 49 * 3600).await;
+    let pulled = s.pull().await;
+    let (ann, old) = (pulled.new_tickets[0], pulled.new_tickets[1]);
+    // A reply longer than one WeChat message goes in parts, each counting towards the 5.
+    s.reply(ann, &format!("{}\n\n{}", "好".repeat(600), "谢谢".repeat(100)))
+        .await;
+    assert_eq!(s.deliver().await, Some(Delivered::Sent { ticket_id: ann }));
+    assert_eq!(s.fake.sent().await.len(), 2);
+    // What the agent is shown: the window closes 48 hours after the customer wrote; 3 replies are left.
+    let window = switchboard_core::chat_sync::reply_window(
+        s.store.pool(),
+        ann,
+        ChannelKind::Wechat,
+        wecom::REPLY_WINDOW_MS,
+        wecom::REPLIES_PER_MESSAGE as i64,
+    )
+    .await
+    .unwrap()
+    .unwrap();
+    let asked = tickets::summary(s.store.pool(), ann).await.unwrap();
+    assert_eq!(window.1, 3);
+    assert!(window.0 > asked.created_at + 47 * 3_600_000);
+    for _ in 0..3 {
+        s.reply(ann, "更多信息").await;
+        assert_eq!(s.deliver().await, Some(Delivered::Sent { ticket_id: ann }));
+    }
+    s.reply(ann, "one too many").await;
+    let Some(Delivered::Failed { error, .. }) = s.deliver().await else {
+        panic!("the sixth reply went out")
+    };
+    assert!(error.contains("at most 5 replies"), "{error}");
+    s.reply(old, "sorry for the wait").await;
+    let Some(Delivered::Failed { error, .. }) = s.deliver().await else {
+        panic!("a reply outside the window went out")
+    };
+    assert!(error.contains("48-hour"), "{error}");
+    // WeCom's rate limit: tried again later, not given up.
+    s.fake.customer_says("wm-ann", "still there?", 0).await;
+    s.pull().await;
+    s.fake
+        .control(
+            "fail",
+            Some(json!({ "path": "/cgi-bin/kf/send_msg", "count": 1, "errcode": 45009 })),
+        )
+        .await;
+    s.reply(ann, "yes").await;
+    assert!(matches!(s.deliver().await, Some(Delivered::WillRetry { .. })));
+    assert_eq!(s.fake.sent().await.len(), 5);
+}
