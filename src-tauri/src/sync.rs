@@ -155,10 +155,10 @@ impl SyncSupervisor {
 fn on_chat_event(app: &AppHandle, account_id: i64, event: WatchEvent) {
     let (state, message) = match event {
         WatchEvent::Pulled(pulled) => {
-            if pulled.touched.is_empty() {
-                return;
+            if !pulled.touched.is_empty() {
+                TicketsChanged::notify(app, pulled.touched.iter().map(|&id| id as i32).collect());
             }
-            TicketsChanged::notify(app, pulled.touched.iter().map(|&id| id as i32).collect());
+            // Every successful poll says the account is connected (also after it recovered).
             ("ok", None)
         }
         WatchEvent::Failed { error, .. } => ("error", Some(error)),

@@ -59,6 +59,9 @@ pub struct TelegramChannel {
     account_id: i64,
     /// How long one `getUpdates` waits for news.
     pub long_poll: Duration,
+    /// The first poll returns at once: what waited while the app was closed comes in, and the account
+    /// shows it is connected, without a long poll's wait.
+    polled: bool,
 }
 
 impl TelegramChannel {
@@ -67,6 +70,7 @@ impl TelegramChannel {
             api: BotApi::new(&settings.api_base, token).map_err(|e| e.to_string())?,
             account_id,
             long_poll: Duration::from_secs(25),
+            polled: false,
         })
     }
 }
@@ -74,11 +78,9 @@ impl TelegramChannel {
 impl Channel for TelegramChannel {
     async fn fetch(&mut self, cursor: Option<&str>) -> Result<Batch, String> {
         let offset = cursor.and_then(|c| c.parse::<i64>().ok());
-        let updates = self
-            .api
-            .get_updates(offset, self.long_poll)
-            .await
-            .map_err(|e| e.to_string())?;
+        let wait = if self.polled { self.long_poll } else { Duration::ZERO };
+        let updates = self.api.get_updates(offset, wait).await.map_err(|e| e.to_string())?;
+        self.polled = true;
         let mut batch = Batch {
             messages: Vec::new(),
             next_cursor: cursor.unwrap_or_default().to_string(),
