@@ -8,6 +8,17 @@ use switchboard_core::{Store, outbox};
 
 use crate::channel::{Channel, SendFailure};
 
+/// A chat message has no subject: its first non-empty line stands in, cut at 80 characters.
+pub fn subject_line(text: &str) -> Option<String> {
+    const SUBJECT_CHARS: usize = 80;
+    let line = text.lines().map(str::trim).find(|l| !l.is_empty())?;
+    let mut subject: String = line.chars().take(SUBJECT_CHARS).collect();
+    if line.chars().count() > SUBJECT_CHARS {
+        subject.push('…');
+    }
+    Some(subject)
+}
+
 /// What one pull stored.
 #[derive(Debug, Default, Clone, PartialEq, Eq)]
 pub struct Pulled {

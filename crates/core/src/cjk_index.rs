@@ -5,10 +5,14 @@
 use sqlx::{SqliteConnection, SqlitePool};
 
 use crate::Result;
-use crate::saved_reply_usage::is_cjk;
 
 const BACKFILL_KEY: &str = "search.cjk_indexed_to";
 const BACKFILL_BATCH: i64 = 2000;
+
+/// CJK ideographs carry a word's meaning each: indexed, compared and counted one by one.
+pub fn is_cjk(c: char) -> bool {
+    matches!(c, '\u{3400}'..='\u{4DBF}' | '\u{4E00}'..='\u{9FFF}' | '\u{F900}'..='\u{FAFF}')
+}
 
 /// The tokens of a text: its CJK characters separated by spaces, with a break token between runs so the
 /// last character of one run and the first of the next are never adjacent. Empty without CJK.

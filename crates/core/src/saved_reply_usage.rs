@@ -5,6 +5,7 @@
 use sqlx::SqliteConnection;
 
 use crate::Result;
+use crate::cjk_index::is_cjk;
 use crate::time::now_ms;
 
 /// Remembers that a saved reply, filled for this ticket, was offered to the agent.
@@ -80,11 +81,6 @@ fn words(text: &str) -> Vec<String> {
         out.push(word);
     }
     out
-}
-
-/// CJK ideographs carry a word's meaning each; they are compared one by one.
-pub fn is_cjk(c: char) -> bool {
-    matches!(c, '\u{3400}'..='\u{4DBF}' | '\u{4E00}'..='\u{9FFF}' | '\u{F900}'..='\u{FAFF}')
 }
 
 #[cfg(test)]

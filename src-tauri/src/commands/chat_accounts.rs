@@ -50,10 +50,11 @@ pub struct ChatAccountView {
     pub unreadable: i64,
 }
 
-fn api_base(form: Option<&str>) -> String {
+/// The API address the form names, else the platform's own.
+fn api_base(form: Option<&str>, default: &str) -> String {
     form.map(str::trim)
         .filter(|b| !b.is_empty())
-        .unwrap_or(DEFAULT_API_BASE)
+        .unwrap_or(default)
         .to_string()
 }
 
@@ -61,7 +62,7 @@ fn api_base(form: Option<&str>) -> String {
 #[tauri::command]
 #[specta::specta]
 pub async fn check_telegram_bot(token: String, api_base_url: Option<String>) -> Result<TelegramBot, AppError> {
-    let settings = telegram::check_token(&api_base(api_base_url.as_deref()), &token)
+    let settings = telegram::check_token(&api_base(api_base_url.as_deref(), DEFAULT_API_BASE), &token)
         .await
         .map_err(|m| AppError::new("telegram", m))?;
     Ok(TelegramBot {
@@ -124,7 +125,7 @@ pub async fn save_telegram_account(
     let store = state.store()?;
     let workspace = store.workspace_id().await?;
     let token = form.token.as_deref().map(str::trim).filter(|t| !t.is_empty());
-    let base = api_base(form.api_base.as_deref());
+    let base = api_base(form.api_base.as_deref(), DEFAULT_API_BASE);
     let name = form.name.trim();
     let id = match (account_id, token) {
         (None, None) => return Err(AppError::new("invalid_account", "Enter the bot token from @BotFather.")),
@@ -184,13 +185,7 @@ pub struct WechatAccountForm {
 impl WechatAccountForm {
     fn settings(&self) -> WecomSettings {
         WecomSettings {
-            api_base: self
-                .api_base
-                .as_deref()
-                .map(str::trim)
-                .filter(|b| !b.is_empty())
-                .unwrap_or(wecom::api::DEFAULT_API_BASE)
-                .to_string(),
+            api_base: api_base(self.api_base.as_deref(), wecom::api::DEFAULT_API_BASE),
             corp_id: self.corp_id.trim().to_string(),
             open_kfid: self.open_kfid.trim().to_string(),
         }

@@ -7,9 +7,6 @@ use switchboard_core::model::ChannelKind;
 
 use super::api::{ApiError, BotApi, MAX_DOWNLOAD, Message, Update};
 
-/// How long a subject taken from the first message may be.
-const SUBJECT_CHARS: usize = 80;
-
 /// The channel_message_id of a Telegram message: replies answer it, and dedup recognises it.
 pub fn message_key(chat_id: i64, message_id: i64) -> String {
     format!("tg:{chat_id}:{message_id}")
@@ -79,19 +76,11 @@ pub async fn to_message(api: &BotApi, account_id: i64, update: &Update) -> Resul
 }
 
 fn subject(text: &str, message: &Message) -> String {
-    let line = text.lines().map(str::trim).find(|l| !l.is_empty()).unwrap_or("");
-    if line.is_empty() {
-        return match (&message.photo, &message.document) {
-            (Some(_), _) => "Photo".into(),
-            (_, Some(d)) => d.file_name.clone().unwrap_or_else(|| "Document".into()),
-            _ => "Telegram message".into(),
-        };
-    }
-    let mut subject: String = line.chars().take(SUBJECT_CHARS).collect();
-    if line.chars().count() > SUBJECT_CHARS {
-        subject.push('…');
-    }
-    subject
+    crate::chat::subject_line(text).unwrap_or_else(|| match (&message.photo, &message.document) {
+        (Some(_), _) => "Photo".into(),
+        (_, Some(d)) => d.file_name.clone().unwrap_or_else(|| "Document".into()),
+        _ => "Telegram message".into(),
+    })
 }
 
 /// The message's files, and a line for each that could not be fetched (too large for a bot).

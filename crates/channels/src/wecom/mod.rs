@@ -133,7 +133,7 @@ impl WecomChannel {
             .cloned()
             .unwrap_or_else(|| "WeChat customer".into());
         let subject = match kind {
-            "text" => subject_of(&body),
+            "text" => crate::chat::subject_line(&body).unwrap_or_else(|| "WeChat message".into()),
             "image" => "Image".into(),
             "voice" => "Voice message".into(),
             "video" => "Video".into(),
@@ -161,19 +161,6 @@ impl WecomChannel {
             attachments,
         }))
     }
-}
-
-fn subject_of(text: &str) -> String {
-    let line = text
-        .lines()
-        .map(str::trim)
-        .find(|l| !l.is_empty())
-        .unwrap_or("WeChat message");
-    let mut subject: String = line.chars().take(80).collect();
-    if line.chars().count() > 80 {
-        subject.push('…');
-    }
-    subject
 }
 
 /// Text in parts of at most 2,048 bytes, cut at a line or space break when there is one.

@@ -81,15 +81,13 @@ async fn unresolved_at(pool: &SqlitePool, q: &AnalyticsQuery, at: i64) -> Result
 async fn pauses(pool: &SqlitePool, q: &AnalyticsQuery) -> Result<(i64, Vec<i64>, Vec<i64>)> {
     let (conditions, binds) = q.conditions();
     // Filters need the ticket; without them the pauses alone answer (a merged ticket's waiting was real).
-    let join = if binds.is_empty() && conditions.is_empty() {
-        "ticket_pauses p"
+    let (join, merged) = if conditions.is_empty() {
+        ("ticket_pauses p", "")
     } else {
-        "ticket_pauses p JOIN tickets t ON t.id = p.ticket_id"
-    };
-    let merged = if binds.is_empty() && conditions.is_empty() {
-        ""
-    } else {
-        " AND t.merged_into IS NULL"
+        (
+            "ticket_pauses p JOIN tickets t ON t.id = p.ticket_id",
+            " AND t.merged_into IS NULL",
+        )
     };
     let sql = format!(
         "SELECT (SELECT count(*) FROM {join} WHERE p.ended_at IS NULL AND p.started_at < ?1{merged}{conditions})

@@ -9,7 +9,7 @@ use sqlx::SqlitePool;
 
 use super::AnalyticsQuery;
 use crate::Result;
-use crate::saved_reply_usage::is_cjk;
+use crate::cjk_index::is_cjk;
 
 const DAY_MS: i64 = 86_400_000;
 pub const RECENT_DAYS: i64 = 7;
