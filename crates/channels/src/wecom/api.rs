@@ -49,6 +49,7 @@ impl std::fmt::Display for ApiError {
             95002 => {
                 "the 48-hour reply window has closed; WeChat lets you answer only within 48 hours of the customer's last message"
             }
+            40004..=40006 => "WeChat does not accept this file (its type or size)",
             95018 => "this conversation is not being served by the API (its session state changed in WeCom)",
             40096 => "this WeChat customer is unknown to the customer-service account",
             _ => return write!(f, "WeCom refused ({code}): {message}"),
@@ -237,18 +238,70 @@ impl KfApi {
 
     /// Sends one text message to a customer; returns its msgid.
     pub async fn send_text(&mut self, open_kfid: &str, to: &str, text: &str) -> Result<String, ApiError> {
+        self.send_msg(json!({ "touser": to, "open_kfid": open_kfid, "msgtype": "text", "text": { "content": text } }))
+            .await
+    }
+
+    /// Sends an uploaded file (`kind` image or file) to a customer; returns its msgid.
+    pub async fn send_media(
+        &mut self,
+        open_kfid: &str,
+        to: &str,
+        kind: &str,
+        media_id: &str,
+    ) -> Result<String, ApiError> {
+        self.send_msg(json!({ "touser": to, "open_kfid": open_kfid, "msgtype": kind, kind: { "media_id": media_id } }))
+            .await
+    }
+
+    async fn send_msg(&mut self, body: Value) -> Result<String, ApiError> {
         #[derive(Deserialize)]
         struct Sent {
             #[serde(default)]
             msgid: String,
         }
-        let sent: Sent = self
-            .post(
-                "/cgi-bin/kf/send_msg",
-                &json!({ "touser": to, "open_kfid": open_kfid, "msgtype": "text", "text": { "content": text } }),
-            )
-            .await?;
+        let sent: Sent = self.post("/cgi-bin/kf/send_msg", &body).await?;
         Ok(sent.msgid)
+    }
+
+    /// Uploads a temporary file (media/upload, kept 3 days) for a message; returns its media_id. `file_name`
+    /// is what the customer sees.
+    pub async fn upload(
+        &mut self,
+        kind: &str,
+        file_name: &str,
+        content_type: &str,
+        bytes: &[u8],
+    ) -> Result<String, ApiError> {
+        #[derive(Deserialize)]
+        struct Uploaded {
+            media_id: String,
+        }
+        for attempt in 0..2 {
+            let token = self.token().await?;
+            let part = reqwest::multipart::Part::bytes(bytes.to_vec())
+                .file_name(file_name.to_string())
+                .mime_str(content_type)
+                .or_else(|_| {
+                    reqwest::multipart::Part::bytes(bytes.to_vec())
+                        .file_name(file_name.to_string())
+                        .mime_str("application/octet-stream")
+                })
+                .map_err(|e| ApiError::Unreachable(e.to_string()))?;
+            let response = self
+                .client
+                .post(format!("{}/cgi-bin/media/upload", self.base))
+                .query(&[("access_token", token.as_str()), ("type", kind)])
+                .multipart(reqwest::multipart::Form::new().part("media", part))
+                .send()
+                .await
+                .map_err(|e| ApiError::Unreachable(without_secret(&e.to_string(), &token)))?;
+            match decode::<Uploaded>(response).await {
+                Err(error) if error.token_expired() && attempt == 0 => self.token = None,
+                other => return other.map(|u| u.media_id),
+            }
+        }
+        unreachable!("the loop returns on its second pass")
     }
 }
 

@@ -245,18 +245,23 @@ impl Channel for WecomChannel {
         parts_done: usize,
         progress: &mut (dyn FnMut(usize) + Send),
     ) -> Result<(), SendFailure> {
-        if !files.is_empty() {
-            return Err(SendFailure::Never(
-                "WeChat replies cannot carry files from Switchboard yet; send the text alone".into(),
+        let parts = split_text(&reply.body_text);
+        let mut uploads = Vec::new();
+        for (name, content_type, bytes) in files {
+            uploads.push((
+                media_kind(name, content_type, bytes.len()).map_err(SendFailure::Never)?,
+                name,
+                content_type,
+                bytes,
             ));
         }
-        let parts = split_text(&reply.body_text);
-        if parts.len() > REPLIES_PER_MESSAGE {
+        let messages = parts.len() + uploads.len();
+        if messages > REPLIES_PER_MESSAGE {
             return Err(SendFailure::Never(format!(
-                "this reply needs {} WeChat messages; WeChat allows {REPLIES_PER_MESSAGE} per customer message — shorten it",
-                parts.len()
+                "this reply needs {messages} WeChat messages (text and files); WeChat allows {REPLIES_PER_MESSAGE} per customer message — shorten it or send fewer files"
             )));
         }
+        // The text first, then each file as its own message; `parts_done` counts both.
         for (i, text) in parts.iter().enumerate().skip(parts_done) {
             self.api
                 .send_text(&self.settings.open_kfid, &reply.to_address, text)
@@ -264,7 +269,41 @@ impl Channel for WecomChannel {
                 .map_err(failure)?;
             progress(i + 1);
         }
+        for (i, (kind, name, content_type, bytes)) in uploads.into_iter().enumerate() {
+            let done = parts.len() + i;
+            if done < parts_done {
+                continue;
+            }
+            let media_id = self
+                .api
+                .upload(kind, name, content_type, bytes)
+                .await
+                .map_err(failure)?;
+            self.api
+                .send_media(&self.settings.open_kfid, &reply.to_address, kind, &media_id)
+                .await
+                .map_err(failure)?;
+            progress(done + 1);
+        }
         Ok(())
+    }
+}
+
+/// How WeChat takes a file: JPEG and PNG up to 10 MB as a picture, anything else up to 20 MB as a file
+/// (media/upload's limits; every file must be over 5 bytes).
+pub fn media_kind(name: &str, content_type: &str, size: usize) -> Result<&'static str, String> {
+    const MB: usize = 1 << 20;
+    let picture = matches!(content_type, "image/jpeg" | "image/png")
+        && [".jpg", ".jpeg", ".png"]
+            .iter()
+            .any(|ext| name.to_lowercase().ends_with(ext));
+    match size {
+        0..=5 => Err(format!("WeChat does not take files of 5 bytes or less: {name}")),
+        _ if picture && size <= 10 * MB => Ok("image"),
+        _ if size <= 20 * MB => Ok("file"),
+        _ => Err(format!(
+            "{name} is over WeChat's 20 MB limit for files; share it another way"
+        )),
     }
 }
 
@@ -297,5 +336,19 @@ mod tests {
         assert!(parts.len() == 2 && parts.iter().all(|p| p.len() <= MAX_TEXT_BYTES));
         assert_eq!(parts.concat(), chinese.trim());
         assert_eq!(split_text("short"), vec!["short".to_string()]);
+    }
+
+    #[test]
+    fn pictures_go_as_images_and_the_rest_as_files_within_the_limits() {
+        assert_eq!(media_kind("photo.JPG", "image/jpeg", 50_000), Ok("image"));
+        assert_eq!(media_kind("scan.png", "image/png", 11 << 20), Ok("file"));
+        assert_eq!(media_kind("drawing.svg", "image/svg+xml", 900), Ok("file"));
+        assert_eq!(media_kind("invoice.pdf", "application/pdf", 20 << 20), Ok("file"));
+        assert!(
+            media_kind("huge.zip", "application/zip", (20 << 20) + 1)
+                .unwrap_err()
+                .contains("20 MB")
+        );
+        assert!(media_kind("tiny.txt", "text/plain", 5).is_err());
     }
 }

@@ -15,7 +15,10 @@ API (http://127.0.0.1:PORT instead of https://qyapi.weixin.qq.com; answers alway
   POST /cgi-bin/kf/customer/batchget?access_token=  {external_userid_list, need_enter_session_context?}
                                                     -> {errcode, errmsg, customer_list, invalid_external_userid}
   POST /cgi-bin/kf/send_msg?access_token=           {touser, open_kfid, msgid?, msgtype, text: {content}}
+                                                    (or image/voice/video/file: {media_id})
                                                     -> {errcode, errmsg, msgid}
+  POST /cgi-bin/media/upload?access_token=&type=    multipart/form-data, the file in the part named "media"
+                                                    -> {errcode, errmsg, type, media_id, created_at}
 
 Test controls (JSON in, JSON out):
   POST /_control/message  {"external_userid", "msgtype": "text"|"image"|"voice"|"video"|"file"|"event",
@@ -25,7 +28,8 @@ Test controls (JSON in, JSON out):
                            "servicer_userid"? (origin 5), "event"?: {"event_type": "enter_session", "scene"?,
                            "scene_param"?, "welcome_code"?, ...any other documented event fields}}
                           -> {"msgid", "media_id"?, "token"}  (token = what the kf_msg_or_event callback carries)
-  GET  /_control/sent     -> [{"msgid", "touser", "open_kfid", "msgtype", "content"?, "media_id"?, "send_time"}]
+  GET  /_control/sent     -> [{"msgid", "touser", "open_kfid", "msgtype", "content"?, "media_id"?, "send_time",
+                               "file_name"?, "content_type"?, "bytes_b64"? (an uploaded file's name and bytes)}]
   POST /_control/expire_token  {} -> {"expired": N}   every issued access_token is expired from now on
   POST /_control/fail     {"path": "/cgi-bin/kf/sync_msg", "count", "errcode", "errmsg"?} -> the next `count`
                           calls of that path answer that error (checked before the access_token)
@@ -44,6 +48,13 @@ Documentation followed (stored copies of developer.work.weixin.qq.com):
   https://developer.work.weixin.qq.com/document/path/96486  获取临时素材 media/get (Content-Type, Content-disposition:
         attachment; filename="..."; error {"errcode": 40007, "errmsg": "invalid media_id"}; Range -> 206;
         media_id valid 3 days)
+  上传临时素材 media/upload — read in the 微信客服 mirror https://www.kancloud.cn/dabashan/qiwei/2376081 and the
+        WeCom page https://developer.work.weixin.qq.com/document/path/90389 (via QQ::weixin::work::media):
+        multipart/form-data, part name "media" with filename (the name WeChat shows); type image|voice|video|file;
+        media_id valid 3 days; answer {"type", "media_id", "created_at": "<unix seconds as a string>"}.
+        Size limits (image 10 MB JPG/PNG, voice 2 MB AMR, video 10 MB MP4, file 20 MB, every file over 5 bytes) and
+        their error codes 40004/40005/40006 (不合法的媒体文件类型 / 不合法的文件类型 / 不合法的文件大小) come from the
+        global error-code page and third-party summaries, not the upload page itself.
   https://developer.work.weixin.qq.com/document/path/96429  获取客户基础信息 kf/customer/batchget (1-100 ids;
         only customers who entered a session or messaged within the last 48 hours, others in
         invalid_external_userid; enter_session_context with need_enter_session_context=1)
@@ -81,6 +92,8 @@ Could not confirm from the docs (say so plainly):
   * service_state (95018 "send msg session status invalid") is not modelled; inject it with /_control/fail.
 """
 import base64
+import email.parser
+import email.policy
 import hashlib
 import json
 import mimetypes
@@ -104,7 +117,8 @@ SYNC_WINDOW = 3 * 24 * 3600
 MEDIA_TTL = 3 * 24 * 3600
 
 ERRMSG = {
-    40001: "invalid credential", 40007: "invalid media_id", 40008: "invalid message type",
+    40001: "invalid credential", 40004: "invalid media type", 40005: "invalid file type",
+    40006: "invalid file size", 40007: "invalid media_id", 40008: "invalid message type",
     40013: "invalid corpid", 40014: "invalid access_token", 40035: "invalid parameter",
     40096: "invalid external userid", 41001: "access_token missing", 42001: "access_token expired",
     44004: "empty content", 45002: "content size out of limit", 45009: "api freq out of limit",
@@ -311,6 +325,10 @@ def api_send_msg(query, body):
         if media_id not in S["media"]:
             raise WeComError(40007)
         record["media_id"] = media_id
+        media = S["media"][media_id]
+        if media.get("uploaded"):
+            record.update(file_name=media["file_name"], content_type=media["content_type"],
+                          bytes_b64=base64.b64encode(media["bytes"]).decode())
     else:
         raise WeComError(40008)
     act = S["activity"][touser]
@@ -324,6 +342,36 @@ def api_send_msg(query, body):
     record["send_time"] = int(now)
     S["sent"].append(record)
     return {"msgid": record["msgid"]}
+
+
+# ---------- media/upload ----------
+
+UPLOAD_LIMITS = {"image": 10 << 20, "voice": 2 << 20, "video": 10 << 20, "file": 20 << 20}
+UPLOAD_EXTENSIONS = {"image": (".jpg", ".jpeg", ".png"), "voice": (".amr",), "video": (".mp4",)}
+
+
+def media_upload(query, content_type, raw):
+    check_token(query)
+    kind = query.get("type")
+    if kind not in UPLOAD_LIMITS:
+        raise WeComError(40004)
+    parsed = email.parser.BytesParser(policy=email.policy.HTTP).parsebytes(
+        b"Content-Type: " + content_type.encode() + b"\r\n\r\n" + raw)
+    part = next((p for p in parsed.iter_parts() if p.get_param("name", header="content-disposition") == "media"), None) \
+        if parsed.is_multipart() else None
+    if part is None:
+        raise WeComError(41001 if not raw else 40035, "media part missing")
+    data = part.get_payload(decode=True) or b""
+    name = part.get_filename() or "file"
+    if len(data) <= 5 or len(data) > UPLOAD_LIMITS[kind]:
+        raise WeComError(40006)
+    if kind in UPLOAD_EXTENSIONS and not name.lower().endswith(UPLOAD_EXTENSIONS[kind]):
+        raise WeComError(40005)
+    media_id = next_id("upload")
+    now = int(time.time())
+    S["media"][media_id] = {"bytes": data, "content_type": part.get_content_type(), "file_name": name,
+                            "created": now, "uploaded": True}
+    return {"type": kind, "media_id": media_id, "created_at": str(now)}
 
 
 # ---------- controls ----------
@@ -468,6 +516,9 @@ class Handler(BaseHTTPRequestHandler):
                 if url.path == "/cgi-bin/media/get":
                     status, data, ctype, headers = media_get(self, query)
                     return self.send_body(status, data, ctype, headers)
+                if url.path == "/cgi-bin/media/upload":
+                    return self.send_json(dict({"errcode": 0, "errmsg": "ok"},
+                                               **media_upload(query, self.headers.get("Content-Type", ""), raw)))
                 fn = APIS.get(url.path)
                 if fn is None:
                     return self.send_json({"errcode": 404, "errmsg": "not found: " + url.path}, 404)

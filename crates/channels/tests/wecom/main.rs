@@ -1,5 +1,5 @@
 //! WeChat customer service through the loopback WeCom API: credentials, the sync cursor across pages,
-//! media, nicknames, token expiry mid-sync, crashes, and the reply window and quota.
+//! media, nicknames, token expiry mid-sync, crashes, the reply window and quota, and files in replies.
 
 #[path = "../harness/fake_wecom.rs"]
 mod fake_wecom;
@@ -11,7 +11,7 @@ use switchboard_channels::channel::Channel;
 use switchboard_channels::chat::{self, Delivered};
 use switchboard_channels::wecom::{self, WecomChannel, WecomSettings};
 use switchboard_core::model::{ChannelKind, Direction};
-use switchboard_core::outbox::{self, ReplyAuthor};
+use switchboard_core::outbox::{self, NewAttachment, ReplyAuthor};
 use switchboard_core::{Store, accounts, tickets};
 
 use fake_wecom::{CORP_ID, FakeWecom, KFID, SECRET};
@@ -69,11 +69,15 @@ impl Setup {
     }
 
     async fn reply(&self, ticket_id: i64, body: &str) {
+        self.reply_with(ticket_id, body, &[]).await
+    }
+
+    async fn reply_with(&self, ticket_id: i64, body: &str, files: &[NewAttachment]) {
         let author = ReplyAuthor {
             name: "Agent".into(),
             address: "kf".into(),
         };
-        outbox::enqueue_reply(self.store.pool(), ticket_id, body, Direction::Outbound, &author)
+        outbox::enqueue_reply_with_attachments(&self.store, ticket_id, body, Direction::Outbound, &author, files)
             .await
             .unwrap();
     }
@@ -235,4 +239,61 @@ async fn replies_respect_the_48_hour_window_and_the_5_reply_quota() {
     s.reply(ann, "yes").await;
     assert!(matches!(s.deliver().await, Some(Delivered::WillRetry { .. })));
     assert_eq!(s.fake.sent().await.len(), 5);
+}
+
+#[tokio::test]
+async fn files_in_a_reply_are_uploaded_and_sent_after_its_text() {
+    use base64::Engine;
+    let s = setup().await;
+    s.fake.customer_says("wm-cat", "能把发票和照片发给我吗？", 30).await;
+    let ticket = s.pull().await.new_tickets[0];
+    let png = NewAttachment {
+        filename: "parcel.png".into(),
+        content_type: "image/png".into(),
+        bytes: b"\x89PNG\r\n\x1a\n-parcel-photo".to_vec(),
+    };
+    let pdf = NewAttachment {
+        filename: "发票.pdf".into(),
+        content_type: "application/pdf".into(),
+        bytes: b"%PDF-1.4 invoice 2026-1031".to_vec(),
+    };
+    s.reply_with(ticket, "发票和照片在这里。", &[png.clone(), pdf.clone()])
+        .await;
+    assert_eq!(s.deliver().await, Some(Delivered::Sent { ticket_id: ticket }));
+    let sent = s.fake.sent().await;
+    let kinds: Vec<&str> = sent.iter().map(|m| m["msgtype"].as_str().unwrap()).collect();
+    assert_eq!(kinds, ["text", "image", "file"]);
+    assert_eq!(sent[0]["content"], "发票和照片在这里。");
+    for (message, file) in sent[1..].iter().zip([&png, &pdf]) {
+        assert_eq!(message["file_name"], file.filename.as_str());
+        let bytes = base64::engine::general_purpose::STANDARD
+            .decode(message["bytes_b64"].as_str().unwrap())
+            .unwrap();
+        assert_eq!(bytes, file.bytes);
+    }
+    // Text and files together count towards the 5 messages: this one would need 6 and is refused whole.
+    let many: Vec<NewAttachment> = (0..5)
+        .map(|n| NewAttachment {
+            filename: format!("page-{n}.pdf"),
+            ..pdf.clone()
+        })
+        .collect();
+    s.reply_with(ticket, "all pages", &many).await;
+    let Some(Delivered::Failed { error, .. }) = s.deliver().await else {
+        panic!("a reply needing 6 messages went out")
+    };
+    assert!(error.contains("6 WeChat messages"), "{error}");
+    assert_eq!(s.fake.sent().await.len(), 3, "nothing of the refused reply was sent");
+    // WeChat refuses a file of 5 bytes or less; the reply fails with the reason before anything is sent.
+    let tiny = NewAttachment {
+        filename: "a.txt".into(),
+        content_type: "text/plain".into(),
+        bytes: b"hi".to_vec(),
+    };
+    s.reply_with(ticket, "see file", &[tiny]).await;
+    let Some(Delivered::Failed { error, .. }) = s.deliver().await else {
+        panic!("a 2-byte file went out")
+    };
+    assert!(error.contains("5 bytes"), "{error}");
+    assert_eq!(s.fake.sent().await.len(), 3);
 }
