@@ -6,11 +6,9 @@ use std::sync::Arc;
 use std::time::Duration;
 
 use switchboard_channels::chat::{self, Delivered};
+use switchboard_channels::chat_accounts;
 use switchboard_channels::email::outbox_sender::{self, Delivery, Recovery};
 use switchboard_channels::secrets;
-use switchboard_channels::telegram::{TelegramChannel, TelegramSettings};
-use switchboard_channels::wecom::{WecomChannel, WecomSettings};
-use switchboard_core::accounts::Account;
 use switchboard_core::model::ChannelKind;
 use switchboard_core::{Store, accounts, outbox};
 use tauri::AppHandle;
@@ -43,48 +41,6 @@ async fn passwords(store: &Store) -> HashMap<i64, Option<String>> {
     found
 }
 
-/// The account a chat reply goes out from (its own, else the channel's default) and its keychain secret.
-async fn chat_account(
-    store: &Store,
-    channel: ChannelKind,
-    account_id: Option<i64>,
-) -> Result<(Account, String), String> {
-    let account = match account_id {
-        Some(id) => accounts::get(store.pool(), id).await.map_err(|e| e.to_string())?,
-        None => accounts::default_for(store.pool(), channel)
-            .await
-            .map_err(|e| e.to_string())?
-            .ok_or_else(|| {
-                format!(
-                    "no {} account is set up to answer from; add one in Settings → Accounts",
-                    channel.as_str()
-                )
-            })?,
-    };
-    let workspace = store.workspace_id().await.map_err(|e| e.to_string())?;
-    let secret = secrets::read(secrets::account_key(&workspace, account.id))
-        .await
-        .map_err(|e| e.to_string())?
-        .ok_or_else(|| {
-            "the account's secret is not in the keychain; enter it again in Settings → Accounts".to_string()
-        })?;
-    Ok((account, secret))
-}
-
-async fn telegram_channel(store: &Store, account: Option<i64>) -> Result<TelegramChannel, String> {
-    let (account, token) = chat_account(store, ChannelKind::Telegram, account).await?;
-    TelegramChannel::new(
-        &TelegramSettings::from_json(&account.settings_json)?,
-        &token,
-        account.id,
-    )
-}
-
-async fn wechat_channel(store: &Store, account: Option<i64>) -> Result<WecomChannel, String> {
-    let (account, secret) = chat_account(store, ChannelKind::Wechat, account).await?;
-    WecomChannel::new(&WecomSettings::from_json(&account.settings_json)?, &secret, account.id)
-}
-
 /// Tells the UI about one delivery; false when there is nothing (more) to send.
 fn delivered(app: &AppHandle, outcome: switchboard_core::Result<Option<Delivered>>) -> bool {
     match outcome {
@@ -109,14 +65,14 @@ async fn deliver_chats(app: &AppHandle, store: &Store) {
     while delivered(
         app,
         chat::deliver_next(store, ChannelKind::Telegram.as_str(), async |account| {
-            telegram_channel(store, account).await
+            chat_accounts::telegram(store, account).await
         })
         .await,
     ) {}
     while delivered(
         app,
         chat::deliver_next(store, ChannelKind::Wechat.as_str(), async |account| {
-            wechat_channel(store, account).await
+            chat_accounts::wechat(store, account).await
         })
         .await,
     ) {}

@@ -5,6 +5,7 @@
 
 pub mod channel;
 pub mod chat;
+pub mod chat_accounts;
 pub mod demo;
 pub mod email;
 pub mod import;

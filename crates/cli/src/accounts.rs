@@ -1,5 +1,5 @@
-//! `switchboard-cli account …`: email accounts from the command line. The password is read from
-//! standard input and goes to the OS keychain only.
+//! `switchboard-cli account …`: accounts from the command line. The password, token or secret is read
+//! from standard input and goes to the OS keychain only.
 
 use std::io::Read;
 use std::process::ExitCode;
@@ -16,6 +16,29 @@ use switchboard_core::{Store, accounts, sync_state};
 pub enum AccountCommand {
     /// Add an email account (the password is read from standard input).
     Add(AccountArgs),
+    /// Add a Telegram bot (the token from @BotFather is read from standard input), checked with getMe.
+    AddTelegram {
+        /// The account's label (default: the bot's @username).
+        #[arg(long)]
+        name: Option<String>,
+        /// A self-hosted Bot API server (default: Telegram's).
+        #[arg(long)]
+        api_base: Option<String>,
+    },
+    /// Add a WeChat customer-service account (WeCom 微信客服; the app secret is read from standard input).
+    AddWechat {
+        #[arg(long)]
+        name: Option<String>,
+        /// 企业ID, from the WeCom admin console (My company).
+        #[arg(long)]
+        corp_id: String,
+        /// The customer-service account's open_kfid.
+        #[arg(long)]
+        open_kfid: String,
+        /// Another API address (default: WeCom's).
+        #[arg(long)]
+        api_base: Option<String>,
+    },
     /// Change an account; options left out keep their value.
     Edit {
         id: i64,
@@ -216,8 +239,23 @@ pub async fn run(store: &Store, command: AccountCommand) -> anyhow::Result<ExitC
                 settings.imap.host, settings.imap.port, settings.smtp.host, settings.smtp.port
             );
         }
+        AccountCommand::AddTelegram { name, api_base } => {
+            crate::chat::add_telegram(store, name, api_base, read_password()?).await?
+        }
+        AccountCommand::AddWechat {
+            name,
+            corp_id,
+            open_kfid,
+            api_base,
+        } => crate::chat::add_wechat(store, name, corp_id, open_kfid, api_base, read_password()?).await?,
         AccountCommand::Edit { id, args } => {
             let account = accounts::get(store.pool(), id).await?;
+            if account.channel != ChannelKind::Email {
+                bail!(
+                    "account {id} is a {} account; edit it in the app's settings",
+                    account.channel.as_str()
+                );
+            }
             let base = EmailSettings::from_json(&account.settings_json).map_err(anyhow::Error::msg)?;
             let address = args.address.clone().unwrap_or(account.address.clone());
             let settings = settings(&args, &address, Some(base))?;
@@ -230,6 +268,9 @@ pub async fn run(store: &Store, command: AccountCommand) -> anyhow::Result<ExitC
         }
         AccountCommand::Test { id } => {
             let account = accounts::get(store.pool(), id).await?;
+            if account.channel != ChannelKind::Email {
+                return crate::chat::test(store, &account).await;
+            }
             let settings = EmailSettings::from_json(&account.settings_json).map_err(anyhow::Error::msg)?;
             let password = secrets::read(secrets::account_key(&store.workspace_id().await?, id))
                 .await?

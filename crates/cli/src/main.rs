@@ -2,6 +2,7 @@
 //! accounts, lists, shows, searches and exports tickets — no window, no webview.
 
 mod accounts;
+mod chat;
 mod classify;
 mod draft;
 mod eval;
@@ -109,12 +110,12 @@ enum Command {
     },
     /// Retrain the offline model from the seed corpus and the workspace's labels.
     Train,
-    /// Email accounts: add, edit, test, list, remove, presets.
+    /// Accounts: add (email, Telegram bot, WeChat), edit, test, list, remove, presets.
     Account {
         #[command(subcommand)]
         command: accounts::AccountCommand,
     },
-    /// Pull new mail from the email accounts once (the desktop app syncs continuously).
+    /// Pull new messages from every account once: email, Telegram, WeChat (the desktop app syncs continuously).
     Sync {
         /// Only this account.
         #[arg(long)]
@@ -256,8 +257,19 @@ async fn run(cli: Cli) -> anyhow::Result<ExitCode> {
             ExitCode::SUCCESS
         }
         Command::Account { command } => accounts::run(&store, command).await?,
-        Command::Sync { account, quiet } => mail::sync(&store, account, quiet).await?,
-        Command::Send => mail::send(&store).await?,
+        Command::Sync { account, quiet } => {
+            let mail = mail::sync(&store, account, quiet).await?;
+            let chat_failed = chat::sync(&store, account).await?;
+            if chat_failed { ExitCode::FAILURE } else { mail }
+        }
+        Command::Send => {
+            let mail = mail::send(&store).await?;
+            let (sent, failed) = chat::send(&store).await?;
+            if sent + failed > 0 {
+                println!("chats: sent {sent} replies, {failed} failed");
+            }
+            if failed > 0 { ExitCode::FAILURE } else { mail }
+        }
         Command::Orders { file, format } => orders::import(&store, &file, format).await?,
         Command::Rules { action, file } => {
             match action {

@@ -32,7 +32,7 @@ pub fn start() -> FakeWecom {
     let _ = rustls::crypto::ring::default_provider().install_default();
     let port = super::smtp_sink::free_port();
     let log = tempfile::NamedTempFile::new().unwrap();
-    let script = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/servers/fake_wecom.py");
+    let script = Path::new(env!("CARGO_MANIFEST_DIR")).join("../channels/tests/servers/fake_wecom.py");
     let mut child = Command::new("python3")
         .arg(script)
         .arg(port.to_string())

@@ -14,10 +14,10 @@ use super::dovecot::{Dovecot, PASSWORD, USER};
 use super::smtp_sink::{received, start_sink_with};
 
 /// A small xorshift: random kill moments without a dependency; the seed is printed to replay a run.
-struct Random(u64);
+pub(crate) struct Random(pub u64);
 
 impl Random {
-    fn new() -> Random {
+    pub(crate) fn new() -> Random {
         let seed = std::time::SystemTime::now()
             .duration_since(std::time::UNIX_EPOCH)
             .unwrap()
@@ -27,7 +27,7 @@ impl Random {
         Random(seed)
     }
 
-    fn millis(&mut self, from: u64, to: u64) -> Duration {
+    pub(crate) fn millis(&mut self, from: u64, to: u64) -> Duration {
         self.0 ^= self.0 << 13;
         self.0 ^= self.0 >> 7;
         self.0 ^= self.0 << 17;
@@ -74,7 +74,7 @@ fn add_account(ws: &Path, imap_port: u16, smtp_port: u16) {
     assert!(output.status.success(), "account add failed: {output:?}");
 }
 
-fn kill_after(mut child: Child, delay: Duration) {
+pub(crate) fn kill_after(mut child: Child, delay: Duration) {
     std::thread::sleep(delay);
     child.kill().unwrap(); // SIGKILL: no cleanup of any kind
     child.wait().unwrap();

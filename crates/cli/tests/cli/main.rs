@@ -1,10 +1,15 @@
 //! `switchboard-cli` as a user runs it: the real binary on a temp workspace.
 
+mod chat_crash;
 mod crash;
 #[path = "../../../channels/tests/harness/dovecot.rs"]
 mod dovecot;
 mod draft;
 mod eval;
+#[path = "../../../channels/tests/harness/fake_telegram.rs"]
+mod fake_telegram;
+#[path = "../../../channels/tests/harness/fake_wecom.rs"]
+mod fake_wecom;
 #[path = "../../../channels/tests/harness/smtp_sink.rs"]
 mod smtp_sink;
 

@@ -1,0 +1,143 @@
+//! Kill -9 mid-sync on the chat channels, with real processes: `switchboard-cli sync` pulling a Telegram
+//! bot and a WeChat customer-service account from their loopback APIs is killed at random moments while
+//! customers keep writing, and restarted; in the end every message is stored exactly once, in one
+//! ticket per customer.
+
+use std::io::Write;
+use std::path::Path;
+use std::process::{Command, Stdio};
+
+use switchboard_core::Store;
+
+use super::crash::{Random, kill_after};
+use super::{fake_telegram, fake_wecom};
+
+fn cli(ws: &Path) -> Command {
+    let mut command = Command::new(env!("CARGO_BIN_EXE_switchboard-cli"));
+    command.arg("--data-dir").arg(ws);
+    command
+}
+
+/// Runs `account <args>` with `secret` on standard input.
+fn add_account(ws: &Path, args: &[&str], secret: &str) {
+    let mut child = cli(ws)
+        .arg("account")
+        .args(args)
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    child.stdin.take().unwrap().write_all(secret.as_bytes()).unwrap();
+    let output = child.wait_with_output().unwrap();
+    assert!(output.status.success(), "account {args:?} failed: {output:?}");
+}
+
+/// Syncs of `channel` killed at random moments, more customer messages arriving before each (`more`
+/// returns how many were sent so far); then one run to the end.
+fn sync_with_kills(ws: &Path, channel: &str, rounds: usize, mut more: impl FnMut(usize) -> i64) {
+    let mut random = Random::new();
+    let mut cut_short = 0;
+    for round in 0..rounds {
+        let sent = more(round);
+        let child = cli(ws)
+            .args(["sync", "--quiet"])
+            .stdout(Stdio::null())
+            .stderr(Stdio::null())
+            .spawn()
+            .unwrap();
+        kill_after(child, random.millis(40, 900));
+        if stored(ws, channel).0 < sent {
+            cut_short += 1;
+        }
+    }
+    assert!(
+        cut_short >= 3,
+        "only {cut_short} kills interrupted a sync: the test proves little"
+    );
+    let finish = cli(ws).args(["sync", "--quiet"]).output().unwrap();
+    assert!(finish.status.success(), "{finish:?}");
+}
+
+/// (messages, distinct platform message ids, tickets) on `channel`.
+fn stored(ws: &Path, channel: &str) -> (i64, i64, i64) {
+    tokio::runtime::Runtime::new().unwrap().block_on(async {
+        let store = Store::open(ws).await.unwrap();
+        let counts = sqlx::query_as(
+            "SELECT COUNT(*), COUNT(DISTINCT m.channel_message_id), COUNT(DISTINCT m.ticket_id)
+             FROM messages m JOIN tickets t ON t.id = m.ticket_id WHERE t.channel = ?",
+        )
+        .bind(channel)
+        .fetch_one(store.pool())
+        .await
+        .unwrap();
+        store.close().await;
+        counts
+    })
+}
+
+#[test]
+fn a_telegram_sync_killed_fifteen_times_stores_each_message_exactly_once() {
+    let runtime = tokio::runtime::Runtime::new().unwrap();
+    let fake = fake_telegram::start();
+    let dir = tempfile::tempdir().unwrap();
+    let ws = dir.path().join("ws");
+    let say = |from: i64, to: i64| {
+        runtime.block_on(async {
+            for n in from..to {
+                let user = 9_000 + n % 40;
+                fake.customer_says(
+                    user,
+                    &format!("Customer {user}"),
+                    &format!("message {n}: where is my parcel?"),
+                )
+                .await;
+            }
+        });
+        to
+    };
+    say(0, 400);
+    add_account(&ws, &["add-telegram", "--api-base", &fake.base()], fake_telegram::TOKEN);
+    sync_with_kills(&ws, "telegram", 15, |round| {
+        say(400 + 20 * round as i64, 420 + 20 * round as i64)
+    });
+    assert_eq!(stored(&ws, "telegram"), (700, 700, 40));
+}
+
+#[test]
+fn a_wechat_sync_killed_fifteen_times_stores_each_message_exactly_once() {
+    let runtime = tokio::runtime::Runtime::new().unwrap();
+    let fake = fake_wecom::start();
+    let dir = tempfile::tempdir().unwrap();
+    let ws = dir.path().join("ws");
+    let say = |from: usize, to: usize| {
+        runtime.block_on(async {
+            for n in from..to {
+                fake.customer_says(
+                    &format!("wm-customer-{}", n % 30),
+                    &format!("第 {n} 条：我的包裹在哪里？"),
+                    0,
+                )
+                .await;
+            }
+        });
+        to as i64
+    };
+    // More than one sync_msg page (1,000): the cursor moves in the middle of a pull.
+    say(0, 1_500);
+    add_account(
+        &ws,
+        &[
+            "add-wechat",
+            "--corp-id",
+            fake_wecom::CORP_ID,
+            "--open-kfid",
+            fake_wecom::KFID,
+            "--api-base",
+            &fake.base(),
+        ],
+        fake_wecom::SECRET,
+    );
+    sync_with_kills(&ws, "wechat", 15, |round| say(1_500 + 20 * round, 1_520 + 20 * round));
+    assert_eq!(stored(&ws, "wechat"), (1_800, 1_800, 30));
+}
