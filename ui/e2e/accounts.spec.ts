@@ -29,11 +29,11 @@ async function openAccounts(page: Page) {
 test('add a Gmail account: the address picks the preset, a wrong password fails in words, then test, save and sync', async ({ page }) => {
   const app = await boot(page, { seeded: true, accountTestMs: 700, syncSteps: 6, syncStepMs: 250 });
   await expect(rows(page).first()).toBeVisible();
-  await expect(page.getByTestId('open-accounts')).toContainText('Email accounts');
+  await expect(page.getByTestId('open-accounts')).toContainText('Accounts');
 
   await openAccounts(page);
-  await expect(screen(page).getByRole('heading', { name: 'Email accounts' })).toBeVisible();
-  await expect(page.getByTestId('accounts-empty')).toContainText('No email account yet');
+  await expect(screen(page).getByRole('heading', { name: 'Accounts', exact: true })).toBeVisible();
+  await expect(page.getByTestId('accounts-empty')).toContainText('No account yet');
   await page.screenshot({ path: join(SHOTS, 'accounts-empty-en.png') });
 
   await page.getByTestId('add-account').click();
@@ -380,9 +380,9 @@ test('the account screens in 简体中文', async ({ page }) => {
   await page.keyboard.press('Escape');
 
   await page.getByTestId('lang-switch').selectOption('zh-CN');
-  await expect(page.getByTestId('open-accounts')).toContainText('邮箱账户');
+  await expect(page.getByTestId('open-accounts')).toContainText('账户');
   await openAccounts(page);
-  await expect(screen(page).getByRole('heading', { name: '邮箱账户' })).toBeVisible();
+  await expect(screen(page).getByRole('heading', { name: '账户', exact: true })).toBeVisible();
   const support = row(page, 1);
   const aftersales = row(page, 2);
   await expect(support.getByTestId('sync-now')).toHaveText('立即同步');

@@ -60,6 +60,7 @@ import { checkFiles, type StoredFile } from './files';
 import { FakeAnalytics } from './analytics';
 import { FakeCustomers } from './customers';
 import { FakeTelegram } from './telegram';
+import { FakeWechat, type WindowOverride } from './wechat';
 import { bestSavedReply, detectLanguage, fillVariables, findOrderNumber } from '../../src/lib/savedReplies';
 
 export interface FakeConfig {
@@ -79,6 +80,10 @@ export interface FakeConfig {
   sampleAccounts?: boolean;
   /** Start with two Telegram bots: one receiving, one whose token was revoked (a custom Bot API server). */
   sampleBots?: boolean;
+  /** Start with one WeChat customer-service account that receives. */
+  sampleWechat?: boolean;
+  /** Reply windows of WeChat tickets set by the test (by ticket id) instead of computed from the messages. */
+  replyWindows?: Record<number, WindowOverride>;
   /** How long "Test connection" takes, ms. */
   accountTestMs?: number;
   /** Progress events per folder while an account syncs. */
@@ -427,6 +432,12 @@ export class FakeWorkspace {
     emit: (e, p) => this.emit(e, p),
     stepMs: () => this.config.syncStepMs,
   });
+  /** WeChat customer-service accounts (wechat.ts); ids from the same counter. */
+  private readonly wechat = new FakeWechat({
+    nextId: () => this.nextAccount++,
+    emit: (e, p) => this.emit(e, p),
+    stepMs: () => this.config.syncStepMs,
+  });
   /** The dashboard and its suggestions (analytics.ts). */
   private readonly analytics = new FakeAnalytics({
     now: this.now,
@@ -449,6 +460,8 @@ export class FakeWorkspace {
       latencyMs: config.latencyMs ?? 0,
       sampleAccounts: config.sampleAccounts ?? false,
       sampleBots: config.sampleBots ?? false,
+      sampleWechat: config.sampleWechat ?? false,
+      replyWindows: config.replyWindows ?? {},
       accountTestMs: config.accountTestMs ?? 600,
       syncSteps: config.syncSteps ?? 6,
       syncStepMs: config.syncStepMs ?? 180,
@@ -494,6 +507,7 @@ export class FakeWorkspace {
     if (this.config.seeded) this.populate();
     if (this.config.sampleAccounts) this.addSampleAccounts();
     if (this.config.sampleBots) this.telegram.addSamples();
+    if (this.config.sampleWechat) this.wechat.addSamples();
   }
 
   // ---------- data ----------
@@ -876,8 +890,17 @@ export class FakeWorkspace {
       case 'save_email_account':
         return this.saveAccount(args.accountId, args.form);
       case 'remove_email_account':
+        if (this.wechat.has(args.accountId)) return this.wechat.handle(cmd, args);
         return this.telegram.has(args.accountId) ? this.telegram.handle(cmd, args) : this.removeAccount(args.accountId);
       case 'list_chat_accounts':
+        return [...(this.telegram.handle(cmd, args) as unknown[]), ...this.wechat.list()];
+      case 'check_wechat_account':
+      case 'save_wechat_account':
+        return this.wechat.handle(cmd, args);
+      case 'chat_reply_window': {
+        const ticket = this.find(args.ticketId);
+        return FakeWechat.replyWindow(ticket, this.config.replyWindows[ticket.id]);
+      }
       case 'check_telegram_bot':
       case 'save_telegram_account':
         return this.telegram.handle(cmd, args);
@@ -1235,7 +1258,7 @@ export class FakeWorkspace {
   private workspaceStatus(): WorkspaceStatus {
     return {
       data_dir: '/home/agent/.local/share/switchboard',
-      account_count: this.accounts.length + this.telegram.count,
+      account_count: this.accounts.length + this.telegram.count + this.wechat.count,
       ticket_count: this.tickets.length,
       demo: this.populated,
       // As open_demo_workspace sets it; a new workspace's agent is "Support".

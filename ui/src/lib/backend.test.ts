@@ -134,6 +134,20 @@ describe('tauriBackend', () => {
     ]);
   });
 
+  it('sends the WeChat account and reply-window commands with their argument keys', async () => {
+    const { tauriBackend } = await import('./backend');
+    handler = (cmd) => (cmd === 'check_wechat_account' || cmd === 'chat_reply_window' ? null : {});
+    const form = { name: 'Shop WeChat', corpId: 'ww0123456789abcdef', openKfid: 'wkAbC123', secret: null, apiBase: null };
+    await expect(tauriBackend.checkWechatAccount(null, form)).resolves.toBeUndefined();
+    await tauriBackend.saveWechatAccount(7, form);
+    await expect(tauriBackend.chatReplyWindow(12)).resolves.toBeNull();
+    expect(sent).toEqual([
+      { cmd: 'check_wechat_account', args: { accountId: null, form } },
+      { cmd: 'save_wechat_account', args: { accountId: 7, form } },
+      { cmd: 'chat_reply_window', args: { ticketId: 12 } },
+    ]);
+  });
+
   it('sends the LLM settings commands with their argument keys', async () => {
     const { tauriBackend } = await import('./backend');
     handler = (cmd) => (cmd === 'llm_presets_list' || cmd === 'llm_usage' ? [] : {});

@@ -13,6 +13,7 @@ import type {
   OrderFormat,
   OrderImportSummary,
   ProfileUpdate,
+  ReplyWindow,
   Suggestion,
   CategoryName,
   ChatAccountView,
@@ -57,6 +58,7 @@ import type {
   TicketsChanged,
   TriageCorrection,
   ViewCount,
+  WechatAccountForm,
   WorkspaceStatus,
 } from './bindings';
 
@@ -106,6 +108,7 @@ export type {
   Trigger,
   RemoteImage,
   ReplyFile,
+  ReplyWindow,
   AccountSync,
   AppError,
   Attachment,
@@ -156,6 +159,7 @@ export type {
   TicketsChanged,
   TriageCorrection,
   ViewCount,
+  WechatAccountForm,
   WorkspaceStatus,
 } from './bindings';
 
@@ -252,6 +256,18 @@ export interface Backend {
    * The token is checked with Telegram first (`telegram` when refused); `keychain_unavailable`: nothing was saved.
    */
   saveTelegramAccount(accountId: number | null, form: TelegramAccountForm): Promise<ChatAccountView>;
+  /**
+   * Asks WeCom whether the WeChat customer-service account works (a token for corp id + secret, then one
+   * read of its messages). A null/empty secret uses the stored one of `accountId`. Throws the refusal in words.
+   */
+  checkWechatAccount(accountId: number | null, form: WechatAccountForm): Promise<void>;
+  /**
+   * Creates (`accountId` null; a secret is required) or updates a WeChat customer-service account after
+   * checking it; `secret: null` keeps the stored one. `keychain_unavailable`: nothing was saved.
+   */
+  saveWechatAccount(accountId: number | null, form: WechatAccountForm): Promise<ChatAccountView>;
+  /** Whether WeChat still takes replies on the ticket (until when, how many); null for other channels. */
+  chatReplyWindow(ticketId: number): Promise<ReplyWindow | null>;
 
   // ---------- the LLM that classifies tickets ----------
   /** Endpoints of the common providers and local servers, for the AI settings' picker. */
@@ -470,6 +486,11 @@ export const tauriBackend: Backend = {
   listChatAccounts: () => unwrap(commands.listChatAccounts()),
   checkTelegramBot: (token, apiBaseUrl) => unwrap(commands.checkTelegramBot(token, apiBaseUrl)),
   saveTelegramAccount: (accountId, form) => unwrap(commands.saveTelegramAccount(accountId, form)),
+  checkWechatAccount: async (accountId, form) => {
+    await unwrap(commands.checkWechatAccount(accountId, form));
+  },
+  saveWechatAccount: (accountId, form) => unwrap(commands.saveWechatAccount(accountId, form)),
+  chatReplyWindow: (ticketId) => unwrap(commands.chatReplyWindow(ticketId)),
   llmPresets: async () => {
     // Cannot fail on the Rust side either, so it comes without the Result wrapper.
     try {

@@ -1,4 +1,4 @@
-// Accounts: the saved email accounts and chat accounts (Telegram bots), the provider presets, and
+// Accounts: the saved email accounts and chat accounts (Telegram bots, WeChat customer service), the provider presets, and
 // each account's live sync status (the stored status, overlaid with the account-sync events that
 // arrived since it was read; both kinds share one id space and one event).
 import { syncView, type LiveSync, type SyncView } from '../accounts';
@@ -14,6 +14,7 @@ import type {
   TelegramAccountForm,
   TelegramBot,
   Unlisten,
+  WechatAccountForm,
 } from '../backend';
 
 /** Re-read the list this long after a sync ends or fails (for lastSyncAt, retryAt, unreadable). */
@@ -32,7 +33,7 @@ export interface Syncable {
 
 export class AccountsState {
   list = $state.raw<EmailAccountView[]>([]);
-  /** Chat accounts (Telegram bots). */
+  /** Chat accounts (Telegram bots and WeChat customer-service accounts). */
   chats = $state.raw<ChatAccountView[]>([]);
   presets = $state.raw<EmailPreset[]>([]);
   /** True once the list was read at least once. */
@@ -143,6 +144,19 @@ export class AccountsState {
   async saveTelegram(accountId: number | null, form: TelegramAccountForm): Promise<ChatAccountView> {
     const seqBefore = this.seq;
     const view = await this.backend.saveTelegramAccount(accountId, form);
+    this.saved(this.chats, view, seqBefore, (list) => (this.chats = list));
+    return view;
+  }
+
+  /** Asks WeCom whether the WeChat account works; throws a BackendError (the refusal in words) for the form to show. */
+  checkWechat(accountId: number | null, form: WechatAccountForm): Promise<void> {
+    return this.backend.checkWechatAccount(accountId, form);
+  }
+
+  /** Saves a WeChat customer-service account (throws a BackendError for the form to show); it starts receiving right away. */
+  async saveWechat(accountId: number | null, form: WechatAccountForm): Promise<ChatAccountView> {
+    const seqBefore = this.seq;
+    const view = await this.backend.saveWechatAccount(accountId, form);
     this.saved(this.chats, view, seqBefore, (list) => (this.chats = list));
     return view;
   }

@@ -43,6 +43,10 @@ function fake(initial: EmailAccountView[] = [], bots: ChatAccountView[] = []) {
     listChatAccounts: vi.fn(async () => bots),
     checkTelegramBot: vi.fn(async () => ({ id: 1, username: 'shop_bot' })),
     saveTelegramAccount: vi.fn(async (id: number | null) => bot(id ?? 12)),
+    checkWechatAccount: vi.fn(async () => {}),
+    saveWechatAccount: vi.fn(async (id: number | null) =>
+      bot(id ?? 13, { channel: 'wechat', name: 'WeChat', address: 'wkAbC123', apiBase: 'https://qyapi.weixin.qq.com', corpId: 'ww01' }),
+    ),
     onAccountSync: vi.fn(async (cb: (e: AccountSync) => void) => {
       listener = cb;
       return () => (listener = null);
@@ -219,6 +223,29 @@ describe('AccountsState', () => {
     expect(f.backend.removeAccount).toHaveBeenCalledWith(12);
     expect(f.accounts.chats).toEqual([]);
     expect(f.changed).toHaveBeenCalledTimes(2);
+  });
+
+  it('checks and saves a WeChat account beside the bots; a refusal throws for the form', async () => {
+    const f = fake([], [bot(12)]);
+    await f.accounts.listen();
+    await f.accounts.load();
+    const form = { name: 'WeChat', corpId: 'ww01', openKfid: 'wkAbC123', secret: 's3cret', apiBase: null };
+    await f.accounts.checkWechat(null, form);
+    expect(f.backend.checkWechatAccount).toHaveBeenCalledWith(null, form);
+    f.backend.checkWechatAccount.mockRejectedValueOnce(new BackendError('wechat', 'WeCom does not accept this secret'));
+    await expect(f.accounts.checkWechat(null, form)).rejects.toMatchObject({ code: 'wechat' });
+
+    const saved = await f.accounts.saveWechat(null, form);
+    expect(f.backend.saveWechatAccount).toHaveBeenCalledWith(null, form);
+    expect(f.accounts.chats.map((a) => [a.id, a.channel])).toEqual([
+      [12, 'telegram'],
+      [13, 'wechat'],
+    ]);
+    expect(f.accounts.status(saved).state).toBe('syncing');
+    expect(f.changed).toHaveBeenCalledTimes(1);
+    await f.accounts.saveWechat(13, { ...form, secret: null });
+    expect(f.accounts.chats).toHaveLength(2);
+    expect(f.changed).toHaveBeenCalledTimes(1);
   });
 
   it('a paused account does not raise the sidebar indicator', async () => {

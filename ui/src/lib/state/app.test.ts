@@ -165,6 +165,11 @@ function fakeBackend(size: number, opts: { reportedCount?: number } = {}) {
     saveTelegramAccount: vi.fn(async (): Promise<ChatAccountView> => {
       throw new BackendError('keychain_unavailable', 'no keychain');
     }),
+    checkWechatAccount: vi.fn(async () => {}),
+    saveWechatAccount: vi.fn(async (): Promise<ChatAccountView> => {
+      throw new BackendError('keychain_unavailable', 'no keychain');
+    }),
+    chatReplyWindow: vi.fn(async () => null),
     onAccountSync: vi.fn(async () => () => {}),
     // The LLM settings (covered by llm.test.ts); inert here.
     llmPresets: vi.fn(async () => []),
