@@ -6,7 +6,9 @@
 // Sent folder has its copy, and that the new message was announced by a desktop notification (a real
 // dunst on the session bus; the Notify call is read off the bus with dbus-monitor). Then it adds a
 // Telegram bot (a loopback Bot API), sees a Telegram message become a notified ticket, answers it and
-// checks the Bot API received the answer; and opens the analytics dashboard in English and Chinese.
+// checks the Bot API received the answer; does the same with a WeChat customer-service account (a
+// loopback WeCom API: wrong secret refused, the reply window shown and counted down); and opens the
+// analytics dashboard in English and Chinese.
 //
 // Run by .ci/test (inside xvfb-run + dbus-run-session). Needs: target/debug/switchboard and
 // switchboard-cli built, tauri-driver on PATH, /usr/bin/WebKitWebDriver.
@@ -127,6 +129,21 @@ const telegramControl = async (path, body) => {
     body: body ? JSON.stringify(body) : undefined,
   });
   assert.ok(response.ok, `fake Telegram ${path}: ${response.status}`);
+  return response.json();
+};
+// The WeCom 微信客服 API on loopback (written from WeCom's documentation), with its test controls.
+const wecomPort = await freePort();
+const wecom = spawn("python3", [join(servers, "fake_wecom.py"), String(wecomPort), join(home, "wecom.log")], {
+  env: { ...process.env, FAKE_WECOM_CORPID: "wwe2e0corp000001", FAKE_WECOM_SECRET: "e2e-kf-secret", FAKE_WECOM_KFID: "wk-e2e-kf" },
+  stdio: ["ignore", "ignore", "inherit"],
+});
+const wecomControl = async (path, body) => {
+  const response = await fetch(`http://127.0.0.1:${wecomPort}/_control/${path}`, {
+    method: body ? "POST" : "GET",
+    headers: { "content-type": "application/json" },
+    body: body ? JSON.stringify(body) : undefined,
+  });
+  assert.ok(response.ok, `fake WeCom ${path}: ${response.status}`);
   return response.json();
 };
 const setValue = (el, value, event = "input") =>
@@ -362,6 +379,72 @@ try {
   await wd.screenshot(join(shots, "12-telegram-replied.png"));
   await field("search-input", "");
 
+  step("connect a WeChat customer-service account (WeCom; the secret checked, kept in the keychain)");
+  await wd.click((await wd.waitFor('[data-testid="open-accounts"]'))[0]);
+  await wd.click((await wd.waitFor('[data-testid="add-wechat"]'))[0]);
+  await field("wechat-name", "WeChat service");
+  await field("wechat-corp-id", "wwe2e0corp000001");
+  await field("wechat-open-kfid", "wk-e2e-kf");
+  await field("wechat-secret", "not-the-secret");
+  await wd.click((await wd.waitFor('[data-testid="wechat-advanced"]'))[0]);
+  await field("wechat-api-base", `http://127.0.0.1:${wecomPort}`);
+  await wd.click((await wd.waitFor('[data-testid="wechat-check"]'))[0]);
+  await wd.until("the wrong secret refused in words", async () => {
+    const shown = await wd.execute("return document.querySelector('[data-testid=\"wechat-form\"]')?.innerText ?? ''");
+    return shown.includes("secret") && /does not accept|copy/.test(shown) || `form says: ${shown.slice(-300)}`;
+  });
+  await field("wechat-secret", "e2e-kf-secret");
+  await wd.click((await wd.waitFor('[data-testid="wechat-check"]'))[0]);
+  await wd.until("the settings accepted", async () => {
+    const [result] = await wd.findAll('[data-testid="wechat-check-result"]');
+    return (result && (await wd.attribute(result, "data-ok")) === "true") || "no successful check yet";
+  });
+  await wd.click((await wd.waitFor('[data-testid="wechat-save"]'))[0]);
+  await wd.until("the WeChat account syncing", async () => {
+    const rows = await wd.findAll('[data-testid="chat-account-row"]');
+    let ok = 0;
+    for (const row of rows) if ((await wd.attribute(row, "data-state")) === "ok") ok += 1;
+    return ok >= 2 || `${rows.length} chat rows, ${ok} ok`;
+  }, 40000);
+  await wd.screenshot(join(shots, "15-wechat-account.png"));
+  await wd.click((await wd.waitFor('[data-testid="close-accounts"]'))[0]);
+
+  step("a WeChat message becomes a notified ticket; the composer shows WeChat's reply window");
+  execFileSync("dunstctl", ["close-all"], { env });
+  await wecomControl("customer", { external_userid: "wm-e2e-lin", nickname: "林小姐" });
+  await wecomControl("message", { external_userid: "wm-e2e-lin", msgtype: "text", text: "订单 WX-8830 的快递三天没有更新了" });
+  await wd.click(await findTicket("WX-8830"));
+  await wd.waitFor('[data-testid="message"]');
+  await wd.until("a Notify call for the WeChat message", async () =>
+    /New ticket #\d+ · 林小姐/.test(notifyCalls) || `Notify calls so far: ${notifyCalls.slice(-600) || "none"}`, 20000);
+  await wd.until("the reply window shown", async () => {
+    const [bar] = await wd.findAll('[data-testid="reply-window"]');
+    return (bar && (await wd.attribute(bar, "data-state")) !== "closed") || "no open reply window shown";
+  });
+
+  step("the agent answers; WeChat's kf/send_msg gets it for that customer, once");
+  const wxAnswer = `已为您催促快递 — e2e ${Date.now()}`;
+  await wd.type((await wd.waitFor('[data-testid="reply-input"]'))[0], wxAnswer);
+  await wd.click((await wd.waitFor('[data-testid="send-reply"]'))[0]);
+  await wd.until("the WeChat reply sent", async () => {
+    const sent = await wecomControl("sent");
+    const ours = sent.filter((m) => m.content === wxAnswer);
+    if (ours.length > 1) throw new Error("the reply was sent twice");
+    return (ours.length === 1 && ours[0].touser === "wm-e2e-lin" && ours[0].open_kfid === "wk-e2e-kf") ||
+      `sent so far: ${JSON.stringify(sent).slice(0, 300)}`;
+  }, 30000);
+  await wd.until("the outbox item marked sent", async () => {
+    const items = await wd.findAll('[data-testid="outbox-item"]');
+    for (const item of items) if ((await wd.attribute(item, "data-state")) === "sent") return true;
+    return `${items.length} outbox items, none sent`;
+  }, 30000);
+  await wd.until("one reply fewer left in the window", async () => {
+    const text = await wd.execute("return document.querySelector('[data-testid=\"reply-window-text\"]')?.innerText ?? ''");
+    return /\b4\b/.test(text) || `reply window says: ${text}`;
+  }, 15000);
+  await wd.screenshot(join(shots, "16-wechat-replied.png"));
+  await field("search-input", "");
+
   step("the analytics dashboard draws its charts from this workspace");
   const openDashboard = async (name) => {
     await wd.click((await wd.waitFor('[data-testid="open-analytics"]'))[0]);
@@ -433,6 +516,7 @@ try {
   driver.kill();
   sink.kill();
   telegram.kill();
+  wecom.kill();
   busMonitor.kill();
   dunst.kill();
   try {
