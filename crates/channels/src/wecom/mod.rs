@@ -76,9 +76,11 @@ impl WecomChannel {
         raw: &Value,
         names: &HashMap<String, String>,
     ) -> Result<Option<InboundMessage>, String> {
-        if raw.get("origin").and_then(Value::as_i64) != Some(3) {
-            // System events (4) and what servicers typed in the WeCom client (5) are not customer messages.
-            return Ok(None);
+        match raw.get("origin").and_then(Value::as_i64) {
+            Some(3) => {}
+            Some(4) => return Ok(self.event_from(raw, names)),
+            // What servicers typed in the WeCom client (5) is not a customer message.
+            _ => return Ok(None),
         }
         let (Some(msgid), Some(user)) = (
             raw.get("msgid").and_then(Value::as_str),
@@ -160,6 +162,74 @@ impl WecomChannel {
             auto_generated: false,
             attachments,
         }))
+    }
+}
+
+impl WecomChannel {
+    /// A system event about a customer's conversation, kept as a marked (automatic) message in it so the
+    /// agent sees it in the timeline: it never opens a ticket of its own, runs no rules and costs no
+    /// model call. Events about servicers only are left out.
+    fn event_from(&self, raw: &Value, names: &HashMap<String, String>) -> Option<InboundMessage> {
+        let msgid = raw.get("msgid").and_then(Value::as_str)?;
+        let event = raw.get("event")?;
+        let field = |name: &str| event.get(name).and_then(Value::as_str).unwrap_or("");
+        let user = event.get("external_userid").and_then(Value::as_str)?;
+        let (subject, body) = match field("event_type") {
+            "enter_session" => {
+                let from = [field("scene"), field("scene_param")]
+                    .into_iter()
+                    .filter(|s| !s.is_empty())
+                    .collect::<Vec<_>>()
+                    .join(" / ");
+                let body = if from.is_empty() {
+                    "The customer opened the WeChat chat.".to_string()
+                } else {
+                    format!("The customer opened the WeChat chat (from {from}).")
+                };
+                ("Opened the chat", body)
+            }
+            "user_recall_msg" => (
+                "Message recalled",
+                "The customer recalled a message in WeChat; it stays here as it was received.".to_string(),
+            ),
+            // The reason codes of these two events are not in the pages we could read: shown as numbers.
+            "msg_send_fail" => (
+                "A reply was not delivered",
+                format!(
+                    "WeChat reports that a reply could not be delivered to the customer (fail_type {}). Check the conversation in WeCom and send it again once possible.",
+                    event.get("fail_type").map_or_else(|| "?".into(), Value::to_string)
+                ),
+            ),
+            "session_status_change" => (
+                "Conversation changed in WeCom",
+                format!(
+                    "The conversation's state was changed in WeCom (change_type {}): it may have been taken, transferred or ended by a servicer there.",
+                    event.get("change_type").map_or_else(|| "?".into(), Value::to_string)
+                ),
+            ),
+            _ => return None,
+        };
+        Some(InboundMessage {
+            channel: Some(ChannelKind::Wechat),
+            account_id: Some(self.account_id),
+            source_key: Some(format!("wecom:{}:{msgid}", self.account_id)),
+            message_id: Some(format!("wx:{msgid}")),
+            in_reply_to: None,
+            references: Vec::new(),
+            from_name: names
+                .get(user)
+                .filter(|n| !n.is_empty())
+                .cloned()
+                .unwrap_or_else(|| "WeChat customer".into()),
+            from_address: user.to_string(),
+            subject: subject.to_string(),
+            body_text: body,
+            body_html: None,
+            raw_headers: String::new(),
+            sent_at: raw.get("send_time").and_then(Value::as_i64).unwrap_or(0) * 1000,
+            auto_generated: true,
+            attachments: Vec::new(),
+        })
     }
 }
 

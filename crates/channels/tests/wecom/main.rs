@@ -127,7 +127,23 @@ async fn messages_media_and_nicknames_become_tickets_across_pages() {
     s.fake
         .control(
             "message",
-            Some(json!({ "external_userid": "wm-bo", "msgtype": "event" })),
+            Some(json!({ "external_userid": "wm-bo", "msgtype": "event",
+                "event": { "event_type": "enter_session", "scene": "qrcode", "scene_param": "shop-7" } })),
+        )
+        .await;
+    s.fake
+        .control(
+            "message",
+            Some(json!({ "external_userid": "wm-bo", "msgtype": "event",
+                "event": { "event_type": "user_recall_msg", "recall_msgid": "any" } })),
+        )
+        .await;
+    // An event about a servicer alone is not the customer's business.
+    s.fake
+        .control(
+            "message",
+            Some(json!({ "external_userid": "wm-bo", "msgtype": "event",
+                "event": { "event_type": "servicer_status_change", "servicer_userid": "s1", "status": 2 } })),
         )
         .await;
     s.fake
@@ -137,7 +153,7 @@ async fn messages_media_and_nicknames_become_tickets_across_pages() {
         )
         .await;
     let pulled = s.pull().await;
-    assert_eq!((pulled.stored, pulled.new_tickets.len()), (3, 2));
+    assert_eq!((pulled.stored, pulled.new_tickets.len()), (5, 2));
     let ann = tickets::detail(s.store.pool(), pulled.new_tickets[0]).await.unwrap();
     assert_eq!(ann.ticket.subject, "我的订单还没到");
     assert_eq!(ann.customer.display_name, "安娜");
@@ -145,6 +161,21 @@ async fn messages_media_and_nicknames_become_tickets_across_pages() {
     assert_eq!(ann.messages[1].attachments.len(), 1);
     let bo = tickets::detail(s.store.pool(), pulled.new_tickets[1]).await.unwrap();
     assert_eq!(bo.messages[0].attachments[0].filename, "发票.pdf");
+    // Customer events are marked messages in the customer's conversation: seen, but no ticket of their own.
+    let events: Vec<(&str, bool)> = bo.messages[1..]
+        .iter()
+        .map(|m| (m.body_text.as_str(), m.auto_generated))
+        .collect();
+    assert_eq!(
+        events,
+        [
+            ("The customer opened the WeChat chat (from qrcode / shop-7).", true),
+            (
+                "The customer recalled a message in WeChat; it stays here as it was received.",
+                true
+            ),
+        ]
+    );
     // Without a registered profile the API answers WeChat's default nickname.
     assert_eq!(bo.customer.display_name, "微信用户");
 
@@ -155,7 +186,7 @@ async fn messages_media_and_nicknames_become_tickets_across_pages() {
     let pulled = s.pull().await;
     assert_eq!(pulled.stored, 1100);
     assert_eq!(s.pull().await.stored, 0);
-    assert_eq!(s.count("SELECT count(*) FROM messages").await, 1103);
+    assert_eq!(s.count("SELECT count(*) FROM messages").await, 1105);
 }
 
 #[tokio::test]
