@@ -129,6 +129,8 @@ test('a WeChat ticket says how many replies WeChat still takes and until when, a
 
   // An open window: replies left and until when; read again after a send.
   await ticket(page, WECHAT_A).click();
+  // The customer's WeChat picture, kept locally: shown from a data: URL, never loaded from WeChat.
+  await expect(page.getByTestId('customer-avatar')).toHaveAttribute('src', /^data:image\/png;base64,/);
   const banner = page.getByTestId('reply-window');
   await expect(banner).toHaveAttribute('data-state', 'open');
   await expect(banner.getByTestId('reply-window-text')).toHaveText(/^WeChat accepts 5 more replies until .+\d\d:\d\d \(in 1d \d+h\)\.$/);

@@ -3,6 +3,7 @@
 //! single cursor cannot express; chats (Telegram, WeChat through WeCom) are all this shape.
 
 use switchboard_core::ingest::InboundMessage;
+use switchboard_core::model::ChannelKind;
 use switchboard_core::outbox::OutgoingReply;
 
 /// Messages newer than the cursor, each with its raw form (kept if it cannot be stored), and the
@@ -11,6 +12,18 @@ use switchboard_core::outbox::OutgoingReply;
 pub struct Batch {
     pub messages: Vec<(InboundMessage, Vec<u8>)>,
     pub next_cursor: String,
+    /// Pictures of the customers who wrote, where the platform gives them.
+    pub avatars: Vec<Avatar>,
+}
+
+/// A customer's picture, as the platform serves it.
+#[derive(Debug, Clone)]
+pub struct Avatar {
+    pub channel: ChannelKind,
+    /// The customer's address on the channel (as in `InboundMessage::from_address`).
+    pub address: String,
+    pub bytes: Vec<u8>,
+    pub content_type: String,
 }
 
 /// Why a send failed, and whether trying again can help.

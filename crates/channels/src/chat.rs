@@ -42,6 +42,23 @@ pub async fn pull(store: &Store, account_id: i64, channel: &mut impl Channel) ->
     let items = chat_sync::store_batch(store, account_id, &batch.messages, &batch.next_cursor)
         .await
         .map_err(|e| e.to_string())?;
+    // Pictures after the messages: the customers exist by now. A picture that cannot be kept is no loss.
+    for avatar in &batch.avatars {
+        let kept = async {
+            let mut conn = store.pool().acquire().await?;
+            switchboard_core::customers::set_avatar(
+                &mut conn,
+                avatar.channel,
+                &avatar.address,
+                &avatar.bytes,
+                &avatar.content_type,
+            )
+            .await
+        };
+        if let Err(error) = kept.await {
+            tracing::warn!(%error, "a customer's picture was not kept");
+        }
+    }
     let mut pulled = Pulled::default();
     for item in items {
         match item {

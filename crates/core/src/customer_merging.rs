@@ -49,6 +49,15 @@ pub async fn merge(pool: &SqlitePool, into: i64, from: i64, actor: &str) -> Resu
         .fetch_optional(&mut *tx)
         .await?;
     target.ok_or_else(|| Error::Invalid(format!("customer {into} does not exist")))?;
+    // The kept profile shows a picture if either had one (its own first).
+    sqlx::query(
+        "UPDATE customers SET (avatar, avatar_type) = (SELECT avatar, avatar_type FROM customers WHERE id = ?)
+         WHERE id = ? AND avatar IS NULL",
+    )
+    .bind(from)
+    .bind(into)
+    .execute(&mut *tx)
+    .await?;
     let identities: Vec<i64> = sqlx::query_scalar("SELECT id FROM customer_identities WHERE customer_id = ?")
         .bind(from)
         .fetch_all(&mut *tx)

@@ -1,5 +1,6 @@
 //! Customer profiles: who the customer is across channels, what they bought and what the team knows.
 
+use base64::Engine;
 use serde::{Deserialize, Serialize};
 use sqlx::SqlitePool;
 
@@ -25,6 +26,8 @@ pub struct CustomerProfile {
     pub currency: String,
     /// Newest first.
     pub orders: Vec<Order>,
+    /// The picture the customer's chat platform gave (a `data:` URL of a JPEG, PNG, GIF or WebP).
+    pub avatar: Option<String>,
 }
 
 /// What the agent can edit on a profile.
@@ -47,12 +50,16 @@ struct Row {
     tier: Option<String>,
     tags_json: String,
     notes: String,
+    avatar: Option<Vec<u8>>,
+    avatar_type: Option<String>,
 }
 
 pub async fn profile(pool: &SqlitePool, customer_id: i64) -> Result<CustomerProfile> {
     let mut conn = pool.acquire().await?;
     let row: Option<Row> =
-        sqlx::query_as("SELECT display_name, company, language, tier, tags_json, notes FROM customers WHERE id = ?")
+        sqlx::query_as(
+            "SELECT display_name, company, language, tier, tags_json, notes, avatar, avatar_type FROM customers WHERE id = ?",
+        )
             .bind(customer_id)
             .fetch_optional(&mut *conn)
             .await?;
@@ -86,7 +93,47 @@ pub async fn profile(pool: &SqlitePool, customer_id: i64) -> Result<CustomerProf
         lifetime_value_cents,
         currency,
         orders,
+        avatar: match (row.avatar, row.avatar_type) {
+            (Some(bytes), Some(kind)) => Some(format!(
+                "data:{kind};base64,{}",
+                base64::engine::general_purpose::STANDARD.encode(bytes)
+            )),
+            _ => None,
+        },
     })
+}
+
+/// Largest picture kept for a customer.
+pub const MAX_AVATAR_BYTES: usize = 256 * 1024;
+
+/// Keeps the picture a chat platform shows for the customer reached at `address`. Only raster images a
+/// browser shows without running anything (never SVG), and small ones; anything else is refused.
+pub async fn set_avatar(
+    conn: &mut sqlx::SqliteConnection,
+    channel: crate::model::ChannelKind,
+    address: &str,
+    bytes: &[u8],
+    content_type: &str,
+) -> Result<bool> {
+    let kind = content_type.split(';').next().unwrap_or("").trim().to_ascii_lowercase();
+    if !matches!(kind.as_str(), "image/jpeg" | "image/png" | "image/gif" | "image/webp")
+        || bytes.is_empty()
+        || bytes.len() > MAX_AVATAR_BYTES
+    {
+        return Ok(false);
+    }
+    let changed = sqlx::query(
+        "UPDATE customers SET avatar = ?, avatar_type = ?
+         WHERE id = (SELECT customer_id FROM customer_identities WHERE channel = ? AND address = ?)",
+    )
+    .bind(bytes)
+    .bind(&kind)
+    .bind(channel.as_str())
+    .bind(address)
+    .execute(conn)
+    .await?
+    .rows_affected();
+    Ok(changed > 0)
 }
 
 fn main_currency(orders: &[Order]) -> String {

@@ -21,6 +21,10 @@ import type {
   TicketSummary,
 } from '../../src/lib/backend';
 
+/** A 2×2 PNG as the backend would hand a WeChat customer's picture to the profile. */
+export const SAMPLE_AVATAR =
+  'data:image/png;base64,iVBORw0KGgoAAAANSUhEUgAAAAIAAAACCAIAAAD91JpzAAAAEklEQVR4nGPwj75a0/aCAUIBACynBtNFJHRjAAAAAElFTkSuQmCC';
+
 const DAY = 86_400_000;
 /** As suggestions::VALUABLE_CENTS and REPEAT_DAYS. */
 const VALUABLE_CENTS = 100_000;
@@ -284,6 +288,8 @@ export class FakeCustomers {
       lifetime_value_cents: orders.filter((o) => o.currency === currency && o.status.toLowerCase() !== 'refunded').reduce((sum, o) => sum + o.total_cents, 0),
       currency,
       orders,
+      // WeChat gives customers' pictures (the backend keeps them as data: URLs); a 2×2 PNG stands in.
+      avatar: customer.identities.some((i) => i.channel === 'wechat') ? SAMPLE_AVATAR : null,
     });
   }
 

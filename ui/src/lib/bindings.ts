@@ -454,6 +454,8 @@ export type CustomerProfile = {
 	currency: string,
 	/**  Newest first. */
 	orders: Order[],
+	/**  The picture the customer's chat platform gave (a `data:` URL of a JPEG, PNG, GIF or WebP). */
+	avatar: string | null,
 };
 
 export type CustomerStats = {

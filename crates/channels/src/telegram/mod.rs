@@ -82,8 +82,8 @@ impl Channel for TelegramChannel {
         let updates = self.api.get_updates(offset, wait).await.map_err(|e| e.to_string())?;
         self.polled = true;
         let mut batch = Batch {
-            messages: Vec::new(),
             next_cursor: cursor.unwrap_or_default().to_string(),
+            ..Batch::default()
         };
         for raw in updates {
             let bytes = serde_json::to_vec(&raw).unwrap_or_default();

@@ -236,6 +236,47 @@ impl KfApi {
         unreachable!("the loop returns on its second pass")
     }
 
+    /// A customer's picture from the address `kf/customer/batchget` gave (WeChat's image server, no
+    /// token): at most 256 KB, and only a JPEG, PNG, GIF or WebP.
+    pub async fn picture(&self, url: &str) -> Result<(Vec<u8>, String), ApiError> {
+        const MAX: usize = 256 * 1024;
+        if !(url.starts_with("https://") || url.starts_with("http://")) {
+            return Err(ApiError::Unreachable(
+                "the picture's address is not a web address".into(),
+            ));
+        }
+        let mut response = self
+            .client
+            .get(url)
+            .send()
+            .await
+            .map_err(|e| ApiError::Unreachable(e.to_string()))?;
+        if !response.status().is_success() {
+            return Err(ApiError::Unreachable(format!(
+                "the picture answered HTTP {}",
+                response.status()
+            )));
+        }
+        let content_type = response
+            .headers()
+            .get(reqwest::header::CONTENT_TYPE)
+            .and_then(|v| v.to_str().ok())
+            .unwrap_or("")
+            .to_string();
+        let mut bytes = Vec::new();
+        while let Some(chunk) = response
+            .chunk()
+            .await
+            .map_err(|e| ApiError::Unreachable(e.to_string()))?
+        {
+            bytes.extend_from_slice(&chunk);
+            if bytes.len() > MAX {
+                return Err(ApiError::Unreachable("the picture is over 256 KB".into()));
+            }
+        }
+        Ok((bytes, content_type))
+    }
+
     /// Sends one text message to a customer; returns its msgid.
     pub async fn send_text(&mut self, open_kfid: &str, to: &str, text: &str) -> Result<String, ApiError> {
         self.send_msg(json!({ "touser": to, "open_kfid": open_kfid, "msgtype": "text", "text": { "content": text } }))

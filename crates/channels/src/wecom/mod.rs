@@ -14,7 +14,7 @@ use switchboard_core::ingest::{InboundAttachment, InboundMessage};
 use switchboard_core::model::ChannelKind;
 use switchboard_core::outbox::OutgoingReply;
 
-use crate::channel::{Batch, Channel, SendFailure};
+use crate::channel::{Avatar, Batch, Channel, SendFailure};
 use api::{ApiError, KfApi, MAX_TEXT_BYTES};
 
 /// How long to wait between pulls when nothing is new (sync_msg does not wait for news).
@@ -59,6 +59,8 @@ pub struct WecomChannel {
     api: KfApi,
     settings: WecomSettings,
     account_id: i64,
+    /// Customers whose picture this run already fetched.
+    pictured: std::collections::HashSet<String>,
 }
 
 impl WecomChannel {
@@ -67,6 +69,7 @@ impl WecomChannel {
             api: KfApi::new(&settings.api_base, &settings.corp_id, secret).map_err(|e| e.to_string())?,
             settings: settings.clone(),
             account_id,
+            pictured: Default::default(),
         })
     }
 
@@ -279,21 +282,42 @@ impl Channel for WecomChannel {
         // Nicknames of the customers in this batch, in one lookup (allowed for 48 hours after they wrote).
         let mut users: Vec<String> = raws
             .iter()
-            .filter_map(|m| m.get("external_userid").and_then(Value::as_str).map(str::to_string))
+            .filter_map(|m| {
+                m.get("external_userid")
+                    .or_else(|| m.pointer("/event/external_userid"))
+                    .and_then(Value::as_str)
+                    .map(str::to_string)
+            })
             .collect();
         users.sort();
         users.dedup();
-        let names: HashMap<String, String> = match self.api.customers(&users).await {
-            Ok(found) => found.into_iter().map(|c| (c.external_userid, c.nickname)).collect(),
+        let customers = match self.api.customers(&users).await {
+            Ok(found) => found,
             Err(error) => {
                 tracing::warn!(%error, "WeChat nicknames could not be looked up");
-                HashMap::new()
+                Vec::new()
             }
         };
         let mut batch = Batch {
-            messages: Vec::new(),
             next_cursor: next,
+            ..Batch::default()
         };
+        // Each customer's picture once per run: WeChat serves it from its own image server.
+        for customer in &customers {
+            if customer.avatar.is_empty() || !self.pictured.insert(customer.external_userid.clone()) {
+                continue;
+            }
+            match self.api.picture(&customer.avatar).await {
+                Ok((bytes, content_type)) => batch.avatars.push(Avatar {
+                    channel: ChannelKind::Wechat,
+                    address: customer.external_userid.clone(),
+                    bytes,
+                    content_type,
+                }),
+                Err(error) => tracing::warn!(%error, "a WeChat customer's picture could not be fetched"),
+            }
+        }
+        let names: HashMap<String, String> = customers.into_iter().map(|c| (c.external_userid, c.nickname)).collect();
         for raw in &raws {
             if let Some(message) = self.message_from(raw, &names).await? {
                 batch

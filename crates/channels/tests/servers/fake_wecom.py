@@ -33,7 +33,9 @@ Test controls (JSON in, JSON out):
   POST /_control/expire_token  {} -> {"expired": N}   every issued access_token is expired from now on
   POST /_control/fail     {"path": "/cgi-bin/kf/sync_msg", "count", "errcode", "errmsg"?} -> the next `count`
                           calls of that path answer that error (checked before the access_token)
-  POST /_control/customer {"external_userid", "nickname", "avatar"?, "gender"?, "unionid"?}
+  POST /_control/customer {"external_userid", "nickname", "avatar"?, "gender"?, "unionid"?,
+                           "avatar_b64"?, "avatar_type"?}  (a picture served at GET /_avatar/<external_userid>,
+                           standing in for WeChat's image server; "avatar" then points there)
   GET  /_control/state    -> {"messages", "tokens", "sent"}
 
 Documentation followed (stored copies of developer.work.weixin.qq.com):
@@ -104,7 +106,7 @@ import sys
 import threading
 import time
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
-from urllib.parse import parse_qsl, quote, urlsplit
+from urllib.parse import parse_qsl, quote, unquote, urlsplit
 
 PORT, LOG = int(sys.argv[1]), sys.argv[2]
 CORPID = os.environ.get("FAKE_WECOM_CORPID", "ww-test-corp")
@@ -134,6 +136,7 @@ S = {
     "customers": {},   # external_userid -> profile
     "activity": {},    # external_userid -> {"last_message", "last_enter", "enter_context", "replies"}
     "sent": [],
+    "avatars": {},     # external_userid -> (bytes, content type), served at /_avatar/<id>
     "fail": {},        # path -> [spec]
     "seq": 0,
 }
@@ -430,6 +433,10 @@ def c_message(body):
 def c_customer(body):
     uid = body["external_userid"]
     S["customers"][uid] = {k: body[k] for k in ("nickname", "avatar", "gender", "unionid") if k in body}
+    if "avatar_b64" in body:
+        # The picture is served here, standing in for WeChat's image server (wx.qlogo.cn).
+        S["avatars"][uid] = (base64.b64decode(body["avatar_b64"]), body.get("avatar_type", "image/jpeg"))
+        S["customers"][uid]["avatar"] = "http://127.0.0.1:%d/_avatar/%s" % (PORT, quote(uid, safe=""))
     return {"ok": True}
 
 
@@ -507,6 +514,11 @@ class Handler(BaseHTTPRequestHandler):
             logged_query["corpsecret_ok"] = query["corpsecret"] == SECRET
         log({"http": self.command, "path": url.path, "query": logged_query, "body": shown})
         with lock:
+            if url.path.startswith("/_avatar/"):
+                picture = S["avatars"].get(unquote(url.path[len("/_avatar/"):]))
+                if picture is None:
+                    return self.send_body(404, b"not found", "text/plain")
+                return self.send_body(200, picture[0], picture[1])
             if url.path.startswith("/_control/"):
                 return self.control(url.path, body if isinstance(body, dict) else {})
             try:

@@ -110,11 +110,14 @@ async fn credentials_are_checked_with_plain_refusals() {
 
 #[tokio::test]
 async fn messages_media_and_nicknames_become_tickets_across_pages() {
+    use base64::Engine;
     let s = setup().await;
+    let picture = b"\x89PNG\r\n\x1a\n-ann-picture".to_vec();
     s.fake
         .control(
             "customer",
-            Some(json!({ "external_userid": "wm-ann", "nickname": "安娜" })),
+            Some(json!({ "external_userid": "wm-ann", "nickname": "安娜",
+                "avatar_b64": base64::engine::general_purpose::STANDARD.encode(&picture), "avatar_type": "image/png" })),
         )
         .await;
     s.fake.customer_says("wm-ann", "我的订单还没到\n订单号 4411", 60).await;
@@ -157,6 +160,20 @@ async fn messages_media_and_nicknames_become_tickets_across_pages() {
     let ann = tickets::detail(s.store.pool(), pulled.new_tickets[0]).await.unwrap();
     assert_eq!(ann.ticket.subject, "我的订单还没到");
     assert_eq!(ann.customer.display_name, "安娜");
+    // The picture from the customer lookup is kept on the profile, shown without loading anything remote.
+    let profile = switchboard_core::customers::profile(s.store.pool(), ann.customer.id)
+        .await
+        .unwrap();
+    assert_eq!(
+        profile.avatar.as_deref(),
+        Some(
+            format!(
+                "data:image/png;base64,{}",
+                base64::engine::general_purpose::STANDARD.encode(&picture)
+            )
+            .as_str()
+        )
+    );
     assert_eq!(ann.ticket.channel, ChannelKind::Wechat);
     assert_eq!(ann.messages[1].attachments.len(), 1);
     let bo = tickets::detail(s.store.pool(), pulled.new_tickets[1]).await.unwrap();

@@ -235,6 +235,7 @@ function fakeBackend(size: number, opts: { reportedCount?: number } = {}) {
       lifetime_value_cents: 0,
       currency: '',
       orders: [],
+      avatar: null,
     })),
     updateCustomer: vi.fn(async (): Promise<CustomerProfile> => {
       throw new BackendError('invalid_input', 'a customer needs a name');
