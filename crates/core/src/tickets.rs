@@ -121,9 +121,12 @@ pub async fn list_sorted(
         // Soonest due first; tickets without a running clock after them.
         TicketSort::SlaDue => "t.sla_due_at IS NULL, t.sla_due_at ASC, t.updated_at DESC, t.id DESC",
     };
+    // The page's ids first, sorted on the sort keys alone; the summary columns (subqueries for the
+    // address and tags) only for those. Sorting whole rows made a page deep in 100,000 tickets take seconds.
     let sql = format!(
         "SELECT {SUMMARY_COLUMNS} FROM tickets t JOIN customers c ON c.id = t.customer_id
-         WHERE {filter} ORDER BY {order} LIMIT ? OFFSET ?"
+         WHERE t.id IN (SELECT t.id FROM tickets t WHERE {filter} ORDER BY {order} LIMIT ? OFFSET ?)
+         ORDER BY {order}"
     );
     Ok(bind_all(sqlx::query_as(sqlx::AssertSqlSafe(sql)), binds)
         .bind(limit.clamp(0, 1000))

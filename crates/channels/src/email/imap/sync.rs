@@ -17,6 +17,9 @@ use crate::email::parse_message_for;
 /// UIDs fetched per round trip (and committed per transaction).
 const BATCH: usize = 250;
 
+/// Fetched messages with what parsing made of each, and the raw bytes (kept if unreadable).
+type ParsedBatch = Vec<(u32, Result<InboundMessage, String>, Vec<u8>)>;
+
 /// Where a sync stands, for a progress bar.
 #[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
 pub struct SyncProgress {
@@ -139,7 +142,7 @@ pub async fn sync_folder(
     });
     // A pipeline: the next batch is fetched while the previous one is parsed (on a blocking thread)
     // and stored (on SQLite's thread). Batches are stored in order, each with its cursor.
-    let (batches, mut arriving) = tokio::sync::mpsc::channel::<(FolderCursor, usize, Vec<(u32, Vec<u8>)>)>(2);
+    let (batches, mut arriving) = tokio::sync::mpsc::channel::<(FolderCursor, usize, Vec<(u32, Vec<u8>)>)>(1);
     let fetcher = async {
         for chunk in uids.chunks(BATCH) {
             let set = chunk.iter().map(u32::to_string).collect::<Vec<_>>().join(",");
@@ -170,8 +173,9 @@ pub async fn sync_folder(
         drop(batches);
         Ok::<(), ImapError>(())
     };
-    let storer = async {
-        let mut done = 0;
+    // Parsing runs as its own stage, so the next batch is parsed while SQLite stores the previous one.
+    let (parsed_tx, mut parsed_rx) = tokio::sync::mpsc::channel::<(FolderCursor, usize, ParsedBatch)>(1);
+    let parser = async {
         while let Some((covered, count, fetched)) = arriving.recv().await {
             let parsed = tokio::task::spawn_blocking(move || {
                 fetched
@@ -187,6 +191,16 @@ pub async fn sync_folder(
             })
             .await
             .map_err(|e| ImapError::new(Step::Session, format!("parsing stopped: {e}")))?;
+            if parsed_tx.send((covered, count, parsed)).await.is_err() {
+                break; // the storing side failed; its error is the one reported
+            }
+        }
+        drop(parsed_tx);
+        Ok::<(), ImapError>(())
+    };
+    let storer = async {
+        let mut done = 0;
+        while let Some((covered, count, parsed)) = parsed_rx.recv().await {
             store_batch(store, account_id, folder, covered, parsed, &mut report)
                 .await
                 .map_err(db)?;
@@ -199,8 +213,9 @@ pub async fn sync_folder(
         }
         Ok::<(), ImapError>(())
     };
-    let (fetched, stored) = tokio::join!(fetcher, storer);
+    let (fetched, parsed, stored) = tokio::join!(fetcher, parser, storer);
     stored?;
+    parsed?;
     fetched?;
     // Everything below UIDNEXT (as of EXAMINE) was either fetched, already known, or outside the
     // initial range: the next sync starts above it.
@@ -265,39 +280,73 @@ async fn store_batch(
     account_id: i64,
     folder: &str,
     covered: FolderCursor,
-    parsed: Vec<(u32, Result<InboundMessage, String>, Vec<u8>)>,
+    parsed: ParsedBatch,
     report: &mut FolderReport,
 ) -> switchboard_core::Result<()> {
+    // First without a savepoint per message: savepoints make SQLite copy every page a message touches and
+    // FTS5 flush its index at each. Only when a message is refused half-way is the batch stored again
+    // with them, so the refused one alone is left out.
+    let before = report.clone();
+    if store_all(store, account_id, folder, covered, &parsed, report, false).await? {
+        return Ok(());
+    }
+    *report = before;
+    store_all(store, account_id, folder, covered, &parsed, report, true).await?;
+    Ok(())
+}
+
+/// One attempt at a batch; false when a message was refused without savepoints (nothing is committed).
+async fn store_all(
+    store: &Store,
+    account_id: i64,
+    folder: &str,
+    covered: FolderCursor,
+    parsed: &ParsedBatch,
+    report: &mut FolderReport,
+    savepoints: bool,
+) -> switchboard_core::Result<bool> {
     let uidvalidity = u32::try_from(covered.uidvalidity).unwrap_or_default();
     let mut tx = store::begin_write(store.pool()).await?;
     for (uid, parsed, raw) in parsed {
-        let key = source_key(account_id, folder, uidvalidity, uid);
+        let key = source_key(account_id, folder, uidvalidity, *uid);
         let problem = match parsed {
             Ok(message) => {
                 let message = InboundMessage {
                     channel: Some(ChannelKind::Email),
                     account_id: Some(account_id),
                     source_key: Some(key.clone()),
-                    ..message
+                    ..message.clone()
                 };
-                let mut savepoint = (&mut *tx).begin().await?;
-                match ingest_in(&mut savepoint, store.blobs(), &message).await {
-                    Ok(outcome) => {
-                        savepoint.commit().await?;
-                        report.summary.count(outcome);
-                        None
+                if savepoints {
+                    let mut savepoint = (&mut *tx).begin().await?;
+                    match ingest_in(&mut savepoint, store.blobs(), &message).await {
+                        Ok(outcome) => {
+                            savepoint.commit().await?;
+                            report.summary.count(outcome);
+                            None
+                        }
+                        Err(switchboard_core::Error::Invalid(reason)) => {
+                            savepoint.rollback().await?;
+                            Some(reason)
+                        }
+                        Err(other) => return Err(other),
                     }
-                    Err(switchboard_core::Error::Invalid(reason)) => {
-                        savepoint.rollback().await?;
-                        Some(reason)
+                } else {
+                    match ingest_in(&mut tx, store.blobs(), &message).await {
+                        Ok(outcome) => {
+                            report.summary.count(outcome);
+                            None
+                        }
+                        // Dropping the transaction rolls it back; the caller stores the batch again.
+                        Err(switchboard_core::Error::Invalid(_)) => return Ok(false),
+                        Err(other) => return Err(other),
                     }
-                    Err(other) => return Err(other),
                 }
             }
-            Err(error) => Some(error),
+            Err(error) => Some(error.clone()),
         };
         if let Some(error) = problem {
-            let blob = store.blobs().put(&raw)?;
+            let blob = store.blobs().put(raw)?;
             sync_state::record_unreadable(&mut tx, account_id, &key, &blob, &error).await?;
             report.unreadable += 1;
             report.summary.failed += 1;
@@ -306,5 +355,5 @@ async fn store_batch(
     }
     sync_state::save_folder_cursor(&mut tx, account_id, folder, covered).await?;
     tx.commit().await?;
-    Ok(())
+    Ok(true)
 }
