@@ -48,9 +48,6 @@ impl Store {
         MIGRATOR.run(&pool).await?;
         // Once per workspace: older messages join the short-Chinese-term index (new ones are indexed live).
         crate::cjk_index::backfill(&pool).await?;
-        // Table statistics for the query planner, refreshed when stale (SQLite's advice for long-lived
-        // connections): without them it sorts 100,000 open tickets rather than read the inbox's index.
-        sqlx::query("PRAGMA optimize=0x10002").execute(&pool).await?;
         let runner_id: std::sync::Arc<str> = crate::jobs::register_runner(&pool).await?.into();
         let (beat_pool, beat_id) = (pool.clone(), runner_id.clone());
         tokio::spawn(async move {
@@ -135,8 +132,6 @@ impl Store {
 
     /// Closes the pool so every change is checkpointed before the process exits.
     pub async fn close(&self) {
-        // Statistics kept current for the next start (a big import or sync changes the tables a lot).
-        let _ = sqlx::query("PRAGMA optimize").execute(&self.pool).await;
         self.pool.close().await;
     }
 }
