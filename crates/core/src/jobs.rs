@@ -97,14 +97,17 @@ pub async fn claim(pool: &SqlitePool, kind: &str, runner: &str) -> Result<Option
     let now = now_ms();
     Ok(sqlx::query_as(
         "UPDATE jobs SET state = 'running', attempts = attempts + 1, updated_at = ?1, runner_id = ?5
-         WHERE id = (SELECT id FROM jobs WHERE kind = ?2
-                       AND ((state = 'queued' AND run_after <= ?1)
-                            OR (state = 'running' AND (updated_at < ?1 - ?3 OR runner_id IS NULL
-                                -- Never our own: this process is alive even when a busy machine
-                                -- delayed its heartbeat.
-                                OR (runner_id <> ?5 AND NOT EXISTS (SELECT 1 FROM runners r
-                                               WHERE r.id = jobs.runner_id AND r.heartbeat_at >= ?1 - ?4)))))
-                     ORDER BY run_after, id LIMIT 1)
+         WHERE id = coalesce(
+             (SELECT id FROM jobs WHERE state = 'running' AND kind = ?2
+                 AND (updated_at < ?1 - ?3 OR runner_id IS NULL
+                      -- Never our own: this process is alive even when a busy machine delayed its heartbeat.
+                      OR (runner_id <> ?5 AND NOT EXISTS (SELECT 1 FROM runners r
+                                     WHERE r.id = jobs.runner_id AND r.heartbeat_at >= ?1 - ?4)))
+              ORDER BY run_after, id LIMIT 1),
+             -- Two lookups rather than one OR: each reads the (state, run_after) index in order and stops at
+             -- the first row, where the OR sorted every due job (100,000 queued: 17 claims a second).
+             (SELECT id FROM jobs WHERE state = 'queued' AND kind = ?2 AND run_after <= ?1
+              ORDER BY run_after, id LIMIT 1))
          RETURNING id, kind, payload_json, attempts",
     )
     .bind(now)
