@@ -122,30 +122,24 @@ const telegram = spawn("python3", [join(servers, "fake_telegram.py"), String(tel
   env: { ...process.env, FAKE_TELEGRAM_TOKEN: telegramToken },
   stdio: ["ignore", "ignore", "inherit"],
 });
-const telegramControl = async (path, body) => {
-  const response = await fetch(`http://127.0.0.1:${telegramPort}/_control/${path}`, {
+// The test controls of a loopback platform fake: GET reads, a body POSTs.
+const controlOf = (port, name) => async (path, body) => {
+  const response = await fetch(`http://127.0.0.1:${port}/_control/${path}`, {
     method: body ? "POST" : "GET",
     headers: { "content-type": "application/json" },
     body: body ? JSON.stringify(body) : undefined,
   });
-  assert.ok(response.ok, `fake Telegram ${path}: ${response.status}`);
+  assert.ok(response.ok, `fake ${name} ${path}: ${response.status}`);
   return response.json();
 };
+const telegramControl = controlOf(telegramPort, "Telegram");
 // The WeCom 微信客服 API on loopback (written from WeCom's documentation), with its test controls.
 const wecomPort = await freePort();
 const wecom = spawn("python3", [join(servers, "fake_wecom.py"), String(wecomPort), join(home, "wecom.log")], {
   env: { ...process.env, FAKE_WECOM_CORPID: "wwe2e0corp000001", FAKE_WECOM_SECRET: "e2e-kf-secret", FAKE_WECOM_KFID: "wk-e2e-kf" },
   stdio: ["ignore", "ignore", "inherit"],
 });
-const wecomControl = async (path, body) => {
-  const response = await fetch(`http://127.0.0.1:${wecomPort}/_control/${path}`, {
-    method: body ? "POST" : "GET",
-    headers: { "content-type": "application/json" },
-    body: body ? JSON.stringify(body) : undefined,
-  });
-  assert.ok(response.ok, `fake WeCom ${path}: ${response.status}`);
-  return response.json();
-};
+const wecomControl = controlOf(wecomPort, "WeCom");
 const setValue = (el, value, event = "input") =>
   wd.execute(
     "const [el, value, event] = arguments; el.value = value; el.dispatchEvent(new Event(event, { bubbles: true }));",

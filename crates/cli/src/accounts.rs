@@ -212,6 +212,23 @@ fn settings(args: &AccountArgs, address: &str, base: Option<EmailSettings>) -> a
     Ok(settings)
 }
 
+/// Creates the account and files its secret; without a keychain, no half-made account is left behind.
+pub async fn create_with_secret(
+    store: &Store,
+    kind: ChannelKind,
+    name: &str,
+    address: &str,
+    json: &str,
+    secret: String,
+) -> anyhow::Result<i64> {
+    let id = accounts::create(store.pool(), kind, name, address, json).await?;
+    if let Err(error) = secrets::store(secrets::account_key(&store.workspace_id().await?, id), secret).await {
+        accounts::delete(store.pool(), id).await?;
+        bail!(error);
+    }
+    Ok(id)
+}
+
 pub async fn run(store: &Store, command: AccountCommand) -> anyhow::Result<ExitCode> {
     match command {
         AccountCommand::Add(args) => {
@@ -222,18 +239,8 @@ pub async fn run(store: &Store, command: AccountCommand) -> anyhow::Result<ExitC
             let settings = settings(&args, &address, None)?;
             let password = read_password()?;
             let name = args.name.clone().unwrap_or_else(|| address.clone());
-            let id = accounts::create(
-                store.pool(),
-                ChannelKind::Email,
-                &name,
-                &address,
-                &serde_json::to_string(&settings)?,
-            )
-            .await?;
-            if let Err(error) = secrets::store(secrets::account_key(&store.workspace_id().await?, id), password).await {
-                accounts::delete(store.pool(), id).await?;
-                bail!(error);
-            }
+            let json = serde_json::to_string(&settings)?;
+            let id = create_with_secret(store, ChannelKind::Email, &name, &address, &json, password).await?;
             println!(
                 "added account {id}: {address} (IMAP {}:{}, SMTP {}:{})",
                 settings.imap.host, settings.imap.port, settings.smtp.host, settings.smtp.port

@@ -2,31 +2,14 @@
 //! token or secret read from standard input, kept in the OS keychain only), pull their messages once,
 //! and send their queued replies once.
 
-use anyhow::bail;
+use crate::accounts::create_with_secret;
 use switchboard_channels::channel::Channel;
 use switchboard_channels::chat::{self, Delivered};
+use switchboard_channels::chat_accounts;
 use switchboard_channels::telegram::{self, api::DEFAULT_API_BASE as TELEGRAM_API};
 use switchboard_channels::wecom::{self, WecomSettings, api::DEFAULT_API_BASE as WECOM_API};
-use switchboard_channels::{chat_accounts, secrets};
 use switchboard_core::model::ChannelKind;
 use switchboard_core::{Store, accounts, chat_sync};
-
-/// Creates the account and files its secret; without a keychain, no half-made account is left behind.
-async fn create(
-    store: &Store,
-    kind: ChannelKind,
-    name: &str,
-    address: &str,
-    json: &str,
-    secret: String,
-) -> anyhow::Result<i64> {
-    let id = accounts::create(store.pool(), kind, name, address, json).await?;
-    if let Err(error) = secrets::store(secrets::account_key(&store.workspace_id().await?, id), secret).await {
-        accounts::delete(store.pool(), id).await?;
-        bail!(error);
-    }
-    Ok(id)
-}
 
 pub async fn add_telegram(
     store: &Store,
@@ -38,7 +21,7 @@ pub async fn add_telegram(
     let settings = telegram::check_token(&base, &token).await.map_err(anyhow::Error::msg)?;
     let address = format!("@{}", settings.bot_username);
     let name = name.unwrap_or_else(|| address.clone());
-    let id = create(
+    let id = create_with_secret(
         store,
         ChannelKind::Telegram,
         &name,
@@ -67,7 +50,7 @@ pub async fn add_wechat(
     wecom::check(&settings, &secret).await.map_err(anyhow::Error::msg)?;
     let name = name.unwrap_or_else(|| format!("WeChat {}", settings.open_kfid));
     let json = serde_json::to_string(&settings)?;
-    let id = create(store, ChannelKind::Wechat, &name, &settings.open_kfid, &json, secret).await?;
+    let id = create_with_secret(store, ChannelKind::Wechat, &name, &settings.open_kfid, &json, secret).await?;
     println!("added account {id}: WeChat customer service {}", settings.open_kfid);
     Ok(())
 }
