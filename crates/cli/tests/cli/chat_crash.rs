@@ -35,15 +35,18 @@ fn add_account(ws: &Path, args: &[&str], secret: &str) {
 
 /// Syncs of `channel` killed at random moments, more customer messages arriving before each (`more`
 /// returns how many were sent so far); then one run to the end.
-fn sync_with_kills(ws: &Path, channel: &str, rounds: usize, reach: u64, mut more: impl FnMut(usize) -> i64) {
+fn sync_with_kills(ws: &Path, channel: &str, rounds: usize, mut more: impl FnMut(usize) -> i64) {
     let mut random = Random::new();
-    // The kill window follows this machine's speed: from half the time a sync with nothing new takes
-    // (the process starting, the store opening, the secret from the keychain, one empty poll) to `reach`
-    // times it (how much longer a round's news takes to pull and store differs per platform).
+    // The kill window follows this machine's speed. It starts from half the time a sync with nothing new
+    // takes (the process starting, the store opening, the secret from the keychain, one empty poll) to
+    // four times it, then steers itself: a kill that came after the sync had finished brings the window's
+    // end down to that moment, one that came before anything was stored moves its start up (and its end out if need be). A fixed
+    // window either let most syncs finish (a fast machine) or killed them all before they stored anything.
     let started = std::time::Instant::now();
     let idle = cli(ws).args(["sync", "--quiet"]).output().unwrap();
     assert!(idle.status.success(), "{idle:?}");
     let startup = started.elapsed().as_millis() as u64;
+    let (mut from, mut to) = (startup / 2, startup * 4);
     // Kills that left news unstored, and killed runs that had stored some first: both must happen.
     let (mut cut_short, mut progressed, mut before) = (0, 0, 0);
     for round in 0..rounds {
@@ -54,10 +57,24 @@ fn sync_with_kills(ws: &Path, channel: &str, rounds: usize, reach: u64, mut more
             .stderr(Stdio::null())
             .spawn()
             .unwrap();
-        kill_after(child, random.millis(startup / 2, startup * reach));
+        let delay = random.millis(from, to);
+        kill_after(child, delay);
         let now = stored(ws, channel).0;
-        cut_short += usize::from(now < sent);
-        progressed += usize::from(now > before);
+        let delay = delay.as_millis() as u64;
+        if now >= sent {
+            to = delay;
+        } else {
+            cut_short += 1;
+        }
+        if now > before {
+            progressed += 1;
+        } else {
+            (from, to) = (delay, to.max(delay * 2));
+        }
+        if to < from + 20 {
+            // Timing noise crossed the bounds: start over from the first window.
+            (from, to) = (startup / 2, startup * 4);
+        }
         before = now;
     }
     println!(
@@ -109,7 +126,7 @@ fn a_telegram_sync_killed_fifteen_times_stores_each_message_exactly_once() {
         to
     };
     add_account(&ws, &["add-telegram", "--api-base", &fake.base()], fake_telegram::TOKEN);
-    sync_with_kills(&ws, "telegram", 15, 4, |round| {
+    sync_with_kills(&ws, "telegram", 15, |round| {
         if round == 0 {
             say(0, 400);
         }
@@ -150,6 +167,6 @@ fn a_wechat_sync_killed_fifteen_times_stores_each_message_exactly_once() {
         ],
         fake_wecom::SECRET,
     );
-    sync_with_kills(&ws, "wechat", 15, 10, |round| say(150 * round, 150 + 150 * round));
+    sync_with_kills(&ws, "wechat", 15, |round| say(150 * round, 150 + 150 * round));
     assert_eq!(stored(&ws, "wechat"), (2_250, 2_250, 30));
 }
