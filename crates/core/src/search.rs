@@ -1,12 +1,14 @@
-//! Full-text search over tickets and messages (FTS5, trigram tokenizer).
+//! Full-text search over tickets and messages (FTS5).
 //!
-//! Each whitespace-separated term must match. Terms of three characters or more use the trigram FTS
-//! index; one- and two-character Chinese terms (退款, 发票) use the per-character index (`cjk_index`);
-//! other short terms (a, #1) fall back to a LIKE scan. Newest matches come first.
+//! Each whitespace-separated term must match. In messages, Latin-script words match as word prefixes
+//! (the unicode61 word index: "refund" finds "refunded"), Chinese at any length through the per-character
+//! index (`cjk_index`). Ticket subjects and summaries match as substrings (a trigram index) from three
+//! characters. Shorter terms fall back to a LIKE scan. Newest matches come first.
 
 use sqlx::SqlitePool;
 
 use crate::Result;
+use crate::cjk_index::is_cjk;
 use crate::model::TicketSummary;
 use crate::tickets;
 
@@ -16,49 +18,86 @@ const MESSAGE_WINDOW: i64 = 1000;
 /// A parsed search query.
 #[derive(Debug, Default, PartialEq, Eq)]
 pub struct Query {
-    /// FTS5 MATCH expression over indexed terms, if any.
-    pub fts: Option<String>,
-    /// One- and two-character Chinese terms: the per-character index finds them in messages.
-    pub cjk_terms: Vec<String>,
-    /// Other terms too short for the trigram index (a LIKE scan).
+    /// MATCH expression over the messages' word index: each term's Latin-script part as a prefix phrase.
+    pub words: Option<String>,
+    /// MATCH expression over the messages' per-character index: each term's Chinese runs as phrases.
+    pub cjk: Option<String>,
+    /// Terms without Chinese too short for the word index in messages (a LIKE scan).
     pub short_terms: Vec<String>,
+    /// MATCH expression over the tickets' trigram index (terms of three characters or more).
+    pub trigrams: Option<String>,
+    /// Terms too short for the trigram index, matched in ticket subjects and summaries by LIKE.
+    pub short_ticket_terms: Vec<String>,
+}
+
+/// A quoted FTS5 string: the user's text is never FTS syntax (no AND/NEAR/column filters).
+fn quoted(text: &str) -> String {
+    format!("\"{}\"", text.replace('"', "\"\""))
+}
+
+fn and(phrases: Vec<String>) -> Option<String> {
+    (!phrases.is_empty()).then(|| phrases.join(" AND "))
 }
 
 impl Query {
     pub fn parse(input: &str) -> Query {
-        let mut phrases = Vec::new();
-        let mut cjk_terms = Vec::new();
-        let mut short_terms = Vec::new();
+        let (mut words, mut cjk, mut short_terms, mut trigrams, mut short_ticket_terms) =
+            (Vec::new(), Vec::new(), Vec::new(), Vec::new(), Vec::new());
         for term in input.split_whitespace() {
-            if term.chars().count() >= 3 {
-                // A quoted phrase: the user's text is never FTS syntax (no AND/NEAR/column filters).
-                phrases.push(format!("\"{}\"", term.replace('"', "\"\"")));
-            } else if crate::cjk_index::phrase(term).is_some() {
-                cjk_terms.push(term.to_string());
+            let long = term.chars().count() >= 3;
+            if long {
+                trigrams.push(quoted(term));
+            } else {
+                short_ticket_terms.push(term.to_string());
+            }
+            if term.chars().any(is_cjk) {
+                // "iPhone退款": the Chinese runs through the character index, the rest through the words.
+                let mut latin = String::new();
+                for (is_chinese, run) in runs(term) {
+                    if is_chinese {
+                        cjk.extend(crate::cjk_index::phrase(&run));
+                    } else {
+                        latin.push_str(&run);
+                        latin.push(' ');
+                    }
+                }
+                // A letter or two next to Chinese is too short a prefix: the whole term is scanned for.
+                match latin.chars().filter(|c| c.is_alphanumeric()).count() {
+                    0 => {}
+                    1 => short_terms.push(term.to_string()),
+                    _ => words.push(format!("{}*", quoted(latin.trim()))),
+                }
+            } else if long && term.chars().any(char::is_alphanumeric) {
+                // The last word of the term is a prefix: typing "refu" already finds "refund".
+                words.push(format!("{}*", quoted(term)));
             } else {
                 short_terms.push(term.to_string());
             }
         }
         Query {
-            fts: (!phrases.is_empty()).then(|| phrases.join(" AND ")),
-            cjk_terms,
+            words: and(words),
+            cjk: and(cjk),
             short_terms,
+            trigrams: and(trigrams),
+            short_ticket_terms,
         }
     }
 
     pub fn is_empty(&self) -> bool {
-        self.fts.is_none() && self.cjk_terms.is_empty() && self.short_terms.is_empty()
+        self.trigrams.is_none() && self.short_ticket_terms.is_empty()
     }
+}
 
-    /// The MATCH expression over the per-character index for the short Chinese terms.
-    pub fn cjk_match(&self) -> Option<String> {
-        let phrases: Vec<String> = self
-            .cjk_terms
-            .iter()
-            .filter_map(|t| crate::cjk_index::phrase(t))
-            .collect();
-        (!phrases.is_empty()).then(|| phrases.join(" AND "))
+/// A term cut into its runs of Chinese and of other characters, in order.
+fn runs(term: &str) -> Vec<(bool, String)> {
+    let mut runs: Vec<(bool, String)> = Vec::new();
+    for c in term.chars() {
+        match runs.last_mut() {
+            Some((chinese, run)) if *chinese == is_cjk(c) => run.push(c),
+            _ => runs.push((is_cjk(c), c.to_string())),
+        }
     }
+    runs
 }
 
 /// Tickets whose subject, summary, or any message (subject, body, author) matches `input`.
@@ -77,7 +116,6 @@ pub async fn search_tickets(pool: &SqlitePool, input: &str, limit: i64) -> Resul
             .collect()
     };
     let pattern = |t: &String| format!("%{}%", t.replace('\\', "\\\\").replace('%', "\\%").replace('_', "\\_"));
-    let cjk_match = query.cjk_match();
 
     // A LIKE scan stops as soon as it has enough rows: ask for few, so short terms stay fast.
     let like_window = (limit * 4).clamp(1, MESSAGE_WINDOW);
@@ -91,7 +129,7 @@ pub async fn search_tickets(pool: &SqlitePool, input: &str, limit: i64) -> Resul
     let message_columns = ["m.subject", "m.body_text", "m.author_name", "m.author_address"];
     let message_likes = like_clause(&query.short_terms, &message_columns);
     let in_cjk = " AND m.id IN (SELECT rowid FROM messages_cjk WHERE messages_cjk MATCH ?)";
-    let message_sql = newest_tickets(match (&query.fts, &cjk_match) {
+    let message_sql = newest_tickets(match (&query.words, &query.cjk) {
         (Some(_), cjk) => format!(
             "SELECT m.ticket_id, f.rowid AS r FROM messages_fts f JOIN messages m ON m.id = f.rowid
              WHERE messages_fts MATCH ?{}{message_likes} ORDER BY f.rowid DESC LIMIT {MESSAGE_WINDOW}",
@@ -106,10 +144,9 @@ pub async fn search_tickets(pool: &SqlitePool, input: &str, limit: i64) -> Resul
              ORDER BY m.id DESC LIMIT {like_window}"
         ),
     });
-    // Subjects and AI summaries: short Chinese terms are matched by LIKE here (a short column).
-    let ticket_terms: Vec<String> = query.short_terms.iter().chain(&query.cjk_terms).cloned().collect();
-    let ticket_likes = like_clause(&ticket_terms, &["t.subject", "t.summary"]);
-    let ticket_sql = newest_tickets(match &query.fts {
+    // Subjects and AI summaries: substrings, short terms by LIKE (a short column).
+    let ticket_likes = like_clause(&query.short_ticket_terms, &["t.subject", "t.summary"]);
+    let ticket_sql = newest_tickets(match &query.trigrams {
         Some(_) => format!(
             "SELECT t.id AS ticket_id, f.rowid AS r FROM tickets_fts f JOIN tickets t ON t.id = f.rowid
              WHERE tickets_fts MATCH ?{ticket_likes} ORDER BY f.rowid DESC LIMIT {MESSAGE_WINDOW}"
@@ -122,9 +159,9 @@ pub async fn search_tickets(pool: &SqlitePool, input: &str, limit: i64) -> Resul
 
     let mut ids: Vec<i64> = Vec::new();
     let message_binds: Vec<String> = query
-        .fts
+        .words
         .iter()
-        .chain(&cjk_match)
+        .chain(&query.cjk)
         .cloned()
         .chain(
             query
@@ -134,10 +171,15 @@ pub async fn search_tickets(pool: &SqlitePool, input: &str, limit: i64) -> Resul
         )
         .collect();
     let ticket_binds: Vec<String> = query
-        .fts
+        .trigrams
         .iter()
         .cloned()
-        .chain(ticket_terms.iter().flat_map(|t| std::iter::repeat_n(pattern(t), 2)))
+        .chain(
+            query
+                .short_ticket_terms
+                .iter()
+                .flat_map(|t| std::iter::repeat_n(pattern(t), 2)),
+        )
         .collect();
     for (sql, binds) in [(message_sql, message_binds), (ticket_sql, ticket_binds)] {
         let mut q = sqlx::query_scalar::<_, i64>(sqlx::AssertSqlSafe(sql));
@@ -184,12 +226,19 @@ mod tests {
     use super::*;
 
     #[test]
-    fn splits_terms_by_length_and_quotes_fts_syntax() {
-        let q = Query::parse(r#"refund 退款 "NEAR order 5"#);
-        assert_eq!(q.fts.as_deref(), Some(r#""refund" AND """NEAR" AND "order""#));
-        assert_eq!(q.cjk_terms, vec!["退款".to_string()]);
-        assert_eq!(q.cjk_match().as_deref(), Some("\"退 款\""));
-        assert_eq!(q.short_terms, vec!["5".to_string()]);
+    fn terms_go_to_the_index_that_can_answer_them() {
+        let q = Query::parse(r#"refund 退款 "NEAR order 5 iPhone退款 a发票"#);
+        assert_eq!(
+            q.words.as_deref(),
+            Some(r#""refund"* AND """NEAR"* AND "order"* AND "iPhone"*"#)
+        );
+        assert_eq!(q.cjk.as_deref(), Some(r#""退 款" AND "退 款" AND "发 票""#));
+        assert_eq!(q.short_terms, ["5", "a发票"]);
+        assert_eq!(
+            q.trigrams.as_deref(),
+            Some(r#""refund" AND """NEAR" AND "order" AND "iPhone退款" AND "a发票""#)
+        );
+        assert_eq!(q.short_ticket_terms, ["退款", "5"]);
         assert!(Query::parse("   ").is_empty());
     }
 

@@ -44,8 +44,22 @@ async fn finds_english_and_chinese_text_of_any_length() {
         subjects(search_tickets(pool, "headphones", 10).await.unwrap()),
         ["Refund please"]
     );
+    // Words in a body match by their beginning: what is typed so far already finds them.
+    assert_eq!(
+        subjects(search_tickets(pool, "headph BROKE", 10).await.unwrap()),
+        ["Refund please"]
+    );
     assert_eq!(
         subjects(search_tickets(pool, "尽快处理", 10).await.unwrap()),
+        ["申请退款"]
+    );
+    // Chinese of any length inside a sentence, and Chinese next to Latin letters in one term.
+    assert_eq!(
+        subjects(search_tickets(pool, "收到时已经坏了", 10).await.unwrap()),
+        ["申请退款"]
+    );
+    assert_eq!(
+        subjects(search_tickets(pool, "qq.com耳机", 10).await.unwrap()),
         ["申请退款"]
     );
     // Two-character Chinese words are below the trigram size and still found.

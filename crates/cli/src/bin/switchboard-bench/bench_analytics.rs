@@ -69,8 +69,8 @@ pub async fn bench_analytics(tickets: usize, dir: Option<String>) -> anyhow::Res
         let reference = sqlite_shell_chart(&db, query.from, query.to)?;
         println!(
             "| last {days} days | {} | {} | {in_range} | {} |",
-            ms(median(dashboard_times)),
-            ms(median(insight_times)),
+            ms(crate::median(&mut dashboard_times)),
+            ms(crate::median(&mut insight_times)),
             ms(reference)
         );
     }
@@ -84,11 +84,6 @@ pub async fn bench_analytics(tickets: usize, dir: Option<String>) -> anyhow::Res
     analytics::dashboard(pool, &filtered, now).await?;
     println!("\nlast 30 days, email only: {}", ms(t.elapsed()));
     Ok(())
-}
-
-fn median(mut times: Vec<Duration>) -> Duration {
-    times.sort();
-    times[times.len() / 2]
 }
 
 fn ms(d: Duration) -> String {
