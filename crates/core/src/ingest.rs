@@ -233,7 +233,9 @@ pub async fn ingest_in(conn: &mut SqliteConnection, blobs: &BlobStore, msg: &Inb
         .await?;
     }
 
-    update_ticket_after_message(&mut *conn, ticket_id, msg, created).await?;
+    if !created {
+        update_ticket_after_message(&mut *conn, ticket_id, msg).await?;
+    }
 
     let kind = if created { "ticket_created" } else { "message_received" };
     audit::record(
@@ -313,22 +315,18 @@ async fn reopen_grace_ms(conn: &mut SqliteConnection) -> Result<i64> {
         * 86_400_000)
 }
 
+/// The stored message this one repeats: the same place in the same mailbox, else the same content.
 async fn find_duplicate(conn: &mut SqliteConnection, source_key: Option<&str>, hash: &str) -> Result<Option<i64>> {
-    if let Some(key) = source_key {
-        let existing: Option<i64> = sqlx::query_scalar("SELECT id FROM messages WHERE source_key = ?")
-            .bind(key)
-            .fetch_optional(&mut *conn)
-            .await?;
-        if existing.is_some() {
-            return Ok(existing);
-        }
-    }
-    Ok(
-        sqlx::query_scalar("SELECT id FROM messages WHERE content_hash = ? AND direction = 'inbound'")
-            .bind(hash)
-            .fetch_optional(conn)
-            .await?,
+    Ok(sqlx::query_scalar(
+        "SELECT id FROM messages WHERE source_key = ?
+         UNION ALL
+         SELECT id FROM messages WHERE content_hash = ? AND direction = 'inbound'
+         LIMIT 1",
     )
+    .bind(source_key)
+    .bind(hash)
+    .fetch_optional(conn)
+    .await?)
 }
 
 async fn find_or_create_customer(
@@ -375,6 +373,7 @@ async fn find_or_create_customer(
     Ok(id)
 }
 
+/// Opens a ticket for `msg`, its first message already counted (one statement: ingest runs per mail).
 async fn create_ticket(
     conn: &mut SqliteConnection,
     msg: &InboundMessage,
@@ -382,39 +381,43 @@ async fn create_ticket(
     customer_id: i64,
     now: i64,
 ) -> Result<i64> {
-    let number = crate::tickets::next_number(&mut *conn).await?;
     let subject = threading::strip_reply_prefixes(&msg.subject);
     let subject = if subject.is_empty() { "(no subject)" } else { subject };
-    // Noise never opens a ticket: it is filed closed, where the agent can still find it.
-    let status = if msg.auto_generated {
-        TicketStatus::Closed
+    // Noise never opens a ticket: it is filed closed, where the agent can still find it, and is not
+    // the customer's word (no preview or reply clock).
+    let (status, preview, customer_message_at) = if msg.auto_generated {
+        (TicketStatus::Closed, String::new(), None)
     } else {
-        TicketStatus::New
+        (
+            TicketStatus::New,
+            preview_of(&msg.body_text),
+            Some(msg.sent_at.min(now)),
+        )
     };
-    Ok(sqlx::query_scalar(
+    let sql = format!(
         "INSERT INTO tickets (number, subject, status, channel, account_id, customer_id, auto_generated,
-             created_at, updated_at)
-         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id",
-    )
-    .bind(number)
-    .bind(subject)
-    .bind(status)
-    .bind(channel)
-    .bind(msg.account_id)
-    .bind(customer_id)
-    .bind(msg.auto_generated)
-    .bind(msg.sent_at.min(now))
-    .bind(msg.sent_at.min(now))
-    .fetch_one(conn)
-    .await?)
+             created_at, updated_at, message_count, preview, last_customer_message_at)
+         VALUES ({}, ?, ?, ?, ?, ?, ?, ?, ?, 1, ?, ?) RETURNING id",
+        crate::tickets::NEXT_NUMBER
+    );
+    Ok(sqlx::query_scalar(sqlx::AssertSqlSafe(sql))
+        .bind(subject)
+        .bind(status)
+        .bind(channel)
+        .bind(msg.account_id)
+        .bind(customer_id)
+        .bind(msg.auto_generated)
+        .bind(msg.sent_at.min(now))
+        .bind(msg.sent_at.min(now))
+        .bind(preview)
+        .bind(customer_message_at)
+        .fetch_one(conn)
+        .await?)
 }
 
-async fn update_ticket_after_message(
-    conn: &mut SqliteConnection,
-    ticket_id: i64,
-    msg: &InboundMessage,
-    created: bool,
-) -> Result<()> {
+/// A message joining an existing ticket: counted, and when it is the customer's newest word, the ticket
+/// is unread again, wakes from snooze, shows it as its preview and reopens if it was resolved or pending.
+async fn update_ticket_after_message(conn: &mut SqliteConnection, ticket_id: i64, msg: &InboundMessage) -> Result<()> {
     let preview = preview_of(&msg.body_text);
     if msg.auto_generated {
         sqlx::query("UPDATE tickets SET message_count = message_count + 1 WHERE id = ?")
@@ -427,32 +430,26 @@ async fn update_ticket_after_message(
     let sent_at = msg.sent_at.min(now_ms());
     // Only a message newer than what the ticket has seen reopens it and becomes its preview: importing
     // an old mail into a resolved ticket changes nothing the agent relies on.
-    let reopen = if created {
-        ""
-    } else {
-        ", status = CASE WHEN is_newer AND status IN ('resolved', 'pending') THEN 'open' ELSE status END,
-           resolved_at = CASE WHEN is_newer AND status IN ('resolved', 'pending') THEN NULL ELSE resolved_at END"
-    };
-    let sql = format!(
+    sqlx::query(
         "UPDATE tickets SET message_count = message_count + 1,
              unread = CASE WHEN is_newer THEN 1 ELSE unread END,
              snoozed_until = CASE WHEN is_newer THEN NULL ELSE snoozed_until END,
              preview = CASE WHEN is_newer THEN ? ELSE preview END,
              updated_at = max(updated_at, ?),
-             last_customer_message_at = max(coalesce(last_customer_message_at, 0), ?)
-             {reopen}
+             last_customer_message_at = max(coalesce(last_customer_message_at, 0), ?),
+             status = CASE WHEN is_newer AND status IN ('resolved', 'pending') THEN 'open' ELSE status END,
+             resolved_at = CASE WHEN is_newer AND status IN ('resolved', 'pending') THEN NULL ELSE resolved_at END
          FROM (SELECT ? >= coalesce(last_customer_message_at, 0) AS is_newer FROM tickets WHERE id = ?)
-         WHERE id = ?"
-    );
-    sqlx::query(sqlx::AssertSqlSafe(sql))
-        .bind(preview)
-        .bind(sent_at)
-        .bind(sent_at)
-        .bind(sent_at)
-        .bind(ticket_id)
-        .bind(ticket_id)
-        .execute(conn)
-        .await?;
+         WHERE id = ?",
+    )
+    .bind(preview)
+    .bind(sent_at)
+    .bind(sent_at)
+    .bind(sent_at)
+    .bind(ticket_id)
+    .bind(ticket_id)
+    .execute(conn)
+    .await?;
     Ok(())
 }
 

@@ -177,12 +177,12 @@ pub async fn view_counts(pool: &SqlitePool) -> Result<Vec<ViewCount>> {
 
 /// The number the next ticket gets (numbers start after 1000 and are never reused while tickets exist).
 pub(crate) async fn next_number(conn: &mut sqlx::SqliteConnection) -> Result<i64> {
-    Ok(
-        sqlx::query_scalar("SELECT coalesce(max(number), 1000) + 1 FROM tickets")
-            .fetch_one(conn)
-            .await?,
-    )
+    let sql = format!("SELECT {NEXT_NUMBER}");
+    Ok(sqlx::query_scalar(sqlx::AssertSqlSafe(sql)).fetch_one(conn).await?)
 }
+
+/// The number the next ticket gets (numbers start at 1001), as an SQL expression.
+pub(crate) const NEXT_NUMBER: &str = "(SELECT coalesce(max(number), 1000) + 1 FROM tickets)";
 
 /// Open tickets per value of a column (views per category, per queue).
 async fn open_counts_by(pool: &SqlitePool, column: &'static str) -> Result<Vec<(String, i64)>> {

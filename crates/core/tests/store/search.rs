@@ -62,7 +62,7 @@ async fn finds_english_and_chinese_text_of_any_length() {
         subjects(search_tickets(pool, "qq.com耳机", 10).await.unwrap()),
         ["申请退款"]
     );
-    // Two-character Chinese words are below the trigram size and still found.
+    // Two-character Chinese words are found through the per-character index.
     assert_eq!(subjects(search_tickets(pool, "退款", 10).await.unwrap()), ["申请退款"]);
     assert_eq!(subjects(search_tickets(pool, "发票", 10).await.unwrap()), ["发票"]);
     // Sender address, and all terms must match.

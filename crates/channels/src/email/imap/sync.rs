@@ -17,7 +17,8 @@ use crate::email::parse_message_for;
 /// UIDs fetched per round trip (and committed per transaction).
 const BATCH: usize = 250;
 
-/// Fetched messages with what parsing made of each, and the raw bytes (kept if unreadable).
+/// Fetched messages with what parsing made of each (ready to store: channel, account and source set),
+/// and the raw bytes (kept if unreadable).
 type ParsedBatch = Vec<(u32, Result<InboundMessage, String>, Vec<u8>)>;
 
 /// Where a sync stands, for a progress bar.
@@ -177,15 +178,20 @@ pub async fn sync_folder(
     let (parsed_tx, mut parsed_rx) = tokio::sync::mpsc::channel::<(FolderCursor, usize, ParsedBatch)>(1);
     let parser = async {
         while let Some((covered, count, fetched)) = arriving.recv().await {
+            let folder = folder.to_string();
             let parsed = tokio::task::spawn_blocking(move || {
                 fetched
                     .into_iter()
                     .map(|(uid, raw)| {
-                        (
-                            uid,
-                            parse_message_for(&raw, address_is_list).map_err(|e| e.to_string()),
-                            raw,
-                        )
+                        let parsed = parse_message_for(&raw, address_is_list)
+                            .map(|message| InboundMessage {
+                                channel: Some(ChannelKind::Email),
+                                account_id: Some(account_id),
+                                source_key: Some(source_key(account_id, &folder, uidvalidity, uid)),
+                                ..message
+                            })
+                            .map_err(|e| e.to_string());
+                        (uid, parsed, raw)
                     })
                     .collect::<Vec<_>>()
             })
@@ -308,18 +314,11 @@ async fn store_all(
     let uidvalidity = u32::try_from(covered.uidvalidity).unwrap_or_default();
     let mut tx = store::begin_write(store.pool()).await?;
     for (uid, parsed, raw) in parsed {
-        let key = source_key(account_id, folder, uidvalidity, *uid);
         let problem = match parsed {
             Ok(message) => {
-                let message = InboundMessage {
-                    channel: Some(ChannelKind::Email),
-                    account_id: Some(account_id),
-                    source_key: Some(key.clone()),
-                    ..message.clone()
-                };
                 if savepoints {
                     let mut savepoint = (&mut *tx).begin().await?;
-                    match ingest_in(&mut savepoint, store.blobs(), &message).await {
+                    match ingest_in(&mut savepoint, store.blobs(), message).await {
                         Ok(outcome) => {
                             savepoint.commit().await?;
                             report.summary.count(outcome);
@@ -332,7 +331,7 @@ async fn store_all(
                         Err(other) => return Err(other),
                     }
                 } else {
-                    match ingest_in(&mut tx, store.blobs(), &message).await {
+                    match ingest_in(&mut tx, store.blobs(), message).await {
                         Ok(outcome) => {
                             report.summary.count(outcome);
                             None
@@ -346,6 +345,7 @@ async fn store_all(
             Err(error) => Some(error.clone()),
         };
         if let Some(error) = problem {
+            let key = source_key(account_id, folder, uidvalidity, *uid);
             let blob = store.blobs().put(raw)?;
             sync_state::record_unreadable(&mut tx, account_id, &key, &blob, &error).await?;
             report.unreadable += 1;

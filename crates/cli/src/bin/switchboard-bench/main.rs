@@ -288,7 +288,7 @@ async fn store_realistic(count: usize) -> anyhow::Result<()> {
     import_messages(&store, messages, |_, _| {}, |_| {}).await?;
     report("import (parse + store + index)", count, start.elapsed());
     {
-        // The same again without the message full-text index: what the trigram FTS5 costs.
+        // The same again without the message full-text index: what the FTS5 word index costs.
         let messages = realistic();
         let scratch = tempfile::tempdir()?;
         let store = Store::open(scratch.path()).await?;
