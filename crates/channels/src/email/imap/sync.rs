@@ -178,7 +178,7 @@ pub async fn sync_folder(
     let (parsed_tx, mut parsed_rx) = tokio::sync::mpsc::channel::<(FolderCursor, usize, ParsedBatch)>(1);
     let parser = async {
         while let Some((covered, count, fetched)) = arriving.recv().await {
-            let folder = folder.to_string();
+            let (folder, blobs) = (folder.to_string(), store.blobs().clone());
             let parsed = tokio::task::spawn_blocking(move || {
                 fetched
                     .into_iter()
@@ -191,6 +191,12 @@ pub async fn sync_folder(
                                 ..message
                             })
                             .map_err(|e| e.to_string());
+                        // Attachment files are written here, beside parsing, rather than between two of
+                        // SQLite's statements: storing then finds them in place. A failure is left for
+                        // storing to meet again and report.
+                        for attachment in parsed.iter().flat_map(|m| &m.attachments) {
+                            let _ = blobs.put(&attachment.bytes);
+                        }
                         (uid, parsed, raw)
                     })
                     .collect::<Vec<_>>()
