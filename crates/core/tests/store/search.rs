@@ -12,7 +12,7 @@ async fn finds_english_and_chinese_text_of_any_length() {
             "ann@example.com",
             "a@x",
             "Refund please",
-            "The headphones arrived broken",
+            "The headphones arrived broken, deja vu",
             1_000,
         ),
     )
@@ -44,9 +44,14 @@ async fn finds_english_and_chinese_text_of_any_length() {
         subjects(search_tickets(pool, "headphones", 10).await.unwrap()),
         ["Refund please"]
     );
-    // Words in a body match by their beginning: what is typed so far already finds them.
+    // Words in a body match by their beginning, whatever their case and accents: what is typed so far
+    // already finds them.
     assert_eq!(
         subjects(search_tickets(pool, "headph BROKE", 10).await.unwrap()),
+        ["Refund please"]
+    );
+    assert_eq!(
+        subjects(search_tickets(pool, "déjà", 10).await.unwrap()),
         ["Refund please"]
     );
     assert_eq!(
