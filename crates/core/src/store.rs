@@ -14,6 +14,9 @@ pub const DATABASE_FILE: &str = "workspace.sqlite3";
 
 static MIGRATOR: sqlx::migrate::Migrator = sqlx::migrate!("./migrations");
 
+/// How often the write-ahead log is copied into the database (and the copy made durable).
+const CHECKPOINT_EVERY: Duration = Duration::from_secs(1);
+
 /// An open workspace. Cheap to clone: the pool is shared.
 #[derive(Clone, Debug)]
 pub struct Store {
@@ -40,7 +43,11 @@ impl Store {
             // A workspace outgrows SQLite's 2 MB default page cache within a few thousand mails; reading
             // pages through mmap and a larger cache keeps big imports and searches off read() calls.
             .pragma("cache_size", "-32768")
-            .pragma("mmap_size", "268435456");
+            .pragma("mmap_size", "268435456")
+            // Checkpoints run on their own connection (below), not inside whichever commit crosses
+            // the WAL's size limit: that commit used to wait for the copy and two fsyncs, a sixth of an
+            // initial mail sync.
+            .pragma("wal_autocheckpoint", "0");
         let pool = SqlitePoolOptions::new()
             .max_connections(4)
             .connect_with(options)
@@ -57,6 +64,26 @@ impl Store {
                 // A closed pool (the workspace was closed) ends the heartbeat.
                 if beat_pool.is_closed() || crate::jobs::heartbeat(&beat_pool, &beat_id).await.is_err() {
                     break;
+                }
+            }
+        });
+        let checkpoint_pool = pool.clone();
+        tokio::spawn(async move {
+            let mut tick = tokio::time::interval(CHECKPOINT_EVERY);
+            loop {
+                tick.tick().await;
+                if checkpoint_pool.is_closed() {
+                    break;
+                }
+                // PASSIVE: copies what no reader still needs, beside the writers, never waiting for them.
+                if let Err(error) = sqlx::query("PRAGMA wal_checkpoint(PASSIVE)")
+                    .execute(&checkpoint_pool)
+                    .await
+                {
+                    if checkpoint_pool.is_closed() {
+                        break;
+                    }
+                    tracing::warn!(%error, "WAL checkpoint failed; retried in a moment");
                 }
             }
         });

@@ -158,7 +158,11 @@ fn cpu_seconds() -> (f64, f64) {
         .filter(|task| {
             std::fs::read_to_string(task.path().join("comm")).is_ok_and(|name| name.starts_with("sqlx-sqlite"))
         })
-        .map(|task| std::fs::read_to_string(task.path().join("stat")).map(ticks).unwrap_or(0.0))
+        .map(|task| {
+            std::fs::read_to_string(task.path().join("stat"))
+                .map(ticks)
+                .unwrap_or(0.0)
+        })
         .sum();
     (all, sqlite)
 }
