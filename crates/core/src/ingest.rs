@@ -418,7 +418,6 @@ async fn create_ticket(
 /// A message joining an existing ticket: counted, and when it is the customer's newest word, the ticket
 /// is unread again, wakes from snooze, shows it as its preview and reopens if it was resolved or pending.
 async fn update_ticket_after_message(conn: &mut SqliteConnection, ticket_id: i64, msg: &InboundMessage) -> Result<()> {
-    let preview = preview_of(&msg.body_text);
     if msg.auto_generated {
         sqlx::query("UPDATE tickets SET message_count = message_count + 1 WHERE id = ?")
             .bind(ticket_id)
@@ -430,6 +429,7 @@ async fn update_ticket_after_message(conn: &mut SqliteConnection, ticket_id: i64
     let sent_at = msg.sent_at.min(now_ms());
     // Only a message newer than what the ticket has seen reopens it and becomes its preview: importing
     // an old mail into a resolved ticket changes nothing the agent relies on.
+    let preview = preview_of(&msg.body_text);
     sqlx::query(
         "UPDATE tickets SET message_count = message_count + 1,
              unread = CASE WHEN is_newer THEN 1 ELSE unread END,

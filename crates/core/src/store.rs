@@ -56,36 +56,19 @@ impl Store {
         // Once per workspace: older messages join the short-Chinese-term index (new ones are indexed live).
         crate::cjk_index::backfill(&pool).await?;
         let runner_id: std::sync::Arc<str> = crate::jobs::register_runner(&pool).await?.into();
-        let (beat_pool, beat_id) = (pool.clone(), runner_id.clone());
-        tokio::spawn(async move {
-            let mut tick = tokio::time::interval(Duration::from_millis(crate::jobs::HEARTBEAT_MS));
-            loop {
-                tick.tick().await;
-                // A closed pool (the workspace was closed) ends the heartbeat.
-                if beat_pool.is_closed() || crate::jobs::heartbeat(&beat_pool, &beat_id).await.is_err() {
-                    break;
-                }
-            }
+        let beat_id = runner_id.clone();
+        every(&pool, Duration::from_millis(crate::jobs::HEARTBEAT_MS), move |pool| {
+            let id = beat_id.clone();
+            async move { crate::jobs::heartbeat(&pool, &id).await.is_ok() }
         });
-        let checkpoint_pool = pool.clone();
-        tokio::spawn(async move {
-            let mut tick = tokio::time::interval(CHECKPOINT_EVERY);
-            loop {
-                tick.tick().await;
-                if checkpoint_pool.is_closed() {
-                    break;
-                }
-                // PASSIVE: copies what no reader still needs, beside the writers, never waiting for them.
-                if let Err(error) = sqlx::query("PRAGMA wal_checkpoint(PASSIVE)")
-                    .execute(&checkpoint_pool)
-                    .await
-                {
-                    if checkpoint_pool.is_closed() {
-                        break;
-                    }
-                    tracing::warn!(%error, "WAL checkpoint failed; retried in a moment");
-                }
+        every(&pool, CHECKPOINT_EVERY, |pool| async move {
+            // PASSIVE: copies what no reader still needs, beside the writers, never waiting for them.
+            if let Err(error) = sqlx::query("PRAGMA wal_checkpoint(PASSIVE)").execute(&pool).await
+                && !pool.is_closed()
+            {
+                tracing::warn!(%error, "WAL checkpoint failed; retried in a moment");
             }
+            true
         });
         Ok(Store {
             pool,
@@ -192,6 +175,25 @@ pub async fn agent_name_in(conn: &mut sqlx::SqliteConnection) -> Result<String> 
         .fetch_optional(conn)
         .await?;
     Ok(name.unwrap_or_else(|| crate::tickets::DEFAULT_AGENT_NAME.into()))
+}
+
+/// Runs `task` every `period` while the workspace is open (closing the pool ends it), until it returns
+/// false.
+fn every<Task, Done>(pool: &SqlitePool, period: Duration, task: Task)
+where
+    Task: Fn(SqlitePool) -> Done + Send + 'static,
+    Done: std::future::Future<Output = bool> + Send,
+{
+    let pool = pool.clone();
+    tokio::spawn(async move {
+        let mut tick = tokio::time::interval(period);
+        loop {
+            tick.tick().await;
+            if pool.is_closed() || !task(pool.clone()).await {
+                break;
+            }
+        }
+    });
 }
 
 pub async fn begin_write(pool: &SqlitePool) -> Result<sqlx::Transaction<'static, sqlx::Sqlite>> {

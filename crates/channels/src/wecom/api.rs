@@ -239,7 +239,6 @@ impl KfApi {
     /// A customer's picture from the address `kf/customer/batchget` gave (WeChat's image server, no
     /// token): at most 256 KB, and only a JPEG, PNG, GIF or WebP.
     pub async fn picture(&self, url: &str) -> Result<(Vec<u8>, String), ApiError> {
-        const MAX: usize = 256 * 1024;
         if !(url.starts_with("https://") || url.starts_with("http://")) {
             return Err(ApiError::Unreachable(
                 "the picture's address is not a web address".into(),
@@ -270,8 +269,11 @@ impl KfApi {
             .map_err(|e| ApiError::Unreachable(e.to_string()))?
         {
             bytes.extend_from_slice(&chunk);
-            if bytes.len() > MAX {
-                return Err(ApiError::Unreachable("the picture is over 256 KB".into()));
+            if bytes.len() > switchboard_core::customers::MAX_AVATAR_BYTES {
+                return Err(ApiError::Unreachable(format!(
+                    "the picture is over {} KB",
+                    switchboard_core::customers::MAX_AVATAR_BYTES / 1024
+                )));
             }
         }
         Ok((bytes, content_type))
