@@ -10,6 +10,10 @@ use crate::time::now_ms;
 pub const ACTOR_SYSTEM: &str = "system";
 pub const ACTOR_AGENT: &str = "agent";
 
+/// Binds the ticket, kind, actor, data (JSON text) and time, in that order.
+pub(crate) const INSERT_SQL: &str =
+    "INSERT INTO events (ticket_id, kind, actor, data_json, created_at) VALUES (?, ?, ?, ?, ?)";
+
 pub async fn record(
     conn: &mut SqliteConnection,
     ticket_id: Option<i64>,
@@ -17,7 +21,7 @@ pub async fn record(
     actor: &str,
     data: Value,
 ) -> Result<()> {
-    sqlx::query("INSERT INTO events (ticket_id, kind, actor, data_json, created_at) VALUES (?, ?, ?, ?, ?)")
+    sqlx::query(INSERT_SQL)
         .bind(ticket_id)
         .bind(kind)
         .bind(actor)

@@ -35,6 +35,19 @@ pub fn tokens(text: &str) -> String {
     out
 }
 
+/// A message's tokens: those of its subject, body and author name, runs kept apart. Empty without CJK.
+pub fn message_tokens(subject: &str, body: &str, author: &str) -> String {
+    [subject, body, author]
+        .iter()
+        .map(|text| tokens(text))
+        .filter(|t| !t.is_empty())
+        .collect::<Vec<_>>()
+        .join(" x ")
+}
+
+/// Adds a message's tokens (`message_tokens`, not empty) under its id; binds the id, then the tokens.
+pub(crate) const INSERT_SQL: &str = "INSERT INTO messages_cjk (rowid, chars) VALUES (?, ?)";
+
 /// Indexes one message (subject, body and author name).
 pub async fn index_message(
     conn: &mut SqliteConnection,
@@ -43,16 +56,11 @@ pub async fn index_message(
     body: &str,
     author: &str,
 ) -> Result<()> {
-    let chars = [subject, body, author]
-        .iter()
-        .map(|text| tokens(text))
-        .filter(|t| !t.is_empty())
-        .collect::<Vec<_>>()
-        .join(" x ");
+    let chars = message_tokens(subject, body, author);
     if chars.is_empty() {
         return Ok(());
     }
-    sqlx::query("INSERT INTO messages_cjk (rowid, chars) VALUES (?, ?)")
+    sqlx::query(INSERT_SQL)
         .bind(message_id)
         .bind(chars)
         .execute(conn)

@@ -2,6 +2,8 @@
 //! customer found or created, threaded or a new ticket opened, deduplicated, audited, and a
 //! classification job queued. Every channel (email, chat, import) goes through here.
 
+use std::sync::LazyLock;
+
 use serde_json::json;
 use sha2::{Digest, Sha256};
 use sqlx::SqliteConnection;
@@ -125,12 +127,72 @@ pub async fn ingest(store: &Store, msg: &InboundMessage) -> Result<IngestOutcome
 /// Stores `msg` inside the caller's transaction (bulk imports commit many messages at once; wrap each
 /// in a savepoint to skip a bad one without losing the others).
 pub async fn ingest_in(conn: &mut SqliteConnection, blobs: &BlobStore, msg: &InboundMessage) -> Result<IngestOutcome> {
+    store_in(conn, blobs, msg, &msg.content_hash(), &search_tokens(msg)).await
+}
+
+/// A message with what storing it computes from its text done beforehand (content hash, Chinese index
+/// tokens): a sync pipeline prepares messages beside SQLite's thread rather than between its statements.
+#[derive(Debug, Clone)]
+pub struct PreparedMessage {
+    message: InboundMessage,
+    content_hash: String,
+    cjk_tokens: String,
+}
+
+impl PreparedMessage {
+    pub fn new(message: InboundMessage) -> Self {
+        Self {
+            content_hash: message.content_hash(),
+            cjk_tokens: search_tokens(&message),
+            message,
+        }
+    }
+
+    pub fn message(&self) -> &InboundMessage {
+        &self.message
+    }
+}
+
+/// [`ingest_in`] for a message prepared beforehand.
+pub async fn ingest_prepared_in(
+    conn: &mut SqliteConnection,
+    blobs: &BlobStore,
+    prepared: &PreparedMessage,
+) -> Result<IngestOutcome> {
+    store_in(
+        conn,
+        blobs,
+        &prepared.message,
+        &prepared.content_hash,
+        &prepared.cjk_tokens,
+    )
+    .await
+}
+
+/// The Chinese index's tokens for a message: its subject, body and author's name.
+fn search_tokens(msg: &InboundMessage) -> String {
+    let author = display_name(&msg.from_name, &msg.from_address.trim().to_lowercase());
+    crate::cjk_index::message_tokens(&msg.subject, &msg.body_text, &author)
+}
+
+/// Statements go to SQLite in as few round trips as the decisions allow: each one is a hand-off to
+/// SQLite's thread and back (about 17 µs on a busy machine), which costs more than most of the
+/// statements themselves. A new ticket takes three: a first look, the ticket with its message, and
+/// the index, audit and job entries.
+async fn store_in(
+    conn: &mut SqliteConnection,
+    blobs: &BlobStore,
+    msg: &InboundMessage,
+    hash: &str,
+    chars: &str,
+) -> Result<IngestOutcome> {
     let address = msg.from_address.trim().to_lowercase();
     if address.is_empty() {
         return Err(crate::Error::Invalid("the message has no sender address".into()));
     }
-    let hash = msg.content_hash();
-    if let Some(message_id) = find_duplicate(&mut *conn, msg.source_key.as_deref(), &hash).await? {
+    let channel = msg.channel();
+    let look = first_look(&mut *conn, msg.source_key.as_deref(), hash, channel, &address).await?;
+    if let Some(message_id) = look.duplicate {
         return Ok(IngestOutcome::Duplicate { message_id });
     }
     // Attachment bytes go to content-addressed files first: harmless if the transaction then fails.
@@ -138,129 +200,91 @@ pub async fn ingest_in(conn: &mut SqliteConnection, blobs: &BlobStore, msg: &Inb
     for attachment in &msg.attachments {
         stored_attachments.push((attachment, blobs.put(&attachment.bytes)?));
     }
-    let channel = msg.channel();
     let now = now_ms();
-    let customer_id = find_or_create_customer(&mut *conn, channel, &address, &msg.from_name, now).await?;
-
-    let refs = msg.thread_references();
-    let mut ticket_id = threading::ticket_by_references(&mut *conn, customer_id, &refs).await?;
-    if ticket_id.is_none() {
-        ticket_id = threading::ticket_by_subject_token(&mut *conn, customer_id, &msg.subject).await?;
-    }
-    let chat = matches!(channel, ChannelKind::Telegram | ChannelKind::Wechat);
-    if ticket_id.is_none() && chat {
-        ticket_id = threading::current_conversation(&mut *conn, customer_id, channel.as_str(), msg.account_id).await?;
-    }
-    // A ticket merged into another hands its conversation on.
-    if let Some(id) = ticket_id {
-        ticket_id = Some(follow_merges(&mut *conn, id).await?);
-    }
-    // A closed ticket stays closed, and so does one resolved longer ago than the grace period: the
-    // customer's new message starts a new conversation.
-    if let Some(id) = ticket_id
-        && !msg.auto_generated
-    {
-        let (status, resolved_at): (String, Option<i64>) =
-            sqlx::query_as("SELECT status, resolved_at FROM tickets WHERE id = ?")
-                .bind(id)
-                .fetch_one(&mut *conn)
-                .await?;
-        // A chat goes quiet sooner than mail: after the quiet period a new message is a new conversation.
-        let grace = if chat {
-            chat_quiet_ms(&mut *conn).await?
-        } else {
-            reopen_grace_ms(&mut *conn).await?
-        };
-        let past_grace = status == TicketStatus::Resolved.as_str()
-            && resolved_at.is_some_and(|at| msg.sent_at.min(now) - at > grace);
-        if status == TicketStatus::Closed.as_str() || past_grace {
-            ticket_id = None;
+    let (customer_id, ticket_id) = match look.customer {
+        Some((id, display)) => {
+            // A customer first seen without a name gets one as soon as a message carries it.
+            if display == address && !msg.from_name.trim().is_empty() {
+                sqlx::query("UPDATE customers SET display_name = ?, updated_at = ? WHERE id = ?")
+                    .bind(msg.from_name.trim())
+                    .bind(now)
+                    .bind(id)
+                    .execute(&mut *conn)
+                    .await?;
+            }
+            (id, conversation_to_continue(&mut *conn, id, msg, channel, now).await?)
         }
-    }
-
-    let created = ticket_id.is_none();
-    let ticket_id = match ticket_id {
-        Some(id) => id,
-        None => create_ticket(&mut *conn, msg, channel, customer_id, now).await?,
+        // Someone new has no conversation to continue.
+        None => (
+            create_customer(&mut *conn, channel, &address, &msg.from_name, now).await?,
+            None,
+        ),
     };
 
-    let message_id: i64 = sqlx::query_scalar(
-        "INSERT INTO messages (ticket_id, direction, author_name, author_address, subject, body_text, body_html,
-             channel_message_id, in_reply_to, references_json, raw_headers, content_hash, source_key,
-             auto_generated, account_id, sent_at, created_at)
-         VALUES (?, 'inbound', ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id",
-    )
-    .bind(ticket_id)
-    .bind(display_name(&msg.from_name, &address))
-    .bind(&address)
-    .bind(&msg.subject)
-    .bind(&msg.body_text)
-    .bind(&msg.body_html)
-    .bind(&msg.message_id)
-    .bind(&msg.in_reply_to)
-    .bind(serde_json::to_string(&msg.references).unwrap_or_else(|_| "[]".into()))
-    .bind(&msg.raw_headers)
-    .bind(&hash)
-    .bind(&msg.source_key)
-    .bind(msg.auto_generated)
-    .bind(msg.account_id)
-    .bind(msg.sent_at)
-    .bind(now)
-    .fetch_one(&mut *conn)
-    .await?;
-    crate::cjk_index::index_message(
-        &mut *conn,
-        message_id,
-        &msg.subject,
-        &msg.body_text,
-        &display_name(&msg.from_name, &address),
-    )
-    .await?;
+    let author = display_name(&msg.from_name, &address);
+    let created = ticket_id.is_none();
+    let (ticket_id, message_id) = match ticket_id {
+        None => store_with_new_ticket(&mut *conn, msg, channel, customer_id, &author, &address, hash, now).await?,
+        Some(id) => store_in_ticket(&mut *conn, id, msg, &author, &address, hash, now).await?,
+    };
 
-    for (attachment, sha) in stored_attachments {
-        sqlx::query(
-            "INSERT INTO attachments (message_id, filename, content_type, size, sha256, inline, content_id)
-             VALUES (?, ?, ?, ?, ?, ?, ?)",
-        )
-        .bind(message_id)
-        .bind(&attachment.filename)
-        .bind(&attachment.content_type)
-        .bind(attachment.bytes.len() as i64)
-        .bind(sha)
-        .bind(attachment.inline)
-        .bind(&attachment.content_id)
-        .execute(&mut *conn)
-        .await?;
+    // The rest in one round trip: the Chinese index, attachments, the audit entry and (for a customer's
+    // own words) the classification job.
+    let mut sql = String::new();
+    if !chars.is_empty() {
+        sql.push_str(crate::cjk_index::INSERT_SQL);
+        sql.push_str(";\n");
     }
-
-    if !created {
-        update_ticket_after_message(&mut *conn, ticket_id, msg).await?;
+    if !stored_attachments.is_empty() {
+        sql.push_str(INSERT_ATTACHMENTS);
+        sql.push_str(";\n");
     }
-
-    let kind = if created { "ticket_created" } else { "message_received" };
-    audit::record(
-        &mut *conn,
-        Some(ticket_id),
-        kind,
-        channel.as_str(),
-        json!({ "message_id": message_id, "from": address, "auto_generated": msg.auto_generated }),
-    )
-    .await?;
-    // Auto-generated mail is stored for the record but costs no model call and runs no rules.
+    sql.push_str(audit::INSERT_SQL);
     if !msg.auto_generated {
+        sql.push_str(";\n");
+        sql.push_str(jobs::ENQUEUE_SQL);
+    }
+    let mut query = sqlx::query(sqlx::AssertSqlSafe(sql));
+    if !chars.is_empty() {
+        query = query.bind(message_id).bind(chars.to_string());
+    }
+    if !stored_attachments.is_empty() {
+        let list: Vec<_> = stored_attachments
+            .iter()
+            .map(|(a, sha)| {
+                json!({ "filename": a.filename, "content_type": a.content_type, "size": a.bytes.len(),
+                        "sha256": sha, "inline": a.inline, "content_id": a.content_id })
+            })
+            .collect();
+        query = query.bind(message_id).bind(serde_json::Value::from(list).to_string());
+    }
+    let kind = if created { "ticket_created" } else { "message_received" };
+    let event = json!({ "message_id": message_id, "from": address, "auto_generated": msg.auto_generated });
+    query = query
+        .bind(ticket_id)
+        .bind(kind)
+        .bind(channel.as_str())
+        .bind(event.to_string())
+        .bind(now);
+    if !msg.auto_generated {
+        query = query
+            .bind(jobs::KIND_CLASSIFY)
+            .bind(json!({ "ticket_id": ticket_id }).to_string())
+            .bind(format!("classify:{ticket_id}"))
+            .bind(now)
+            .bind(now)
+            .bind(now);
+    }
+    query.execute(&mut *conn).await?;
+
+    // Auto-generated mail is stored for the record but costs no model call and runs no rules.
+    if look.rules_enabled && !msg.auto_generated {
         let trigger = if created {
             rules::Trigger::TicketCreated
         } else {
             rules::Trigger::CustomerReplied
         };
         rules::fire(&mut *conn, trigger, ticket_id, now).await?;
-        jobs::enqueue(
-            &mut *conn,
-            jobs::KIND_CLASSIFY,
-            json!({ "ticket_id": ticket_id }),
-            Some(&format!("classify:{ticket_id}")),
-        )
-        .await?;
     }
     Ok(if created {
         IngestOutcome::Created { ticket_id, message_id }
@@ -269,19 +293,113 @@ pub async fn ingest_in(conn: &mut SqliteConnection, blobs: &BlobStore, msg: &Inb
     })
 }
 
-/// The ticket a merged ticket's conversation lives in now (merges can chain).
-async fn follow_merges(conn: &mut SqliteConnection, mut ticket_id: i64) -> Result<i64> {
-    for _ in 0..16 {
-        let next: Option<Option<i64>> = sqlx::query_scalar("SELECT merged_into FROM tickets WHERE id = ?")
+/// Binds the message id, then the attachments as a JSON array of objects.
+const INSERT_ATTACHMENTS: &str =
+    "INSERT INTO attachments (message_id, filename, content_type, size, sha256, inline, content_id)
+     SELECT ?, value ->> 'filename', value ->> 'content_type', value ->> 'size', value ->> 'sha256',
+            value ->> 'inline', value ->> 'content_id'
+     FROM json_each(?)";
+
+/// What the store already knows before anything is written: whether the message is stored already,
+/// who sent it, and whether any rule may want to run.
+struct FirstLook {
+    duplicate: Option<i64>,
+    /// The customer's id and display name.
+    customer: Option<(i64, String)>,
+    rules_enabled: bool,
+}
+
+/// One statement for the three questions of [`FirstLook`]. The duplicate is the stored message at the
+/// same place in the same mailbox, else with the same content.
+async fn first_look(
+    conn: &mut SqliteConnection,
+    source_key: Option<&str>,
+    hash: &str,
+    channel: ChannelKind,
+    address: &str,
+) -> Result<FirstLook> {
+    let (duplicate, rules_enabled, customer_id, display): (Option<i64>, bool, Option<i64>, Option<String>) =
+        sqlx::query_as(
+            "SELECT look.duplicate, look.rules_enabled, c.id, c.display_name
+             FROM (SELECT (SELECT id FROM messages WHERE source_key = ?1
+                           UNION ALL
+                           SELECT id FROM messages WHERE content_hash = ?2 AND direction = 'inbound'
+                           LIMIT 1) AS duplicate,
+                          EXISTS (SELECT 1 FROM rules WHERE enabled = 1) AS rules_enabled) AS look
+             LEFT JOIN customer_identities i ON i.channel = ?3 AND i.address = ?4
+             LEFT JOIN customers c ON c.id = i.customer_id",
+        )
+        .bind(source_key)
+        .bind(hash)
+        .bind(channel)
+        .bind(address)
+        .fetch_one(conn)
+        .await?;
+    Ok(FirstLook {
+        duplicate,
+        customer: customer_id.zip(display),
+        rules_enabled,
+    })
+}
+
+/// The known customer's conversation that `msg` continues, if it may: by references, a `[#1234]` token
+/// or (chat) the current conversation, followed through merges; a closed ticket, or one resolved longer
+/// ago than the grace period, is not continued (the customer's new message starts a new one).
+async fn conversation_to_continue(
+    conn: &mut SqliteConnection,
+    customer_id: i64,
+    msg: &InboundMessage,
+    channel: ChannelKind,
+    now: i64,
+) -> Result<Option<i64>> {
+    let mut found = threading::ticket_by_references(&mut *conn, customer_id, &msg.thread_references()).await?;
+    if found.is_none() {
+        found = threading::ticket_by_subject_token(&mut *conn, customer_id, &msg.subject).await?;
+    }
+    let chat = matches!(channel, ChannelKind::Telegram | ChannelKind::Wechat);
+    if found.is_none() && chat {
+        found = threading::current_conversation(&mut *conn, customer_id, channel.as_str(), msg.account_id).await?;
+    }
+    let Some(mut ticket_id) = found else {
+        return Ok(None);
+    };
+    // A ticket merged into another hands its conversation on (merges can chain).
+    let mut state: (Option<i64>, String, Option<i64>);
+    let mut hops = 0;
+    loop {
+        state = sqlx::query_as("SELECT merged_into, status, resolved_at FROM tickets WHERE id = ?")
             .bind(ticket_id)
-            .fetch_optional(&mut *conn)
+            .fetch_one(&mut *conn)
             .await?;
-        match next.flatten() {
-            Some(next) => ticket_id = next,
-            None => break,
+        match state.0 {
+            Some(next) if hops < 16 => {
+                ticket_id = next;
+                hops += 1;
+            }
+            _ => break,
         }
     }
-    Ok(ticket_id)
+    if msg.auto_generated {
+        return Ok(Some(ticket_id));
+    }
+    let (_, status, resolved_at) = state;
+    if status == TicketStatus::Closed.as_str() {
+        return Ok(None);
+    }
+    if status == TicketStatus::Resolved.as_str()
+        && let Some(resolved_at) = resolved_at
+    {
+        // A chat goes quiet sooner than mail: after the quiet period a new message is a new conversation.
+        let grace = if chat {
+            chat_quiet_ms(&mut *conn).await?
+        } else {
+            reopen_grace_ms(&mut *conn).await?
+        };
+        if msg.sent_at.min(now) - resolved_at > grace {
+            return Ok(None);
+        }
+    }
+    Ok(Some(ticket_id))
 }
 
 /// Setting: hours after a chat ticket is resolved during which the customer's next message reopens it.
@@ -315,72 +433,90 @@ async fn reopen_grace_ms(conn: &mut SqliteConnection) -> Result<i64> {
         * 86_400_000)
 }
 
-/// The stored message this one repeats: the same place in the same mailbox, else the same content.
-async fn find_duplicate(conn: &mut SqliteConnection, source_key: Option<&str>, hash: &str) -> Result<Option<i64>> {
-    Ok(sqlx::query_scalar(
-        "SELECT id FROM messages WHERE source_key = ?
-         UNION ALL
-         SELECT id FROM messages WHERE content_hash = ? AND direction = 'inbound'
-         LIMIT 1",
-    )
-    .bind(source_key)
-    .bind(hash)
-    .fetch_optional(conn)
-    .await?)
-}
-
-async fn find_or_create_customer(
+/// A new customer with the sender's address as their identity, in one round trip.
+async fn create_customer(
     conn: &mut SqliteConnection,
     channel: ChannelKind,
     address: &str,
     name: &str,
     now: i64,
 ) -> Result<i64> {
-    let existing: Option<(i64, String)> = sqlx::query_as(
-        "SELECT c.id, c.display_name FROM customer_identities i JOIN customers c ON c.id = i.customer_id
-         WHERE i.channel = ? AND i.address = ?",
-    )
-    .bind(channel)
-    .bind(address)
-    .fetch_optional(&mut *conn)
-    .await?;
-    if let Some((id, display)) = existing {
-        // A customer first seen without a name gets one as soon as a message carries it.
-        if display == address && !name.trim().is_empty() {
-            sqlx::query("UPDATE customers SET display_name = ?, updated_at = ? WHERE id = ?")
-                .bind(name.trim())
-                .bind(now)
-                .bind(id)
-                .execute(&mut *conn)
-                .await?;
-        }
-        return Ok(id);
-    }
-    let id: i64 = sqlx::query_scalar(
-        "INSERT INTO customers (display_name, created_at, updated_at) VALUES (?, ?, ?) RETURNING id",
+    let ids: Vec<i64> = sqlx::query_scalar(
+        "INSERT INTO customers (display_name, created_at, updated_at) VALUES (?1, ?2, ?2);
+         INSERT INTO customer_identities (customer_id, channel, address) VALUES (last_insert_rowid(), ?3, ?4)
+         RETURNING customer_id",
     )
     .bind(display_name(name, address))
     .bind(now)
-    .bind(now)
-    .fetch_one(&mut *conn)
+    .bind(channel)
+    .bind(address)
+    .fetch_all(conn)
     .await?;
-    sqlx::query("INSERT INTO customer_identities (customer_id, channel, address) VALUES (?, ?, ?)")
-        .bind(id)
-        .bind(channel)
-        .bind(address)
-        .execute(&mut *conn)
-        .await?;
-    Ok(id)
+    ids.first()
+        .copied()
+        .ok_or(crate::Error::Database(sqlx::Error::RowNotFound))
 }
 
-/// Opens a ticket for `msg`, its first message already counted (one statement: ingest runs per mail).
-async fn create_ticket(
+/// Inserts the message; binds its ticket's id first when the statement starts with `?`.
+fn insert_message_sql(ticket_id: &str) -> String {
+    format!(
+        "INSERT INTO messages (ticket_id, direction, author_name, author_address, subject, body_text, body_html,
+             channel_message_id, in_reply_to, references_json, raw_headers, content_hash, source_key,
+             auto_generated, account_id, sent_at, created_at)
+         VALUES ({ticket_id}, 'inbound', ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING ticket_id, id"
+    )
+}
+
+/// The message's own columns, bound in the order of [`insert_message_sql`].
+fn bind_message<'q>(
+    query: sqlx::query::QueryAs<'q, sqlx::Sqlite, (i64, i64), sqlx::sqlite::SqliteArguments>,
+    msg: &'q InboundMessage,
+    author: &str,
+    address: &str,
+    hash: &str,
+    now: i64,
+) -> sqlx::query::QueryAs<'q, sqlx::Sqlite, (i64, i64), sqlx::sqlite::SqliteArguments> {
+    query
+        .bind(author.to_string())
+        .bind(address.to_string())
+        .bind(&msg.subject)
+        .bind(&msg.body_text)
+        .bind(&msg.body_html)
+        .bind(&msg.message_id)
+        .bind(&msg.in_reply_to)
+        .bind(serde_json::to_string(&msg.references).unwrap_or_else(|_| "[]".into()))
+        .bind(&msg.raw_headers)
+        .bind(hash.to_string())
+        .bind(&msg.source_key)
+        .bind(msg.auto_generated)
+        .bind(msg.account_id)
+        .bind(msg.sent_at)
+        .bind(now)
+}
+
+/// Opens a ticket for `msg` with the message in it, already counted: one round trip, returning the
+/// ticket's and the message's ids.
+#[allow(clippy::too_many_arguments)]
+async fn store_with_new_ticket(
     conn: &mut SqliteConnection,
     msg: &InboundMessage,
     channel: ChannelKind,
     customer_id: i64,
+    author: &str,
+    address: &str,
+    hash: &str,
     now: i64,
-) -> Result<i64> {
+) -> Result<(i64, i64)> {
+    static SQL: LazyLock<String> = LazyLock::new(|| {
+        format!(
+            "INSERT INTO tickets (number, subject, status, channel, account_id, customer_id, auto_generated,
+                 created_at, updated_at, message_count, preview, last_customer_message_at)
+             VALUES ({}, ?, ?, ?, ?, ?, ?, ?, ?, 1, ?, ?);
+             {}",
+            crate::tickets::NEXT_NUMBER,
+            insert_message_sql("last_insert_rowid()")
+        )
+    });
     let subject = threading::strip_reply_prefixes(&msg.subject);
     let subject = if subject.is_empty() { "(no subject)" } else { subject };
     // Noise never opens a ticket: it is filed closed, where the agent can still find it, and is not
@@ -394,13 +530,7 @@ async fn create_ticket(
             Some(msg.sent_at.min(now)),
         )
     };
-    let sql = format!(
-        "INSERT INTO tickets (number, subject, status, channel, account_id, customer_id, auto_generated,
-             created_at, updated_at, message_count, preview, last_customer_message_at)
-         VALUES ({}, ?, ?, ?, ?, ?, ?, ?, ?, 1, ?, ?) RETURNING id",
-        crate::tickets::NEXT_NUMBER
-    );
-    Ok(sqlx::query_scalar(sqlx::AssertSqlSafe(sql))
+    let query = sqlx::query_as(SQL.as_str())
         .bind(subject)
         .bind(status)
         .bind(channel)
@@ -410,47 +540,87 @@ async fn create_ticket(
         .bind(msg.sent_at.min(now))
         .bind(msg.sent_at.min(now))
         .bind(preview)
-        .bind(customer_message_at)
-        .fetch_one(conn)
-        .await?)
+        .bind(customer_message_at);
+    only_row(
+        bind_message(query, msg, author, address, hash, now)
+            .fetch_all(conn)
+            .await?,
+    )
 }
 
-/// A message joining an existing ticket: counted, and when it is the customer's newest word, the ticket
+/// Adds `msg` to an existing ticket, which counts it; when it is the customer's newest word, the ticket
 /// is unread again, wakes from snooze, shows it as its preview and reopens if it was resolved or pending.
-async fn update_ticket_after_message(conn: &mut SqliteConnection, ticket_id: i64, msg: &InboundMessage) -> Result<()> {
-    if msg.auto_generated {
-        sqlx::query("UPDATE tickets SET message_count = message_count + 1 WHERE id = ?")
-            .bind(ticket_id)
-            .execute(conn)
-            .await?;
-        return Ok(());
-    }
-    // Dates come from the sender: a future date may not pin the ticket to the top of every view.
-    let sent_at = msg.sent_at.min(now_ms());
+/// One round trip, returning the ticket's and the message's ids.
+async fn store_in_ticket(
+    conn: &mut SqliteConnection,
+    ticket_id: i64,
+    msg: &InboundMessage,
+    author: &str,
+    address: &str,
+    hash: &str,
+    now: i64,
+) -> Result<(i64, i64)> {
+    static AUTO_GENERATED: LazyLock<String> = LazyLock::new(|| {
+        format!(
+            "{};
+             UPDATE tickets SET message_count = message_count + 1 WHERE id = ?",
+            insert_message_sql("?")
+        )
+    });
     // Only a message newer than what the ticket has seen reopens it and becomes its preview: importing
     // an old mail into a resolved ticket changes nothing the agent relies on.
-    let preview = preview_of(&msg.body_text);
-    sqlx::query(
-        "UPDATE tickets SET message_count = message_count + 1,
-             unread = CASE WHEN is_newer THEN 1 ELSE unread END,
-             snoozed_until = CASE WHEN is_newer THEN NULL ELSE snoozed_until END,
-             preview = CASE WHEN is_newer THEN ? ELSE preview END,
-             updated_at = max(updated_at, ?),
-             last_customer_message_at = max(coalesce(last_customer_message_at, 0), ?),
-             status = CASE WHEN is_newer AND status IN ('resolved', 'pending') THEN 'open' ELSE status END,
-             resolved_at = CASE WHEN is_newer AND status IN ('resolved', 'pending') THEN NULL ELSE resolved_at END
-         FROM (SELECT ? >= coalesce(last_customer_message_at, 0) AS is_newer FROM tickets WHERE id = ?)
-         WHERE id = ?",
-    )
-    .bind(preview)
-    .bind(sent_at)
-    .bind(sent_at)
-    .bind(sent_at)
-    .bind(ticket_id)
-    .bind(ticket_id)
-    .execute(conn)
-    .await?;
-    Ok(())
+    static CUSTOMER_WORDS: LazyLock<String> = LazyLock::new(|| {
+        format!(
+            "{};
+             UPDATE tickets SET message_count = message_count + 1,
+                 unread = CASE WHEN is_newer THEN 1 ELSE unread END,
+                 snoozed_until = CASE WHEN is_newer THEN NULL ELSE snoozed_until END,
+                 preview = CASE WHEN is_newer THEN ? ELSE preview END,
+                 updated_at = max(updated_at, ?),
+                 last_customer_message_at = max(coalesce(last_customer_message_at, 0), ?),
+                 status = CASE WHEN is_newer AND status IN ('resolved', 'pending') THEN 'open' ELSE status END,
+                 resolved_at = CASE WHEN is_newer AND status IN ('resolved', 'pending') THEN NULL ELSE resolved_at END
+             FROM (SELECT ? >= coalesce(last_customer_message_at, 0) AS is_newer FROM tickets WHERE id = ?)
+             WHERE id = ?",
+            insert_message_sql("?")
+        )
+    });
+    let sql = if msg.auto_generated {
+        &AUTO_GENERATED
+    } else {
+        &CUSTOMER_WORDS
+    };
+    let query = bind_message(
+        sqlx::query_as(sql.as_str()).bind(ticket_id),
+        msg,
+        author,
+        address,
+        hash,
+        now,
+    );
+    let rows = if msg.auto_generated {
+        query.bind(ticket_id).fetch_all(conn).await?
+    } else {
+        // Dates come from the sender: a future date may not pin the ticket to the top of every view.
+        let sent_at = msg.sent_at.min(now);
+        query
+            .bind(preview_of(&msg.body_text))
+            .bind(sent_at)
+            .bind(sent_at)
+            .bind(sent_at)
+            .bind(ticket_id)
+            .bind(ticket_id)
+            .fetch_all(conn)
+            .await?
+    };
+    only_row(rows)
+}
+
+/// The one row a statement group returns (`RETURNING`, with `fetch_all` so that every statement runs).
+fn only_row(rows: Vec<(i64, i64)>) -> Result<(i64, i64)> {
+    rows.first()
+        .copied()
+        .ok_or(crate::Error::Database(sqlx::Error::RowNotFound))
 }
 
 fn display_name(name: &str, address: &str) -> String {

@@ -26,6 +26,12 @@ impl Job {
     }
 }
 
+/// Binds the kind, payload (JSON text), dedupe key, and the time three times (run after, created, updated).
+pub(crate) const ENQUEUE_SQL: &str =
+    "INSERT INTO jobs (kind, payload_json, dedupe_key, run_after, created_at, updated_at)
+     VALUES (?, ?, ?, ?, ?, ?)
+     ON CONFLICT (dedupe_key) WHERE state = 'queued' DO NOTHING";
+
 /// Enqueues a job unless one with the same `dedupe_key` is already waiting (a running one does not
 /// count: it may be working on data older than the reason for this job).
 /// Returns whether a new job was added.
@@ -36,20 +42,16 @@ pub async fn enqueue(
     dedupe_key: Option<&str>,
 ) -> Result<bool> {
     let now = now_ms();
-    let added = sqlx::query(
-        "INSERT INTO jobs (kind, payload_json, dedupe_key, run_after, created_at, updated_at)
-         VALUES (?, ?, ?, ?, ?, ?)
-         ON CONFLICT (dedupe_key) WHERE state = 'queued' DO NOTHING",
-    )
-    .bind(kind)
-    .bind(payload.to_string())
-    .bind(dedupe_key)
-    .bind(now)
-    .bind(now)
-    .bind(now)
-    .execute(conn)
-    .await?
-    .rows_affected();
+    let added = sqlx::query(ENQUEUE_SQL)
+        .bind(kind)
+        .bind(payload.to_string())
+        .bind(dedupe_key)
+        .bind(now)
+        .bind(now)
+        .bind(now)
+        .execute(conn)
+        .await?
+        .rows_affected();
     Ok(added == 1)
 }
 

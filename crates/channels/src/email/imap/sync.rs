@@ -6,7 +6,7 @@
 
 use futures::TryStreamExt;
 use sqlx::Acquire;
-use switchboard_core::ingest::{ImportSummary, InboundMessage, ingest_in};
+use switchboard_core::ingest::{ImportSummary, InboundMessage, PreparedMessage, ingest_prepared_in};
 use switchboard_core::model::ChannelKind;
 use switchboard_core::sync_state::{self, FolderCursor};
 use switchboard_core::{Store, store};
@@ -19,7 +19,7 @@ const BATCH: usize = 250;
 
 /// Fetched messages with what parsing made of each (ready to store: channel, account and source set),
 /// and the raw bytes (kept if unreadable).
-type ParsedBatch = Vec<(u32, Result<InboundMessage, String>, Vec<u8>)>;
+type ParsedBatch = Vec<(u32, Result<PreparedMessage, String>, Vec<u8>)>;
 
 /// Where a sync stands, for a progress bar.
 #[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
@@ -183,18 +183,21 @@ pub async fn sync_folder(
                 fetched
                     .into_iter()
                     .map(|(uid, raw)| {
+                        // Prepared here (content hash, index tokens), beside parsing, rather than between
+                        // two of SQLite's statements: storing is the sync's bottleneck.
                         let parsed = parse_message_for(&raw, address_is_list)
-                            .map(|message| InboundMessage {
-                                channel: Some(ChannelKind::Email),
-                                account_id: Some(account_id),
-                                source_key: Some(source_key(account_id, &folder, uidvalidity, uid)),
-                                ..message
+                            .map(|message| {
+                                PreparedMessage::new(InboundMessage {
+                                    channel: Some(ChannelKind::Email),
+                                    account_id: Some(account_id),
+                                    source_key: Some(source_key(account_id, &folder, uidvalidity, uid)),
+                                    ..message
+                                })
                             })
                             .map_err(|e| e.to_string());
-                        // Attachment files are written here, beside parsing, rather than between two of
-                        // SQLite's statements: storing then finds them in place. A failure is left for
-                        // storing to meet again and report.
-                        for attachment in parsed.iter().flat_map(|m| &m.attachments) {
+                        // Attachment files too are written here: storing then finds them in place. A
+                        // failure is left for storing to meet again and report.
+                        for attachment in parsed.iter().flat_map(|m| &m.message().attachments) {
                             let _ = blobs.put(&attachment.bytes);
                         }
                         (uid, parsed, raw)
@@ -324,7 +327,7 @@ async fn store_all(
             Ok(message) => {
                 if savepoints {
                     let mut savepoint = (&mut *tx).begin().await?;
-                    match ingest_in(&mut savepoint, store.blobs(), message).await {
+                    match ingest_prepared_in(&mut savepoint, store.blobs(), message).await {
                         Ok(outcome) => {
                             savepoint.commit().await?;
                             report.summary.count(outcome);
@@ -337,7 +340,7 @@ async fn store_all(
                         Err(other) => return Err(other),
                     }
                 } else {
-                    match ingest_in(&mut tx, store.blobs(), message).await {
+                    match ingest_prepared_in(&mut tx, store.blobs(), message).await {
                         Ok(outcome) => {
                             report.summary.count(outcome);
                             None
