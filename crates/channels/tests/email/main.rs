@@ -5,6 +5,8 @@ mod demo_import;
 #[path = "../harness/dovecot.rs"]
 mod dovecot;
 mod imap_sync;
+#[path = "../harness/loopback.rs"]
+mod loopback;
 mod parse;
 mod remote_images;
 mod smtp_send;

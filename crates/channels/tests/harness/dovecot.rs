@@ -9,6 +9,7 @@ use std::path::{Path, PathBuf};
 use std::process::{Child, Command, Stdio};
 use std::time::{Duration, Instant};
 
+use super::loopback::free_port;
 use switchboard_channels::email::account::{EmailSettings, Security, ServerSettings};
 use switchboard_channels::email::imap::{ImapSession, connect};
 
@@ -20,14 +21,6 @@ pub struct Dovecot {
     pub dir: PathBuf,
     pub port: u16,
     pub lmtp_port: u16,
-}
-
-fn free_port() -> u16 {
-    std::net::TcpListener::bind("127.0.0.1:0")
-        .unwrap()
-        .local_addr()
-        .unwrap()
-        .port()
 }
 
 impl Dovecot {

@@ -3,72 +3,33 @@
 
 #![allow(dead_code)]
 
-use std::io::{BufRead, BufReader};
-use std::path::Path;
-use std::process::{Child, Command, Stdio};
-
 use base64::Engine;
 use serde_json::{Value, json};
+
+use super::loopback::FakeApi;
 
 pub const TOKEN: &str = "123456:TEST-token";
 
 pub struct FakeTelegram {
-    child: Child,
-    pub port: u16,
-    client: reqwest::Client,
-    _log: tempfile::NamedTempFile,
+    api: FakeApi,
 }
 
-impl Drop for FakeTelegram {
-    fn drop(&mut self) {
-        let _ = self.child.kill();
-        let _ = self.child.wait();
+/// The port, base address and control calls.
+impl std::ops::Deref for FakeTelegram {
+    type Target = FakeApi;
+
+    fn deref(&self) -> &FakeApi {
+        &self.api
     }
 }
 
 pub fn start() -> FakeTelegram {
-    // The crate's reqwest has no default TLS provider (the app installs ring); the test client needs one too.
-    let _ = rustls::crypto::ring::default_provider().install_default();
-    let port = super::smtp_sink::free_port();
-    let log = tempfile::NamedTempFile::new().unwrap();
-    let script = Path::new(env!("CARGO_MANIFEST_DIR")).join("../channels/tests/servers/fake_telegram.py");
-    let mut child = Command::new("python3")
-        .arg(script)
-        .arg(port.to_string())
-        .arg(log.path())
-        .env("FAKE_TELEGRAM_TOKEN", TOKEN)
-        .stdout(Stdio::piped())
-        .spawn()
-        .expect("python3");
-    let mut line = String::new();
-    BufReader::new(child.stdout.take().unwrap())
-        .read_line(&mut line)
-        .unwrap();
-    assert!(line.contains("ready"), "fake Telegram did not start: {line}");
     FakeTelegram {
-        child,
-        port,
-        client: reqwest::Client::new(),
-        _log: log,
+        api: FakeApi::start("fake_telegram.py", &[("FAKE_TELEGRAM_TOKEN", TOKEN)]),
     }
 }
 
 impl FakeTelegram {
-    pub fn base(&self) -> String {
-        format!("http://127.0.0.1:{}", self.port)
-    }
-
-    async fn control(&self, path: &str, body: Option<Value>) -> Value {
-        let url = format!("{}/_control/{path}", self.base());
-        let request = match body {
-            Some(body) => self.client.post(url).json(&body),
-            None => self.client.get(url),
-        };
-        let response = request.send().await.unwrap();
-        assert!(response.status().is_success(), "control {path}: {}", response.status());
-        response.json().await.unwrap()
-    }
-
     /// A customer writes to the bot in a private chat; returns the message id.
     pub async fn customer_says(&self, user_id: i64, first_name: &str, text: &str) -> i64 {
         let sent = self

@@ -4,32 +4,18 @@
 // Shared by several test crates; each uses a different part.
 #![allow(dead_code)]
 
-use std::io::{BufRead, BufReader};
 use std::path::{Path, PathBuf};
-use std::process::{Child, Command, Stdio};
+
+pub use super::loopback::free_port;
+use super::loopback::{PythonFake, start_python};
 
 pub const USER: &str = "support@aurora.example";
 pub const PASSWORD: &str = "s3cret-smtp";
 
 pub struct SmtpSink {
-    child: Child,
+    _process: PythonFake,
     pub port: u16,
     pub dir: PathBuf,
-}
-
-impl Drop for SmtpSink {
-    fn drop(&mut self) {
-        let _ = self.child.kill();
-        let _ = self.child.wait();
-    }
-}
-
-pub fn free_port() -> u16 {
-    std::net::TcpListener::bind("127.0.0.1:0")
-        .unwrap()
-        .local_addr()
-        .unwrap()
-        .port()
 }
 
 pub fn start_sink(dir: &Path) -> SmtpSink {
@@ -42,32 +28,17 @@ pub fn start_sink(dir: &Path) -> SmtpSink {
 pub fn start_sink_with(dir: &Path, user: &str, password: &str, sent: Option<(u16, &str)>) -> SmtpSink {
     std::fs::create_dir_all(dir).unwrap();
     let port = free_port();
-    let script = Path::new(env!("CARGO_MANIFEST_DIR")).join("../channels/tests/servers/smtp_sink.py");
-    let mut command = Command::new("python3");
-    command
-        .arg(script)
-        .arg(dir)
-        .arg(port.to_string())
-        .arg(user)
-        .arg(password);
+    let mut args = vec![
+        dir.display().to_string(),
+        port.to_string(),
+        user.to_string(),
+        password.to_string(),
+    ];
     if let Some((lmtp_port, recipient)) = sent {
-        command.arg(lmtp_port.to_string()).arg(recipient);
+        args.extend([lmtp_port.to_string(), recipient.to_string()]);
     }
-    let mut child = command
-        .stdout(Stdio::piped())
-        .spawn()
-        .expect("python3 with aiosmtpd (pip install aiosmtpd)");
-    let mut line = String::new();
-    BufReader::new(child.stdout.take().unwrap())
-        .read_line(&mut line)
-        .unwrap();
-    assert_eq!(
-        line.trim(),
-        "ready",
-        "the SMTP sink did not start (is aiosmtpd installed?)"
-    );
     SmtpSink {
-        child,
+        _process: start_python("smtp_sink.py", &args, &[], "aiosmtpd (pip install aiosmtpd)"),
         port,
         dir: dir.to_path_buf(),
     }

@@ -4,6 +4,8 @@
 
 #[path = "../harness/fake_telegram.rs"]
 mod fake_telegram;
+#[path = "../harness/loopback.rs"]
+mod loopback;
 #[path = "../harness/smtp_sink.rs"]
 mod smtp_sink;
 

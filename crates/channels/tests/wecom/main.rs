@@ -3,6 +3,8 @@
 
 #[path = "../harness/fake_wecom.rs"]
 mod fake_wecom;
+#[path = "../harness/loopback.rs"]
+mod loopback;
 #[path = "../harness/smtp_sink.rs"]
 mod smtp_sink;
 

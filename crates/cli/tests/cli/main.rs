@@ -10,6 +10,8 @@ mod eval;
 mod fake_telegram;
 #[path = "../../../channels/tests/harness/fake_wecom.rs"]
 mod fake_wecom;
+#[path = "../../../channels/tests/harness/loopback.rs"]
+mod loopback;
 #[path = "../../../channels/tests/harness/smtp_sink.rs"]
 mod smtp_sink;
 
