@@ -6,7 +6,7 @@
 
 use futures::TryStreamExt;
 use sqlx::Acquire;
-use switchboard_core::ingest::{ImportSummary, InboundMessage, PreparedMessage, ingest_prepared_in};
+use switchboard_core::ingest::{ImportSummary, InboundMessage, IngestOutcome, PreparedMessage, ingest_prepared_in};
 use switchboard_core::model::ChannelKind;
 use switchboard_core::sync_state::{self, FolderCursor};
 use switchboard_core::{Store, store};
@@ -324,33 +324,16 @@ async fn store_all(
     let mut tx = store::begin_write(store.pool()).await?;
     for (uid, parsed, raw) in parsed {
         let problem = match parsed {
-            Ok(message) => {
-                if savepoints {
-                    let mut savepoint = (&mut *tx).begin().await?;
-                    match ingest_prepared_in(&mut savepoint, store.blobs(), message).await {
-                        Ok(outcome) => {
-                            savepoint.commit().await?;
-                            report.summary.count(outcome);
-                            None
-                        }
-                        Err(switchboard_core::Error::Invalid(reason)) => {
-                            savepoint.rollback().await?;
-                            Some(reason)
-                        }
-                        Err(other) => return Err(other),
-                    }
-                } else {
-                    match ingest_prepared_in(&mut tx, store.blobs(), message).await {
-                        Ok(outcome) => {
-                            report.summary.count(outcome);
-                            None
-                        }
-                        // Dropping the transaction rolls it back; the caller stores the batch again.
-                        Err(switchboard_core::Error::Invalid(_)) => return Ok(false),
-                        Err(other) => return Err(other),
-                    }
+            Ok(message) => match ingest_one(&mut tx, store, message, savepoints).await? {
+                Ok(outcome) => {
+                    report.summary.count(outcome);
+                    None
                 }
-            }
+                // Without a savepoint the refusal spoils the transaction: dropping it rolls it back, and
+                // the caller stores the batch again with savepoints.
+                Err(_) if !savepoints => return Ok(false),
+                Err(reason) => Some(reason),
+            },
             Err(error) => Some(error.clone()),
         };
         if let Some(error) = problem {
@@ -365,4 +348,29 @@ async fn store_all(
     sync_state::save_folder_cursor(&mut tx, account_id, folder, covered).await?;
     tx.commit().await?;
     Ok(true)
+}
+
+/// Stores one message; `Ok(Err(reason))` when the store refuses it. In a savepoint, the refusal is rolled
+/// back alone; without one, the caller must give up the whole transaction.
+async fn ingest_one(
+    tx: &mut sqlx::SqliteConnection,
+    store: &Store,
+    message: &PreparedMessage,
+    savepoint: bool,
+) -> switchboard_core::Result<Result<IngestOutcome, String>> {
+    let refused = |result| match result {
+        Ok(outcome) => Ok(Ok(outcome)),
+        Err(switchboard_core::Error::Invalid(reason)) => Ok(Err(reason)),
+        Err(other) => Err(other),
+    };
+    if !savepoint {
+        return refused(ingest_prepared_in(tx, store.blobs(), message).await);
+    }
+    let mut savepoint = tx.begin().await?;
+    let result = refused(ingest_prepared_in(&mut savepoint, store.blobs(), message).await)?;
+    match result {
+        Ok(_) => savepoint.commit().await?,
+        Err(_) => savepoint.rollback().await?,
+    }
+    Ok(result)
 }
