@@ -221,11 +221,17 @@ async fn store_in(
         ),
     };
 
-    let author = display_name(&msg.from_name, &address);
+    let row = MessageRow {
+        msg,
+        author: display_name(&msg.from_name, &address),
+        address: &address,
+        hash,
+        now,
+    };
     let created = ticket_id.is_none();
     let (ticket_id, message_id) = match ticket_id {
-        None => store_with_new_ticket(&mut *conn, msg, channel, customer_id, &author, &address, hash, now).await?,
-        Some(id) => store_in_ticket(&mut *conn, id, msg, &author, &address, hash, now).await?,
+        None => store_with_new_ticket(&mut *conn, &row, channel, customer_id).await?,
+        Some(id) => store_in_ticket(&mut *conn, id, &row).await?,
     };
 
     // The rest in one round trip: the Chinese index, attachments, the audit entry and (for a customer's
@@ -452,9 +458,7 @@ async fn create_customer(
     .bind(address)
     .fetch_all(conn)
     .await?;
-    ids.first()
-        .copied()
-        .ok_or(crate::Error::Database(sqlx::Error::RowNotFound))
+    only_row(ids)
 }
 
 /// Inserts the message; binds its ticket's id first when the statement starts with `?`.
@@ -467,46 +471,50 @@ fn insert_message_sql(ticket_id: &str) -> String {
     )
 }
 
-/// The message's own columns, bound in the order of [`insert_message_sql`].
-fn bind_message<'q>(
-    query: sqlx::query::QueryAs<'q, sqlx::Sqlite, (i64, i64), sqlx::sqlite::SqliteArguments>,
-    msg: &'q InboundMessage,
-    author: &str,
-    address: &str,
-    hash: &str,
+/// A query whose statements end with [`insert_message_sql`], returning the ticket's and the message's ids.
+type MessageQuery<'q> = sqlx::query::QueryAs<'q, sqlx::Sqlite, (i64, i64), sqlx::sqlite::SqliteArguments>;
+
+/// The message's own columns, as ingest normalized them.
+struct MessageRow<'a> {
+    msg: &'a InboundMessage,
+    author: String,
+    address: &'a str,
+    hash: &'a str,
     now: i64,
-) -> sqlx::query::QueryAs<'q, sqlx::Sqlite, (i64, i64), sqlx::sqlite::SqliteArguments> {
-    query
-        .bind(author.to_string())
-        .bind(address.to_string())
-        .bind(&msg.subject)
-        .bind(&msg.body_text)
-        .bind(&msg.body_html)
-        .bind(&msg.message_id)
-        .bind(&msg.in_reply_to)
-        .bind(serde_json::to_string(&msg.references).unwrap_or_else(|_| "[]".into()))
-        .bind(&msg.raw_headers)
-        .bind(hash.to_string())
-        .bind(&msg.source_key)
-        .bind(msg.auto_generated)
-        .bind(msg.account_id)
-        .bind(msg.sent_at)
-        .bind(now)
+}
+
+impl<'a> MessageRow<'a> {
+    /// Binds the columns in the order of [`insert_message_sql`].
+    fn bind(&self, query: MessageQuery<'a>) -> MessageQuery<'a> {
+        let msg = self.msg;
+        query
+            .bind(self.author.clone())
+            .bind(self.address.to_string())
+            .bind(&msg.subject)
+            .bind(&msg.body_text)
+            .bind(&msg.body_html)
+            .bind(&msg.message_id)
+            .bind(&msg.in_reply_to)
+            .bind(serde_json::to_string(&msg.references).unwrap_or_else(|_| "[]".into()))
+            .bind(&msg.raw_headers)
+            .bind(self.hash.to_string())
+            .bind(&msg.source_key)
+            .bind(msg.auto_generated)
+            .bind(msg.account_id)
+            .bind(msg.sent_at)
+            .bind(self.now)
+    }
 }
 
 /// Opens a ticket for `msg` with the message in it, already counted: one round trip, returning the
 /// ticket's and the message's ids.
-#[allow(clippy::too_many_arguments)]
 async fn store_with_new_ticket(
     conn: &mut SqliteConnection,
-    msg: &InboundMessage,
+    row: &MessageRow<'_>,
     channel: ChannelKind,
     customer_id: i64,
-    author: &str,
-    address: &str,
-    hash: &str,
-    now: i64,
 ) -> Result<(i64, i64)> {
+    let (msg, now) = (row.msg, row.now);
     static SQL: LazyLock<String> = LazyLock::new(|| {
         format!(
             "INSERT INTO tickets (number, subject, status, channel, account_id, customer_id, auto_generated,
@@ -541,25 +549,14 @@ async fn store_with_new_ticket(
         .bind(msg.sent_at.min(now))
         .bind(preview)
         .bind(customer_message_at);
-    only_row(
-        bind_message(query, msg, author, address, hash, now)
-            .fetch_all(conn)
-            .await?,
-    )
+    only_row(row.bind(query).fetch_all(conn).await?)
 }
 
 /// Adds `msg` to an existing ticket, which counts it; when it is the customer's newest word, the ticket
 /// is unread again, wakes from snooze, shows it as its preview and reopens if it was resolved or pending.
 /// One round trip, returning the ticket's and the message's ids.
-async fn store_in_ticket(
-    conn: &mut SqliteConnection,
-    ticket_id: i64,
-    msg: &InboundMessage,
-    author: &str,
-    address: &str,
-    hash: &str,
-    now: i64,
-) -> Result<(i64, i64)> {
+async fn store_in_ticket(conn: &mut SqliteConnection, ticket_id: i64, row: &MessageRow<'_>) -> Result<(i64, i64)> {
+    let (msg, now) = (row.msg, row.now);
     static AUTO_GENERATED: LazyLock<String> = LazyLock::new(|| {
         format!(
             "{};
@@ -590,14 +587,7 @@ async fn store_in_ticket(
     } else {
         &CUSTOMER_WORDS
     };
-    let query = bind_message(
-        sqlx::query_as(sql.as_str()).bind(ticket_id),
-        msg,
-        author,
-        address,
-        hash,
-        now,
-    );
+    let query = row.bind(sqlx::query_as(sql.as_str()).bind(ticket_id));
     let rows = if msg.auto_generated {
         query.bind(ticket_id).fetch_all(conn).await?
     } else {
@@ -617,7 +607,7 @@ async fn store_in_ticket(
 }
 
 /// The one row a statement group returns (`RETURNING`, with `fetch_all` so that every statement runs).
-fn only_row(rows: Vec<(i64, i64)>) -> Result<(i64, i64)> {
+fn only_row<Row: Copy>(rows: Vec<Row>) -> Result<Row> {
     rows.first()
         .copied()
         .ok_or(crate::Error::Database(sqlx::Error::RowNotFound))
