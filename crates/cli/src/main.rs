@@ -228,7 +228,7 @@ async fn run(cli: Cli) -> anyhow::Result<ExitCode> {
             ExitCode::SUCCESS
         }
         Command::Search { query, limit, json } => {
-            let found = search::search_tickets(store.pool(), &query.join(" "), limit).await?;
+            let found = search::search_tickets(&store, &query.join(" "), limit).await?;
             output::ticket_list(&found, json)?;
             ExitCode::SUCCESS
         }

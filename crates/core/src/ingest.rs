@@ -127,23 +127,21 @@ pub async fn ingest(store: &Store, msg: &InboundMessage) -> Result<IngestOutcome
 /// Stores `msg` inside the caller's transaction (bulk imports commit many messages at once; wrap each
 /// in a savepoint to skip a bad one without losing the others).
 pub async fn ingest_in(conn: &mut SqliteConnection, blobs: &BlobStore, msg: &InboundMessage) -> Result<IngestOutcome> {
-    store_in(conn, blobs, msg, &msg.content_hash(), &search_tokens(msg)).await
+    store_in(conn, blobs, msg, &msg.content_hash()).await
 }
 
-/// A message with what storing it computes from its text done beforehand (content hash, Chinese index
-/// tokens): a sync pipeline prepares messages beside SQLite's thread rather than between its statements.
+/// A message with what storing it computes from its text done beforehand (its content hash): a sync
+/// pipeline prepares messages beside SQLite's thread rather than between its statements.
 #[derive(Debug, Clone)]
 pub struct PreparedMessage {
     message: InboundMessage,
     content_hash: String,
-    cjk_tokens: String,
 }
 
 impl PreparedMessage {
     pub fn new(message: InboundMessage) -> Self {
         Self {
             content_hash: message.content_hash(),
-            cjk_tokens: search_tokens(&message),
             message,
         }
     }
@@ -159,32 +157,18 @@ pub async fn ingest_prepared_in(
     blobs: &BlobStore,
     prepared: &PreparedMessage,
 ) -> Result<IngestOutcome> {
-    store_in(
-        conn,
-        blobs,
-        &prepared.message,
-        &prepared.content_hash,
-        &prepared.cjk_tokens,
-    )
-    .await
-}
-
-/// The Chinese index's tokens for a message: its subject, body and author's name.
-fn search_tokens(msg: &InboundMessage) -> String {
-    let author = display_name(&msg.from_name, &msg.from_address.trim().to_lowercase());
-    crate::cjk_index::message_tokens(&msg.subject, &msg.body_text, &author)
+    store_in(conn, blobs, &prepared.message, &prepared.content_hash).await
 }
 
 /// Statements go to SQLite in as few round trips as the decisions allow: each one is a hand-off to
 /// SQLite's thread and back (about 17 µs on a busy machine), which costs more than most of the
 /// statements themselves. A new ticket takes three: a first look, the ticket with its message, and
-/// the index, audit and job entries.
+/// the attachment, audit and job entries.
 async fn store_in(
     conn: &mut SqliteConnection,
     blobs: &BlobStore,
     msg: &InboundMessage,
     hash: &str,
-    chars: &str,
 ) -> Result<IngestOutcome> {
     let address = msg.from_address.trim().to_lowercase();
     if address.is_empty() {
@@ -234,13 +218,9 @@ async fn store_in(
         Some(id) => store_in_ticket(&mut *conn, id, &row).await?,
     };
 
-    // The rest in one round trip: the Chinese index, attachments, the audit entry and (for a customer's
-    // own words) the classification job.
+    // The rest in one round trip: attachments, the audit entry and (for a customer's own words) the
+    // classification job. The search index follows in its own file (`search_index`).
     let mut sql = String::new();
-    if !chars.is_empty() {
-        sql.push_str(crate::cjk_index::INSERT_SQL);
-        sql.push_str(";\n");
-    }
     if !stored_attachments.is_empty() {
         sql.push_str(INSERT_ATTACHMENTS);
         sql.push_str(";\n");
@@ -251,9 +231,6 @@ async fn store_in(
         sql.push_str(jobs::ENQUEUE_SQL);
     }
     let mut query = sqlx::query(sqlx::AssertSqlSafe(sql));
-    if !chars.is_empty() {
-        query = query.bind(message_id).bind(chars.to_string());
-    }
     if !stored_attachments.is_empty() {
         let list: Vec<_> = stored_attachments
             .iter()

@@ -26,6 +26,7 @@ pub mod saved_replies;
 pub mod saved_reply_usage;
 pub mod saved_views;
 pub mod search;
+pub mod search_index;
 pub mod sla;
 pub mod store;
 pub mod suggestions;

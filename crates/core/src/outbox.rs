@@ -192,7 +192,6 @@ pub async fn enqueue_in(
     .bind(now)
     .fetch_one(&mut *tx)
     .await?;
-    crate::cjk_index::index_message(&mut *tx, message_id, "", body, &author.name).await?;
     for (filename, content_type, size, sha) in attachments {
         sqlx::query(
             "INSERT INTO attachments (message_id, filename, content_type, size, sha256, inline)

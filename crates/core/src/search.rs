@@ -5,15 +5,16 @@
 //! index (`cjk_index`). Ticket subjects and summaries match as substrings (a trigram index) from three
 //! characters. Shorter terms fall back to a LIKE scan. Newest matches come first.
 
-use sqlx::SqlitePool;
-
-use crate::Result;
 use crate::cjk_index::is_cjk;
 use crate::model::TicketSummary;
 use crate::tickets;
+use crate::{Result, Store};
 
 /// How many of the newest matching messages are grouped into tickets.
 const MESSAGE_WINDOW: i64 = 1000;
+
+/// How many of the newest messages the index finds are scanned for a query's short terms too.
+const INDEX_MATCHES_FILTERED: i64 = 20_000;
 
 /// A parsed search query.
 #[derive(Debug, Default, PartialEq, Eq)]
@@ -101,11 +102,14 @@ fn runs(term: &str) -> Vec<(bool, String)> {
 }
 
 /// Tickets whose subject, summary, or any message (subject, body, author) matches `input`.
-pub async fn search_tickets(pool: &SqlitePool, input: &str, limit: i64) -> Result<Vec<TicketSummary>> {
+pub async fn search_tickets(store: &Store, input: &str, limit: i64) -> Result<Vec<TicketSummary>> {
     let query = Query::parse(input);
     if query.is_empty() {
         return Ok(Vec::new());
     }
+    // Every committed message is in the index before it is asked.
+    store.search_index().catch_up().await?;
+    let pool = store.pool();
     // SQLite's LIKE folds only ASCII letters: a term without any (锅炉, #1) is found by instr() alike,
     // which scans a quarter faster.
     let caseless = |t: &String| !t.chars().any(|c| c.is_ascii_alphabetic());
@@ -146,18 +150,14 @@ pub async fn search_tickets(pool: &SqlitePool, input: &str, limit: i64) -> Resul
     };
     let message_columns = ["m.subject", "m.body_text", "m.author_name", "m.author_address"];
     let message_likes = like_clause(&query.short_terms, &message_columns);
-    let in_cjk = " AND m.id IN (SELECT rowid FROM messages_cjk WHERE messages_cjk MATCH ?)";
-    let message_sql = newest_tickets(match (&query.words, &query.cjk) {
-        (Some(_), cjk) => format!(
-            "SELECT m.ticket_id, f.rowid AS r FROM messages_fts f JOIN messages m ON m.id = f.rowid
-             WHERE messages_fts MATCH ?{}{message_likes} ORDER BY f.rowid DESC LIMIT {MESSAGE_WINDOW}",
-            if cjk.is_some() { in_cjk } else { "" }
+    // The index is another database file: it answers with message ids, the workspace does the rest.
+    let indexed = indexed_matches(store, &query).await?;
+    let message_sql = newest_tickets(match indexed {
+        Some(_) => format!(
+            "SELECT m.ticket_id, m.id AS r FROM messages m WHERE m.id IN (SELECT value FROM json_each(?))
+             {message_likes} ORDER BY m.id DESC LIMIT {MESSAGE_WINDOW}"
         ),
-        (None, Some(_)) => format!(
-            "SELECT m.ticket_id, c.rowid AS r FROM messages_cjk c JOIN messages m ON m.id = c.rowid
-             WHERE messages_cjk MATCH ?{message_likes} ORDER BY c.rowid DESC LIMIT {MESSAGE_WINDOW}"
-        ),
-        (None, None) => format!(
+        None => format!(
             "SELECT m.ticket_id, m.id AS r FROM messages m WHERE 1 = 1{message_likes}
              ORDER BY m.id DESC LIMIT {like_window}"
         ),
@@ -176,11 +176,8 @@ pub async fn search_tickets(pool: &SqlitePool, input: &str, limit: i64) -> Resul
     });
 
     let mut ids: Vec<i64> = Vec::new();
-    let message_binds: Vec<String> = query
-        .words
-        .iter()
-        .chain(&query.cjk)
-        .cloned()
+    let message_binds: Vec<String> = indexed
+        .into_iter()
         .chain(
             query
                 .short_terms
@@ -229,6 +226,44 @@ pub async fn search_tickets(pool: &SqlitePool, input: &str, limit: i64) -> Resul
     });
     found.truncate(limit.clamp(0, 500) as usize);
     Ok(found)
+}
+
+/// The newest messages the index matches for the query's words and Chinese terms, as a JSON array of
+/// ids; `None` when the query has neither.
+async fn indexed_matches(store: &Store, query: &Query) -> Result<Option<String>> {
+    // With short terms to scan for as well, more matches are kept: the scan then picks the newest.
+    let window = if query.short_terms.is_empty() {
+        MESSAGE_WINDOW
+    } else {
+        INDEX_MATCHES_FILTERED
+    };
+    let in_cjk = "rowid IN (SELECT rowid FROM messages_cjk WHERE messages_cjk MATCH ?)";
+    let (sql, binds) = match (&query.words, &query.cjk) {
+        (Some(words), None) => (
+            format!("SELECT rowid FROM messages_fts WHERE messages_fts MATCH ? ORDER BY rowid DESC LIMIT {window}"),
+            vec![words],
+        ),
+        (Some(words), Some(cjk)) => (
+            format!(
+                "SELECT rowid FROM messages_fts WHERE messages_fts MATCH ? AND {in_cjk}
+                 ORDER BY rowid DESC LIMIT {window}"
+            ),
+            vec![words, cjk],
+        ),
+        (None, Some(cjk)) => (
+            format!("SELECT rowid FROM messages_cjk WHERE messages_cjk MATCH ? ORDER BY rowid DESC LIMIT {window}"),
+            vec![cjk],
+        ),
+        (None, None) => return Ok(None),
+    };
+    let mut q = sqlx::query_scalar::<_, i64>(sqlx::AssertSqlSafe(sql));
+    for value in binds {
+        q = q.bind(value);
+    }
+    let ids = q.fetch_all(store.search_index().pool()).await?;
+    Ok(Some(
+        serde_json::to_string(&ids).map_err(|e| crate::Error::Invalid(e.to_string()))?,
+    ))
 }
 
 /// The ticket number a search for `#1042` or `1042` names.

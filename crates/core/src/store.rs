@@ -1,4 +1,5 @@
-//! The workspace: one SQLite database (WAL) plus content-addressed files beside it.
+//! The workspace: one SQLite database (WAL), its search index in a second one, and content-addressed
+//! files beside them.
 
 use std::path::{Path, PathBuf};
 use std::str::FromStr;
@@ -7,6 +8,7 @@ use std::time::Duration;
 use sqlx::sqlite::{SqliteConnectOptions, SqliteJournalMode, SqlitePool, SqlitePoolOptions, SqliteSynchronous};
 
 use crate::blobs::BlobStore;
+use crate::search_index::SearchIndex;
 use crate::{Error, Result};
 
 /// File name of the workspace database inside the data directory.
@@ -23,6 +25,7 @@ pub struct Store {
     pool: SqlitePool,
     data_dir: PathBuf,
     blobs: BlobStore,
+    search: SearchIndex,
     /// This process as a job-queue runner (kept alive by a heartbeat task while the pool is open).
     runner_id: std::sync::Arc<str>,
 }
@@ -53,8 +56,7 @@ impl Store {
             .connect_with(options)
             .await?;
         MIGRATOR.run(&pool).await?;
-        // Once per workspace: older messages join the short-Chinese-term index (new ones are indexed live).
-        crate::cjk_index::backfill(&pool).await?;
+        let search = SearchIndex::open(data_dir, &pool).await?;
         let runner_id: std::sync::Arc<str> = crate::jobs::register_runner(&pool).await?.into();
         let beat_id = runner_id.clone();
         every(&pool, Duration::from_millis(crate::jobs::HEARTBEAT_MS), move |pool| {
@@ -74,6 +76,7 @@ impl Store {
             pool,
             data_dir: data_dir.to_path_buf(),
             blobs: BlobStore::new(data_dir.join("attachments")),
+            search,
             runner_id,
         })
     }
@@ -93,6 +96,11 @@ impl Store {
 
     pub fn blobs(&self) -> &BlobStore {
         &self.blobs
+    }
+
+    /// The messages' full-text index (its own file, kept caught up in the background).
+    pub fn search_index(&self) -> &SearchIndex {
+        &self.search
     }
 
     /// Reads a workspace setting (never a secret).
@@ -142,6 +150,7 @@ impl Store {
 
     /// Closes the pool so every change is checkpointed before the process exits.
     pub async fn close(&self) {
+        self.search.close().await;
         self.pool.close().await;
     }
 }

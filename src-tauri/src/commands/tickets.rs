@@ -48,7 +48,7 @@ pub async fn search_tickets(
     query: String,
     limit: u32,
 ) -> Result<Vec<TicketSummary>, AppError> {
-    Ok(search::search_tickets(state.store()?.pool(), &query, limit.min(MAX_PAGE).into()).await?)
+    Ok(search::search_tickets(state.store()?, &query, limit.min(MAX_PAGE).into()).await?)
 }
 
 #[tauri::command]
