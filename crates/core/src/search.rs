@@ -3,7 +3,8 @@
 //! Each whitespace-separated term must match. In messages, Latin-script words match as word prefixes
 //! (the unicode61 word index: "refund" finds "refunded"), Chinese at any length through the per-character
 //! index (`cjk_index`). Ticket subjects and summaries match as substrings (a trigram index) from three
-//! characters. Shorter terms fall back to a LIKE scan. Newest matches come first.
+//! characters. Shorter terms fall back to a LIKE scan. Newest matches come first. The message indexes are
+//! in their own database file (`search_index`); the ticket index is in the workspace.
 
 use crate::cjk_index::is_cjk;
 use crate::model::TicketSummary;
