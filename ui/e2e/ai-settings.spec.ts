@@ -287,6 +287,7 @@ test('the AI settings in 简体中文', async ({ page }) => {
   await expect(page.getByTestId('llm-usage').locator('th').first()).toHaveText('日期');
 
   await page.getByTestId('llm-preset').selectOption('qwen');
+  await expect(page.getByTestId('llm-preset-note')).toContainText('使用 DashScope（阿里云百炼）的 API 密钥');
   await expect(page.getByTestId('llm-base-url')).toHaveValue('https://dashscope.aliyuncs.com/compatible-mode/v1');
   await expect(page.getByTestId('llm-model')).toHaveValue('qwen-plus');
   await page.getByTestId('llm-api-key').fill('bad-key');

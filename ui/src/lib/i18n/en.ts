@@ -1438,6 +1438,27 @@ export const en = {
   'help.history': 'History / conversation',
   'help.merge': 'Merge into another ticket',
   'bulk.merge': 'Merge',
+  // Notes shown under a provider preset (the Rust presets' notes, by id; `preset_notes` test keeps them equal).
+  'preset.email.gmail': 'Turn on 2-step verification and create an app password (Google Account → Security → App passwords).',
+  'preset.email.outlook': 'Microsoft has turned password sign-in off for many accounts; it works only where your admin allows IMAP/SMTP basic authentication or app passwords.',
+  'preset.email.icloud': 'Use an app-specific password (appleid.apple.com → Sign-In and Security). The user name is the part before @icloud.com.',
+  'preset.email.yahoo': 'Generate an app password (Account security → Generate app password).',
+  'preset.email.fastmail': 'Create an app password with IMAP and SMTP access (Settings → Privacy & Security).',
+  'preset.email.qq': 'Enable IMAP/SMTP in QQ Mail settings and log in with the authorization code (授权码), not your QQ password.',
+  'preset.email.163': 'Enable IMAP/SMTP and use the client authorization code (客户端授权码).',
+  'preset.email.126': 'Enable IMAP/SMTP and use the client authorization code (客户端授权码).',
+  'preset.email.aliyun': 'Enable IMAP/SMTP in the mailbox settings.',
+  'preset.email.aliyun-enterprise': 'Your administrator may need to allow IMAP/SMTP clients.',
+  'preset.llm.openai': 'API key from platform.openai.com → API keys.',
+  'preset.llm.azure': "Replace YOUR-RESOURCE with your resource name; the model is your deployment's name. The key is sent in the api-key header.",
+  'preset.llm.deepseek': 'API key from platform.deepseek.com.',
+  'preset.llm.qwen': "DashScope API key; this is DashScope's OpenAI-compatible mode.",
+  'preset.llm.moonshot': 'API key from platform.moonshot.cn.',
+  'preset.llm.zhipu': 'API key from open.bigmodel.cn.',
+  'preset.llm.ollama': 'Run `ollama pull llama3.2` first. Nothing leaves this computer.',
+  'preset.llm.lmstudio': "Start LM Studio's local server. Nothing leaves this computer.",
+  'preset.llm.llamacpp': 'Start `llama-server -m model.gguf`. Nothing leaves this computer.',
+  'preset.llm.vllm': '`vllm serve MODEL`; on another machine, use its address.',
 } as const satisfies Record<string, string>;
 
 export type MessageKey = keyof typeof en;

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { en } from './en';
-import { interpolate, pickLocale, translate } from './index.svelte';
+import { i18n, interpolate, pickLocale, presetNote, translate } from './index.svelte';
 import { zhCN } from './zh-CN';
 
 const slots = (s: string) => [...s.matchAll(/\{(\w+)\}/g)].map((m) => m[1]).sort();
@@ -32,5 +32,18 @@ describe('translate', () => {
     expect(translate('en', 'age.minutes', { n: 5 })).toBe('5m');
     expect(translate('zh-CN', 'age.minutes', { n: 5 })).toBe('5分钟');
     expect(interpolate('{a} and {b}', { a: 1 })).toBe('1 and {b}');
+  });
+});
+
+describe('presetNote', () => {
+  it("speaks the current language, and falls back to the backend's note for an unknown preset", () => {
+    const before = i18n.locale;
+    i18n.locale = 'zh-CN';
+    expect(presetNote('email', 'qq', 'Enable IMAP/SMTP…')).toContain('授权码登录');
+    expect(presetNote('llm', 'ollama', 'Run ollama…')).toContain('数据不会离开这台电脑');
+    expect(presetNote('llm', 'brand-new', 'A note from the backend.')).toBe('A note from the backend.');
+    i18n.locale = 'en';
+    expect(presetNote('email', 'gmail', '')).toContain('create an app password');
+    i18n.locale = before;
   });
 });

@@ -82,3 +82,10 @@ class I18n {
 
 export const i18n = new I18n();
 export const t = i18n.t;
+
+/** A provider preset's note in the current language, by the preset's id; the backend's own (English)
+ *  note for a preset the dictionaries do not know yet. */
+export function presetNote(kind: 'email' | 'llm', id: string, note: string): string {
+  const key = `preset.${kind}.${id}`;
+  return key in en ? t(key as MessageKey) : note;
+}
