@@ -294,6 +294,7 @@ test('the AI settings in 简体中文', async ({ page }) => {
   await page.getByTestId('llm-test').click();
   await expect(result(page)).toHaveAttribute('data-ok', 'false');
   await expect(result(page)).toContainText('测试失败');
+  await expect(result(page)).toContainText('服务商拒绝了请求（HTTP 401）：invalid api key');
   await page.screenshot({ path: join(SHOTS, 'ai-settings-test-failed-zh-CN.png') });
   await page.getByTestId('llm-api-key').fill('sk-qwen');
   await page.getByTestId('llm-test').click();

@@ -2,7 +2,7 @@
 //! connection, and what it costs per day. The background classifier picks changes up by itself.
 
 use serde::{Deserialize, Serialize};
-use switchboard_ai::llm::{LlmClient, LlmSettings, llm_presets, settings};
+use switchboard_ai::llm::{LlmClient, LlmError, LlmSettings, llm_presets, settings};
 use switchboard_channels::secrets;
 use tauri::State;
 
@@ -57,6 +57,53 @@ pub struct LlmTestResult {
     pub category: Option<String>,
     pub latency_ms: u32,
     pub tokens: u32,
+    /// Why it failed, for the UI to say in the agent's language (`message` says it in English).
+    pub failure: Option<LlmFailure>,
+}
+
+#[derive(Debug, Clone, Serialize, specta::Type)]
+#[serde(rename_all = "camelCase")]
+pub struct LlmFailure {
+    pub kind: LlmFailureKind,
+    /// The HTTP status the provider answered with.
+    pub status: Option<u16>,
+    /// How long the model was given, for a timeout.
+    pub seconds: Option<u32>,
+    /// The provider's (or the network's) own words, as they came.
+    pub detail: String,
+}
+
+#[derive(Debug, Clone, Copy, Serialize, specta::Type)]
+#[serde(rename_all = "snake_case")]
+pub enum LlmFailureKind {
+    RateLimited,
+    Server,
+    Timeout,
+    Network,
+    Rejected,
+    Answer,
+}
+
+impl From<&LlmError> for LlmFailure {
+    fn from(error: &LlmError) -> Self {
+        let failure = |kind, status, detail: String| LlmFailure {
+            kind,
+            status,
+            seconds: None,
+            detail,
+        };
+        match error {
+            LlmError::RateLimited { .. } => failure(LlmFailureKind::RateLimited, None, String::new()),
+            LlmError::Server { status, message } => failure(LlmFailureKind::Server, Some(*status), message.clone()),
+            LlmError::Timeout(limit) => LlmFailure {
+                seconds: Some(u32::try_from(limit.as_secs()).unwrap_or(u32::MAX)),
+                ..failure(LlmFailureKind::Timeout, None, String::new())
+            },
+            LlmError::Network(detail) => failure(LlmFailureKind::Network, None, detail.clone()),
+            LlmError::Rejected { status, message } => failure(LlmFailureKind::Rejected, Some(*status), message.clone()),
+            LlmError::Answer(answer) => failure(LlmFailureKind::Answer, None, answer.to_string()),
+        }
+    }
 }
 
 #[derive(Debug, Clone, Serialize, specta::Type)]
@@ -188,6 +235,7 @@ pub async fn test_llm_settings(
             category: test.category,
             latency_ms: u32::try_from(test.latency.as_millis()).unwrap_or(u32::MAX),
             tokens: u32::try_from(test.usage.prompt_tokens + test.usage.completion_tokens).unwrap_or(u32::MAX),
+            failure: None,
         },
         Err(error) => LlmTestResult {
             ok: false,
@@ -195,6 +243,7 @@ pub async fn test_llm_settings(
             category: None,
             latency_ms: 0,
             tokens: 0,
+            failure: Some(LlmFailure::from(&error)),
         },
     })
 }
@@ -214,4 +263,30 @@ pub async fn llm_usage(state: State<'_, AppState>) -> Result<Vec<LlmUsageDay>, A
             cost_usd: d.cost_usd,
         })
         .collect())
+}
+
+#[cfg(test)]
+mod tests {
+    use std::time::Duration;
+
+    use super::*;
+
+    #[test]
+    fn a_failure_keeps_its_kind_status_and_the_providers_words() {
+        let rejected = LlmFailure::from(&LlmError::Rejected {
+            status: 401,
+            message: "invalid api key".into(),
+        });
+        assert!(matches!(rejected.kind, LlmFailureKind::Rejected));
+        assert_eq!(
+            (rejected.status, rejected.detail.as_str()),
+            (Some(401), "invalid api key")
+        );
+        let timeout = LlmFailure::from(&LlmError::Timeout(Duration::from_secs(60)));
+        assert!(matches!(timeout.kind, LlmFailureKind::Timeout));
+        assert_eq!((timeout.seconds, timeout.status), (Some(60), None));
+        let unreadable = LlmFailure::from(&LlmError::Answer(switchboard_ai::llm::AnswerError::NotJson("{".into())));
+        assert!(matches!(unreadable.kind, LlmFailureKind::Answer));
+        assert!(unreadable.detail.contains("not JSON"), "{}", unreadable.detail);
+    }
 }

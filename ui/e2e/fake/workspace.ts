@@ -2088,6 +2088,7 @@ export class FakeWorkspace {
         category: null,
         latencyMs: 0,
         tokens: 0,
+        failure: { kind: 'rejected', status: 401, seconds: null, detail: 'invalid api key' },
       };
     }
     const local = isLocalUrl(form.baseUrl);
@@ -2097,6 +2098,7 @@ export class FakeWorkspace {
       category: 'shipping',
       latencyMs: local ? 1_930 : 842,
       tokens: 412,
+      failure: null,
     };
   }
 

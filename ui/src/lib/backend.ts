@@ -127,6 +127,8 @@ export type {
   EmailPreset,
   ImportProgress,
   ImportSummary,
+  LlmFailure,
+  LlmFailureKind,
   LlmPresetView,
   LlmSettingsForm,
   LlmSettingsView,

@@ -613,6 +613,18 @@ export type Insights = {
 	silent_rules: SilentRule[],
 };
 
+export type LlmFailure = {
+	kind: LlmFailureKind,
+	/**  The HTTP status the provider answered with. */
+	status: number | null,
+	/**  How long the model was given, for a timeout. */
+	seconds: number | null,
+	/**  The provider's (or the network's) own words, as they came. */
+	detail: string,
+};
+
+export type LlmFailureKind = "rate_limited" | "server" | "timeout" | "network" | "rejected" | "answer";
+
 export type LlmPresetView = {
 	id: string,
 	label: string,
@@ -653,6 +665,8 @@ export type LlmTestResult = {
 	category: string | null,
 	latencyMs: number,
 	tokens: number,
+	/**  Why it failed, for the UI to say in the agent's language (`message` says it in English). */
+	failure: LlmFailure | null,
 };
 
 export type LlmUsageDay = {

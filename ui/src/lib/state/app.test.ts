@@ -175,7 +175,7 @@ function fakeBackend(size: number, opts: { reportedCount?: number } = {}) {
     llmPresets: vi.fn(async () => []),
     getLlmSettings: vi.fn(async () => ({ settings: null, hasApiKey: false, local: false })),
     saveLlmSettings: vi.fn(async () => ({ settings: null, hasApiKey: false, local: false })),
-    testLlmSettings: vi.fn(async () => ({ ok: true, message: '', category: null, latencyMs: 0, tokens: 0 })),
+    testLlmSettings: vi.fn(async () => ({ ok: true, message: '', category: null, latencyMs: 0, tokens: 0, failure: null })),
     llmUsage: vi.fn(async () => []),
     // The offline model (covered by offlineModel.test.ts); inert here.
     offlineModelStatus: vi.fn(async () => ({ name: 'local', examples: 0, trainedAt: null, newLabels: 0 })),

@@ -24,7 +24,7 @@ function fake(initial: LlmSettingsView = { settings: null, hasApiKey: false, loc
       stored = { settings: form, hasApiKey: apiKey === null ? stored.hasApiKey : apiKey !== '', local: false };
       return stored;
     }),
-    testLlmSettings: vi.fn(async () => ({ ok: true, message: 'ok', category: 'shipping', latencyMs: 5, tokens: 9 })),
+    testLlmSettings: vi.fn(async () => ({ ok: true, message: 'ok', category: 'shipping', latencyMs: 5, tokens: 9, failure: null })),
     llmUsage: vi.fn(async () => [{ day: '2026-11-24', model: 'deepseek-chat', calls: 3, promptTokens: 10, completionTokens: 2, costUsd: 0.001 }]),
   } satisfies Partial<Backend>;
   const report = vi.fn();
