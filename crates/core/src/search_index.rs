@@ -146,6 +146,13 @@ impl SearchIndex {
         Ok(total)
     }
 
+    /// How many messages the index holds.
+    pub async fn indexed_count(&self) -> Result<i64> {
+        Ok(sqlx::query_scalar("SELECT count(*) FROM messages_fts")
+            .fetch_one(&self.inner.index)
+            .await?)
+    }
+
     /// Whether every committed message, edit and deletion is in the index.
     pub async fn is_caught_up(&self) -> Result<bool> {
         Ok(!self.behind().await?)

@@ -135,6 +135,14 @@ fn a_sync_killed_twenty_times_stores_each_of_5000_messages_exactly_once() {
                 .await
                 .unwrap();
         assert_eq!((total, distinct), (5000, 5000));
+        // The search index was written beside the sync and killed with it: each message is in it once.
+        store.search_index().catch_up().await.unwrap();
+        assert_eq!(store.search_index().indexed_count().await.unwrap(), 5000);
+        let found = switchboard_core::search::search_tickets(&store, "order 4321", 10)
+            .await
+            .unwrap();
+        let subjects: Vec<&str> = found.iter().map(|t| t.subject.as_str()).collect();
+        assert_eq!(subjects, ["Order 4321 question"]);
         store.close().await;
     });
 }
