@@ -70,3 +70,32 @@ impl ModelTraining {
 pub struct OpenTicketRequested {
     pub ticket_id: i32,
 }
+
+/// The search index is catching up on many messages (rebuilt, or after an upgrade): a search waits for
+/// it, and the UI says how far it has come. Sent as it goes, then once with `indexing` false.
+#[derive(Debug, Clone, Serialize, Deserialize, specta::Type, tauri_specta::Event)]
+#[serde(rename_all = "camelCase")]
+pub struct SearchIndexing {
+    pub indexing: bool,
+    pub indexed: u32,
+    pub total: u32,
+}
+
+impl SearchIndexing {
+    /// Forwards the workspace's index progress to the UI while the app runs.
+    pub fn forward(app: AppHandle, store: switchboard_core::Store) {
+        let mut progress = store.search_index().progress();
+        tauri::async_runtime::spawn(async move {
+            while progress.changed().await.is_ok() {
+                let now = *progress.borrow_and_update();
+                let count = |n: i64| u32::try_from(n).unwrap_or(u32::MAX);
+                let _ = SearchIndexing {
+                    indexing: now.is_some(),
+                    indexed: now.map_or(0, |p| count(p.indexed)),
+                    total: now.map_or(0, |p| count(p.total)),
+                }
+                .emit(&app);
+            }
+        });
+    }
+}

@@ -115,7 +115,8 @@ pub fn specta_builder() -> tauri_specta::Builder<tauri::Wry> {
             events::ImportProgress,
             events::AccountSync,
             events::ModelTraining,
-            events::OpenTicketRequested
+            events::OpenTicketRequested,
+            events::SearchIndexing
         ])
         // Ids and millisecond timestamps stay far below 2^53: plain numbers in TypeScript.
         .dangerously_cast_bigints_to_number()
@@ -160,6 +161,7 @@ pub fn run() {
             tray::install(app.handle());
             background::spawn_classifier(app.handle().clone());
             if let Some(store) = store {
+                events::SearchIndexing::forward(app.handle().clone(), store.clone());
                 sender::spawn_sender(app.handle().clone(), store.clone(), bell);
                 snooze::spawn_waker(app.handle().clone(), store.clone());
                 notifier::spawn(app.handle().clone(), store.clone());

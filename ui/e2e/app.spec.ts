@@ -280,6 +280,19 @@ test('search filters as you type, "/" focuses it and Esc clears it', async ({ pa
   await expect(rows(page)).toHaveCount(allOpen);
 });
 
+test('a search waiting for the index to be rebuilt says how far it has come, then shows the results', async ({ page }) => {
+  await boot(page, { seeded: true, searchIndexBacklog: 2_000 }, { locale: 'zh-CN' });
+  await expect(rows(page).first()).toBeVisible();
+  await page.getByTestId('search-input').fill('damaged');
+  const indexing = page.getByTestId('search-indexing');
+  await expect(indexing).toContainText(/正在为搜索建立索引：(500|1,000|1,500) \/ 2,000 条消息…/);
+  await expect(indexing.locator('progress')).toHaveAttribute('max', '2000');
+  await page.screenshot({ path: join(SHOTS, 'search-indexing-zh-CN.png') });
+  await expect(indexing).toHaveCount(0);
+  await expect(rows(page)).toHaveCount(3);
+  for (const text of await rows(page).allInnerTexts()) expect(text).toContain('Package arrived damaged');
+});
+
 test('switching to 简体中文 translates the UI and is remembered', async ({ page }) => {
   await boot(page, { seeded: true });
   await expect(rows(page).first()).toBeVisible();

@@ -29,6 +29,10 @@ const FORMAT: i64 = 1;
 /// Messages indexed per transaction of the index.
 const BATCH: i64 = 500;
 
+/// A backlog from which catching up reports its progress (about a second of work here): a rebuilt
+/// index, a workspace opened after an upgrade.
+const REPORT_FROM: i64 = 2_000;
+
 /// How often the background task looks for messages to index while mail is arriving; it looks less and
 /// less often, down to `IDLE_POLL`, while nothing arrives (a search catches up by itself anyway).
 const BUSY_POLL: Duration = Duration::from_millis(100);
@@ -49,6 +53,13 @@ CREATE TABLE index_state (
 );
 ";
 
+/// How far a long catch-up has come, in messages.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct IndexProgress {
+    pub indexed: i64,
+    pub total: i64,
+}
+
 /// The search index of one workspace. Cheap to clone.
 #[derive(Clone, Debug)]
 pub struct SearchIndex {
@@ -61,6 +72,8 @@ struct Inner {
     workspace: SqlitePool,
     /// One catch-up at a time in this process (other processes wait on the index's write lock).
     writing: tokio::sync::Mutex<()>,
+    /// A long catch-up's progress; `None` when there is none.
+    progress: tokio::sync::watch::Sender<Option<IndexProgress>>,
 }
 
 /// A message's indexed text, as read from the workspace.
@@ -101,6 +114,7 @@ impl SearchIndex {
                 index,
                 workspace: workspace.clone(),
                 writing: tokio::sync::Mutex::new(()),
+                progress: tokio::sync::watch::Sender::new(None),
             }),
         };
         let background = search.clone();
@@ -139,11 +153,51 @@ impl SearchIndex {
     /// were (re)indexed.
     pub async fn catch_up(&self) -> Result<usize> {
         let _one_at_a_time = self.inner.writing.lock().await;
-        let mut total = 0;
-        while self.behind().await? {
-            total += self.index_batch().await?;
+        let mut progress: Option<IndexProgress> = None;
+        let outcome = async {
+            let mut done = 0;
+            while self.behind().await? {
+                if progress.is_none() {
+                    let backlog = self.backlog().await?;
+                    if backlog >= REPORT_FROM {
+                        progress = Some(IndexProgress {
+                            indexed: 0,
+                            total: backlog,
+                        });
+                        self.inner.progress.send_replace(progress);
+                    }
+                }
+                let indexed = self.index_batch().await?;
+                done += indexed;
+                if let Some(report) = &mut progress {
+                    report.indexed = (report.indexed + indexed as i64).min(report.total);
+                    self.inner.progress.send_replace(progress);
+                }
+            }
+            Ok(done)
         }
-        Ok(total)
+        .await;
+        if progress.is_some() {
+            self.inner.progress.send_replace(None);
+        }
+        outcome
+    }
+
+    /// A long catch-up's progress as it happens (`None` between them): an index being rebuilt makes the
+    /// next search wait, and the agent should see why.
+    pub fn progress(&self) -> tokio::sync::watch::Receiver<Option<IndexProgress>> {
+        self.inner.progress.subscribe()
+    }
+
+    /// Messages committed but not yet indexed.
+    async fn backlog(&self) -> Result<i64> {
+        let indexed_to: i64 = sqlx::query_scalar("SELECT indexed_to FROM index_state")
+            .fetch_one(&self.inner.index)
+            .await?;
+        Ok(sqlx::query_scalar("SELECT count(*) FROM messages WHERE id > ?")
+            .bind(indexed_to)
+            .fetch_one(&self.inner.workspace)
+            .await?)
     }
 
     /// How many messages the index holds.

@@ -92,6 +92,8 @@ export interface FakeConfig {
   syncStepMs?: number;
   /** How long the LLM "Test" takes, ms. */
   llmTestMs?: number;
+  /** The search index is being rebuilt over this many messages: the first search waits for it, with progress. */
+  searchIndexBacklog?: number;
   /** Start with a few days of LLM usage (default true). */
   llmUsage?: boolean;
   /** How long retraining the offline model takes, ms (default about a second). */
@@ -466,6 +468,7 @@ export class FakeWorkspace {
       syncSteps: config.syncSteps ?? 6,
       syncStepMs: config.syncStepMs ?? 180,
       llmTestMs: config.llmTestMs ?? 300,
+      searchIndexBacklog: config.searchIndexBacklog ?? 0,
       llmUsage: config.llmUsage ?? true,
       trainingMs: config.trainingMs ?? 1_000,
       retrainFails: config.retrainFails ?? false,
@@ -835,6 +838,7 @@ export class FakeWorkspace {
       case 'get_ticket':
         return this.getTicket(args.ticketId);
       case 'search_tickets':
+        await this.waitForSearchIndex();
         return this.search(String(args.query ?? ''), num(args.limit, 'limit'));
       case 'customer_tickets':
         return this.customerTickets(num(args.customerId, 'customerId'), num(args.limit, 'limit'));
@@ -1398,6 +1402,18 @@ export class FakeWorkspace {
       ai: structuredClone(t.ai),
       agent_fields: [...t.agentFields],
     };
+  }
+
+  /** As SearchIndex::catch_up: a rebuild in progress makes the search wait, telling how far it has come. */
+  private async waitForSearchIndex(): Promise<void> {
+    const total = this.config.searchIndexBacklog;
+    if (total === 0) return;
+    for (let indexed = 0; indexed < total; indexed += 500) {
+      await this.emit('search-indexing', { indexing: true, indexed, total });
+      await sleep(250);
+    }
+    this.config.searchIndexBacklog = 0;
+    await this.emit('search-indexing', { indexing: false, indexed: 0, total: 0 });
   }
 
   private search(query: string, limit: number): TicketSummary[] {

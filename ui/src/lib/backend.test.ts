@@ -308,6 +308,10 @@ describe('tauriBackend', () => {
     const off4 = await tauriBackend.onModelTraining((p) => training.push(p));
     const opened: unknown[] = [];
     const off5 = await tauriBackend.onOpenTicketRequested((p) => opened.push(p));
+    const indexing: unknown[] = [];
+    const off6 = await tauriBackend.onSearchIndexing((p) => indexing.push(p));
+    await emit('search-indexing', { indexing: true, indexed: 500, total: 2000 });
+    expect(indexing).toEqual([{ indexing: true, indexed: 500, total: 2000 }]);
     await emit('open-ticket-requested', { ticketId: 12 });
     expect(opened).toEqual([{ ticketId: 12 }]);
     await emit('tickets-changed', { ticket_ids: [1, 2] });
@@ -325,5 +329,6 @@ describe('tauriBackend', () => {
     off3();
     off4();
     off5();
+    off6();
   });
 });

@@ -44,6 +44,7 @@ import type {
   SavedReply,
   SavedReplyForm,
   SavedView,
+  SearchIndexing,
   SavedViewCount,
   SlaSettings,
   TagCount,
@@ -148,6 +149,7 @@ export type {
   SavedReply,
   SavedReplyForm,
   SavedView,
+  SearchIndexing,
   SavedViewCount,
   ServerSecurity,
   TagCount,
@@ -198,6 +200,8 @@ export interface Backend {
   correctTicket(ticketId: number, correction: TriageCorrection): Promise<TicketSummary>;
   onTicketsChanged(cb: (payload: TicketsChanged) => void): Promise<Unlisten>;
   onImportProgress(cb: (payload: ImportProgress) => void): Promise<Unlisten>;
+  /** The search index catching up on many messages (a search waits for it): how far, then that it is over. */
+  onSearchIndexing(cb: (payload: SearchIndexing) => void): Promise<Unlisten>;
 
   // ---------- acting on many tickets (each call at most 1000 ids, all-or-nothing) ----------
   /** Assigns the tickets to this workspace's agent (`toMe`) or unassigns them; returns them updated. */
@@ -464,6 +468,7 @@ export const tauriBackend: Backend = {
   },
   onTicketsChanged: (cb) => events.ticketsChanged.listen((event) => cb(event.payload)),
   onImportProgress: (cb) => events.importProgress.listen((event) => cb(event.payload)),
+  onSearchIndexing: (cb) => events.searchIndexing.listen((event) => cb(event.payload)),
   saveTaxonomy: (categories) => unwrap(commands.saveTaxonomy(categories)),
   resetTaxonomy: () => unwrap(commands.resetTaxonomy()),
   emailPresets: async () => {

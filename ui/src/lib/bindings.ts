@@ -177,6 +177,7 @@ export const events = {
 	importProgress: makeEvent<ImportProgress, ImportProgress>("import-progress"),
 	modelTraining: makeEvent<ModelTraining, ModelTraining>("model-training"),
 	openTicketRequested: makeEvent<OpenTicketRequested, OpenTicketRequested>("open-ticket-requested"),
+	searchIndexing: makeEvent<SearchIndexing, SearchIndexing>("search-indexing"),
 	ticketsChanged: makeEvent<TicketsChanged, TicketsChanged>("tickets-changed"),
 };
 
@@ -940,6 +941,16 @@ export type SavedView = {
 export type SavedViewCount = {
 	view: SavedView,
 	count: number,
+};
+
+/**
+ *  The search index is catching up on many messages (rebuilt, or after an upgrade): a search waits for
+ *  it, and the UI says how far it has come. Sent as it goes, then once with `indexing` false.
+ */
+export type SearchIndexing = {
+	indexing: boolean,
+	indexed: number,
+	total: number,
 };
 
 /**  One line or stack of a chart: a value per period. */

@@ -239,3 +239,52 @@ async fn new_messages_are_indexed_in_the_background() {
     assert_eq!(index.catch_up().await.unwrap(), 0);
     assert_eq!(search_tickets(&ws.store, "espresso", 10).await.unwrap().len(), 1);
 }
+
+/// A long catch-up (a rebuilt index, an upgraded workspace) reports how far it has come, then that it is
+/// over: the search waiting for it can say why.
+#[tokio::test]
+async fn a_long_catch_up_reports_its_progress() {
+    let ws = workspace().await;
+    ingest(
+        &ws.store,
+        &mail("ann@example.com", "p1@x", "Hello", "first words", 1_000),
+    )
+    .await
+    .unwrap();
+    let index = ws.store.search_index();
+    index.catch_up().await.unwrap();
+    let mut progress = index.progress();
+    let watcher = tokio::spawn(async move {
+        let mut seen = Vec::new();
+        while progress.changed().await.is_ok() {
+            let now = *progress.borrow_and_update();
+            seen.push(now);
+            if now.is_none() {
+                break;
+            }
+        }
+        seen
+    });
+    // 5,000 notes in one statement: far more than a moment's indexing.
+    sqlx::query(
+        "WITH RECURSIVE n (i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < 5000)
+         INSERT INTO messages (ticket_id, direction, author_name, author_address, body_text, content_hash, sent_at, created_at)
+         SELECT (SELECT id FROM tickets), 'note', 'Dana', '', 'note number ' || i, 'h' || i, i, i FROM n",
+    )
+    .execute(ws.store.pool())
+    .await
+    .unwrap();
+    index.catch_up().await.unwrap();
+    let seen = tokio::time::timeout(std::time::Duration::from_secs(10), watcher)
+        .await
+        .expect("the catch-up said it was over")
+        .unwrap();
+    assert_eq!(seen.last(), Some(&None), "{seen:?}");
+    let reports: Vec<_> = seen.iter().flatten().collect();
+    assert!(!reports.is_empty(), "no progress was reported: {seen:?}");
+    assert!(
+        reports.iter().all(|p| p.total == 5000 && p.indexed <= p.total),
+        "{reports:?}"
+    );
+    assert_eq!(index.indexed_count().await.unwrap(), 5001);
+}

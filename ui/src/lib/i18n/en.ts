@@ -222,6 +222,7 @@ export const en = {
   'search.clear': 'Clear search',
   'search.results': 'Results for “{query}”',
   'search.searching': 'Searching…',
+  'search.indexing': 'Indexing messages for search: {indexed} of {total}…',
   'search.noResults': 'No tickets match “{query}”.',
   'search.limited': 'Showing the first {count} matches. Refine the search to narrow them down.',
 

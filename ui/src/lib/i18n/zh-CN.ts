@@ -223,6 +223,7 @@ export const zhCN: Dictionary = {
   'search.clear': '清除搜索',
   'search.results': '“{query}”的搜索结果',
   'search.searching': '正在搜索…',
+  'search.indexing': '正在为搜索建立索引：{indexed} / {total} 条消息…',
   'search.noResults': '没有与“{query}”匹配的工单。',
   'search.limited': '仅显示前 {count} 条结果，请细化搜索条件。',
 

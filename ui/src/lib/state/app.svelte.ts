@@ -16,6 +16,7 @@ import {
   type ImportProgress,
   type ManualTicket,
   type ReplyFile,
+  type SearchIndexing,
   type TicketDetail,
   type TicketSort,
   type TicketStatus,
@@ -88,6 +89,8 @@ export class AppState {
   errors = $state<ErrorNotice[]>([]);
   importing = $state(false);
   importProgress = $state.raw<ImportProgress | null>(null);
+  /** The search index catching up on many messages (searches wait for it), else null. */
+  searchIndexing = $state.raw<SearchIndexing | null>(null);
   /** Clock for relative ages; ticks every 30 s. */
   now = $state(Date.now());
 
@@ -172,6 +175,7 @@ export class AppState {
         this.unlisten.push(
           await this.backend.onTicketsChanged((p) => this.scheduleRefresh(p.ticket_ids)),
           await this.backend.onImportProgress((p) => (this.importProgress = p)),
+          await this.backend.onSearchIndexing((p) => (this.searchIndexing = p.indexing ? p : null)),
           await this.accounts.listen(),
           await this.offlineModel.listen(),
           // A click on a desktop notification: the backend focused the window, the ticket opens here.

@@ -146,6 +146,7 @@ function fakeBackend(size: number, opts: { reportedCount?: number } = {}) {
       return () => (onChanged = null);
     }),
     onImportProgress: vi.fn(async () => () => {}),
+    onSearchIndexing: vi.fn(async () => () => {}),
     saveTaxonomy: vi.fn(async (categories: CategoryName[]) => ({ ...status(), categories })),
     resetTaxonomy: vi.fn(async () => ({ ...status(), categories: DEFAULTS })),
     // Email accounts (covered by accounts.test.ts); inert here.
