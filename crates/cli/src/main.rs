@@ -12,6 +12,7 @@ mod llm;
 mod mail;
 mod orders;
 mod output;
+mod search;
 mod taxonomy;
 
 use std::path::PathBuf;
@@ -21,7 +22,7 @@ use anyhow::Context;
 use clap::{Parser, Subcommand, ValueEnum};
 use switchboard_core::model::{ChannelKind, TicketView};
 use switchboard_core::store::{DATA_DIR_ENV, resolve_data_dir};
-use switchboard_core::{Store, search, tickets};
+use switchboard_core::{Store, tickets};
 
 #[derive(Parser)]
 #[command(name = "switchboard-cli", version, about = "Headless Switchboard helpdesk tools")]
@@ -228,7 +229,7 @@ async fn run(cli: Cli) -> anyhow::Result<ExitCode> {
             ExitCode::SUCCESS
         }
         Command::Search { query, limit, json } => {
-            let found = search::search_tickets(&store, &query.join(" "), limit).await?;
+            let found = search::run(&store, &query.join(" "), limit).await?;
             output::ticket_list(&found, json)?;
             ExitCode::SUCCESS
         }
