@@ -421,6 +421,9 @@ test('the account screens in 简体中文', async ({ page }) => {
   await page.getByTestId('account-password').fill('no-keychain');
   await page.getByTestId('save-account').click();
   await expect(page.getByTestId('keychain-error')).toContainText('没有可用的钥匙串来保存密码');
+  await expect(page.getByTestId('keychain-error').getByTestId('failure-explained')).toHaveText(
+    '在 Linux 上，请安装并解锁 GNOME Keyring 或 KWallet。Switchboard 绝不会把密码和密钥存到别处。',
+  );
   await page.getByTestId('account-form').locator('.sheet-form-scroll').evaluate((el) => (el.scrollTop = el.scrollHeight));
   await page.screenshot({ path: join(SHOTS, 'account-keychain-zh-CN.png') });
 });

@@ -226,6 +226,8 @@ test('problems are shown before anything is sent; the backend says what is wrong
   await page.getByTestId('llm-save').click();
   await expect(page.getByTestId('llm-keychain-error')).toContainText('No keychain to keep the API key');
   await expect(page.getByTestId('llm-keychain-error')).toContainText('install and unlock GNOME Keyring or KWallet');
+  // In English the backend's own sentence says it: no second explanation.
+  await expect(page.getByTestId('llm-keychain-error').getByTestId('failure-explained')).toHaveCount(0);
   await expect(page.getByTestId('llm-error')).toHaveCount(0);
   await expect(page.getByTestId('error-banner')).toHaveCount(0);
   await expect(page.getByTestId('llm-model')).toHaveValue('triage-gpt4o-mini');

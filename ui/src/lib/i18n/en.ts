@@ -686,6 +686,7 @@ export const en = {
   'llmTest.ok': 'Classified the sample ticket as {category} in {latency} ms, {tokens} tokens',
   'llmTest.okNoCategory': 'The model answered in {latency} ms ({tokens} tokens) but chose no category',
   'llmTest.failed': 'Test failed',
+  'keychain.explain': 'On Linux, install and unlock GNOME Keyring or KWallet. Switchboard never keeps secrets anywhere else.',
   'llmTest.failure.rateLimited': 'The model provider is rate-limiting requests; try again in a moment',
   'llmTest.failure.server': 'The model provider failed (HTTP {status})',
   'llmTest.failure.timeout': 'The model did not answer within {seconds} s',

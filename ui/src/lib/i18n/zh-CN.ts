@@ -682,6 +682,7 @@ export const zhCN: Dictionary = {
   'llmTest.ok': '已将示例工单分类为“{category}”，用时 {latency} 毫秒，消耗 {tokens} 个 token',
   'llmTest.okNoCategory': '模型在 {latency} 毫秒内作答（{tokens} 个 token），但没有选择分类',
   'llmTest.failed': '测试失败',
+  'keychain.explain': '在 Linux 上，请安装并解锁 GNOME Keyring 或 KWallet。Switchboard 绝不会把密码和密钥存到别处。',
   'llmTest.failure.rateLimited': '服务商正在限流，请稍后再试',
   'llmTest.failure.server': '服务商出错（HTTP {status}）',
   'llmTest.failure.timeout': '模型在 {seconds} 秒内没有回答',
