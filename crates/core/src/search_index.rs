@@ -156,7 +156,7 @@ impl SearchIndex {
         let mut progress: Option<IndexProgress> = None;
         let outcome = async {
             let mut done = 0;
-            while self.behind().await? {
+            while !self.is_caught_up().await? {
                 if progress.is_none() {
                     let backlog = self.backlog().await?;
                     if backlog >= REPORT_FROM {
@@ -207,13 +207,8 @@ impl SearchIndex {
             .await?)
     }
 
-    /// Whether every committed message, edit and deletion is in the index.
+    /// Whether every committed message, edit and deletion is in the index (read only, no lock taken).
     pub async fn is_caught_up(&self) -> Result<bool> {
-        Ok(!self.behind().await?)
-    }
-
-    /// Whether messages or changes arrived since the last batch (read only, no lock taken).
-    async fn behind(&self) -> Result<bool> {
         let (indexed_to, changes_to): (i64, i64) = sqlx::query_as("SELECT indexed_to, changes_to FROM index_state")
             .fetch_one(&self.inner.index)
             .await?;
@@ -222,7 +217,7 @@ impl SearchIndex {
         )
         .fetch_one(&self.inner.workspace)
         .await?;
-        Ok(newest > indexed_to || last_change > changes_to)
+        Ok(newest <= indexed_to && last_change <= changes_to)
     }
 
     /// One transaction of the index: the next changes, then the next new messages.
