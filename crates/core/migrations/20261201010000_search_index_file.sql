@@ -9,8 +9,10 @@ DROP TRIGGER messages_cjk_delete;
 DROP TABLE messages_cjk;
 DELETE FROM settings WHERE key = 'search.cjk_indexed_to';
 
+-- AUTOINCREMENT: the index reads the log above the last number it took in, and the log is emptied once
+-- read; without it, numbering would start again at 1 and every later change would look already read.
 CREATE TABLE search_changes (
-    seq        INTEGER PRIMARY KEY,
+    seq        INTEGER PRIMARY KEY AUTOINCREMENT,
     message_id INTEGER NOT NULL
 );
 CREATE TRIGGER search_changes_update AFTER UPDATE OF subject, body_text, author_name, author_address ON messages

@@ -214,6 +214,13 @@ async fn deleted_messages_leave_the_index() {
     // A word and a short term: the short term filters what the index found.
     assert_eq!(search_tickets(&ws.store, "kettle ng", 10).await.unwrap().len(), 1);
     assert!(search_tickets(&ws.store, "kettle zq", 10).await.unwrap().is_empty());
+    // An edit after the log was tidied is heard too: its entry is not numbered as an old one.
+    sqlx::query("UPDATE messages SET body_text = 'percolator' WHERE subject = 'First'")
+        .execute(ws.store.pool())
+        .await
+        .unwrap();
+    assert_eq!(search_tickets(&ws.store, "percolator", 10).await.unwrap().len(), 1);
+    assert!(search_tickets(&ws.store, "kettle", 10).await.unwrap().is_empty());
 }
 
 /// The index is written in the background, without waiting for a search.
