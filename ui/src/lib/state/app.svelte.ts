@@ -758,7 +758,9 @@ export class AppState {
     if (this.phase !== 'inbox') return;
     await this.refreshCounts();
     if (this.searchResults !== null && this.searchQuery) {
-      void this.runSearch(this.searchQuery, true);
+      // A search typed since is on its way with fresh results: running the shown one again would
+      // supersede it and bring the old query back.
+      if (this.query.trim() === this.searchQuery) void this.runSearch(this.searchQuery, true);
     } else {
       this.reloadList();
     }

@@ -452,6 +452,25 @@ describe('AppState', () => {
     app.stop();
   });
 
+  it('a change notice while a newly typed search is on its way never brings the old search back', async () => {
+    const { app, backend, fire } = await started(300);
+    app.setQuery('Subject 12');
+    await vi.advanceTimersByTimeAsync(150);
+    expect(app.searchQuery).toBe('Subject 12');
+    // The next search is slow (the index catching up), and a change notice arrives meanwhile.
+    const quick = backend.searchTickets.getMockImplementation()!;
+    backend.searchTickets.mockImplementationOnce(
+      (query: string, limit: number) => new Promise((resolve) => setTimeout(() => resolve(quick(query, limit)), 1_000)),
+    );
+    app.setQuery('Subject 7');
+    await vi.advanceTimersByTimeAsync(150);
+    fire([3]);
+    await vi.advanceTimersByTimeAsync(1_000);
+    expect(app.searchQuery).toBe('Subject 7');
+    expect(app.rowAt(0)?.subject).toBe('Subject 7');
+    app.stop();
+  });
+
   it('marks an unread ticket read when it is opened and updates its row', async () => {
     const { app, backend } = await started(10);
     expect(app.rowAt(1)?.unread).toBe(true);
